@@ -1,0 +1,135 @@
+"""The command line: ``citelint check``, ``citelint rules``, ``citelint rule NAME``.
+
+Exit status (as ruff): 0 nothing at or above ``--fail-on``, 1 findings, 2 usage error or unreadable input.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Optional
+
+import click
+
+from citelint import __version__
+from citelint.model import Severity
+from citelint.report import FORMATS
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        out.extend(p.strip() for p in v.split(",") if p.strip())
+    return out
+
+
+def _use_color(stream) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="citelint")
+def cli() -> None:
+    """citelint: find broken citations in wiki text."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="rich", show_default=True,
+              help="Report format.")
+@click.option("--input-format", type=click.Choice(["wikitext", "plaintext"]), default=None,
+              help="Read every input as this kind instead of detecting it.")
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rules (names, codes or code prefixes; comma-separated).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules.")
+@click.option("--extend-select", multiple=True, metavar="RULES", help="Add rules to the selection.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit status 1 (default: warning).")
+@click.option("--offline", is_flag=True, help="Check no links over the network.")
+@click.option("--stdin-filename", default="-", metavar="NAME", help="Name to report for input read from '-'.")
+@click.option("-v", "--verbose", is_flag=True, help="Say more.")
+def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str], select, ignore, extend_select,
+          fail_on: Optional[str], offline: bool, stdin_filename: str, verbose: bool) -> None:
+    """Check wiki files, folders of them, or '-' for standard input."""
+    from citelint.runner import run
+    from citelint.selection import SelectionError, resolve
+    from citelint.settings import Settings
+
+    if not paths:
+        raise click.UsageError("give at least one file or folder to check (or '-' for standard input)")
+    try:
+        chosen = resolve(_split(select) or None, _split(ignore), _split(extend_select))
+    except SelectionError as e:
+        raise click.UsageError(str(e))
+    settings = Settings(select=chosen, input_format=input_format,
+                        fail_on=Severity.parse(fail_on) if fail_on else Severity.WARNING)
+
+    def on_error(err) -> None:
+        click.echo(f"citelint: error: {err}", err=True)
+
+    stdin_text = None
+    if "-" in paths:
+        stdin_text = _read_stdin()
+    result = run(paths, settings, on_error, stdin_text=stdin_text, stdin_name=stdin_filename)
+    reporter = __import__(FORMATS[output_format], fromlist=["render"])
+    out = click.get_text_stream("stdout")
+    reporter.render(result, out, color=_use_color(out))
+    out.flush()
+    failing = any(f.severity >= settings.fail_on for f in result.findings)
+    if result.errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _read_stdin() -> str:
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise click.ClickException(f"standard input is not valid UTF-8 (offset {e.start})")
+
+
+@cli.command("rules")
+def rules_cmd() -> None:
+    """List the rules."""
+    from citelint.rules import RULES
+
+    for r in RULES:
+        click.echo(f"{r.code}  {r.name:<18} {r.severity.label:<8} {r.summary()}")
+
+
+@cli.command("rule")
+@click.argument("name")
+def rule_cmd(name: str) -> None:
+    """Explain one rule (by name or code)."""
+    import inspect
+
+    from citelint.rules import find_rule
+
+    r = find_rule(name)
+    if r is None:
+        raise click.UsageError(f"no rule named {name!r}; `citelint rules` lists them")
+    click.echo(f"{r.name} ({r.code}), default severity {r.severity.label}, formats: {', '.join(sorted(r.formats))}\n")
+    click.echo(inspect.cleandoc(r.__doc__ or ""))
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=False)
+    except click.ClickException as e:  # usage errors and bad input given on the command line
+        e.show()
+        sys.exit(EXIT_ERROR)
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,91 @@
+"""Findings: immutable records of what a rule found, placed in the source."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass, field
+from typing import Optional
+
+from citelint.model import Severity, Span, normalize
+
+
+class LineIndex:
+    """Turns character offsets into 1-based line and column numbers."""
+
+    __slots__ = ("_starts", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self._starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else len(self._text)
+        return self._text[start:end].rstrip("\r")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule yields: where, what, and the citation content it is about (for fingerprints)."""
+
+    span: Span
+    message: str
+    subject: str = ""  # the citation's identity (content or key) for the fingerprint
+    severity: Optional[Severity] = None  # overrides the rule's default for this hit
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    code: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    fingerprint: str
+    page: Optional[str] = None
+    revision: Optional[str] = None
+    source_line: str = field(default="", compare=False)
+
+    def to_dict(self) -> dict:
+        d = {
+            "rule": self.rule,
+            "code": self.code,
+            "severity": self.severity.label,
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "fingerprint": self.fingerprint,
+        }
+        if self.page is not None:
+            d["page"] = self.page
+            d["revision"] = self.revision
+        return d
+
+
+def fingerprint(where: str, rule: str, subject: str) -> str:
+    """A fingerprint that survives text moving: place (path or page), rule, normalised subject."""
+    h = hashlib.sha256()
+    h.update(where.encode("utf-8", "surrogatepass"))
+    h.update(b"\0")
+    h.update(rule.encode())
+    h.update(b"\0")
+    h.update(normalize(subject).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:16]

@@ -1,0 +1,145 @@
+"""The format-neutral citation model every parser produces and every rule reads.
+
+Offsets are character offsets into ``Document.text``; the engine turns them into
+line and column only for the findings it reports.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+DEFAULT_GROUP = ""
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (use error, warning or info)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attr:
+    """One attribute of a ``<ref>``/``<references>`` tag, as written."""
+
+    name: str
+    value: Optional[str]  # None for a bare attribute (``<ref name>``)
+    quote: Optional[str]  # '"', "'" or None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    """A place where a citation is invoked: an inline ``<ref>``, a reuse, a ``[12]`` marker."""
+
+    group: str
+    key: Optional[str]  # None: anonymous (an unnamed inline ref)
+    span: Span
+    origin: str  # "ref", "reuse", "template", "marker"
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """A place where a reference's content is given."""
+
+    group: str
+    key: Optional[str]
+    span: Span
+    content: str  # raw content, as written
+    origin: str  # "ref", "list-ref", "template", "entry"
+    list_defined: bool = False  # defined inside a reference list: must be used before it
+    list_start: int = -1  # offset of the list a list-defined ref belongs to
+    backlinks: Optional[tuple[str, ...]] = None  # plain text: backlink labels shown
+    content_start: int = -1  # offset where content begins (for placing URLs)
+
+    @property
+    def normalized(self) -> str:
+        return normalize(self.content)
+
+
+@dataclass(frozen=True, slots=True)
+class RefList:
+    """A place that renders the references of a group."""
+
+    group: str
+    span: Span
+    origin: str  # "references", "template", "list"
+
+
+@dataclass(frozen=True, slots=True)
+class RefTag:
+    """A ``<ref>`` or ``<references>`` tag with its attributes, for the structural rules."""
+
+    name: str  # "ref" or "references"
+    span: Span
+    attrs: tuple[Attr, ...]
+    in_list: bool  # a <ref> inside <references>…</references> or a refs= parameter
+    self_closing: bool
+    content: Optional[str]  # None when self-closing
+    list_group: Optional[str] = None  # for a ref in a list: the list's group
+
+    def attr(self, name: str) -> Optional[Attr]:
+        for a in self.attrs:
+            if a.name == name:
+                return a
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Broken markup the parser met: unclosed ``<ref>``, stray ``</ref>``, unclosed ``<references>``."""
+
+    kind: str  # "unclosed-ref", "stray-close", "unclosed-references", "nested-references"
+    span: Span
+    detail: str = ""
+
+
+@dataclass(slots=True)
+class CitationModel:
+    kind: str  # "wikitext" or "plaintext"
+    uses: list[Use] = field(default_factory=list)
+    definitions: list[Definition] = field(default_factory=list)
+    reflists: list[RefList] = field(default_factory=list)
+    tags: list[RefTag] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # named groups that must have their own list (efn/notelist style); default group is ""
+    auto_default_list: bool = True
+
+
+_WS = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Content with whitespace runs collapsed and ends trimmed: the identity of a citation."""
+    return _WS.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One text to check: a file, or one revision of a page in a dump."""
+
+    path: str
+    text: str
+    kind: str  # "wikitext" or "plaintext"
+    page: Optional[str] = None
+    revision: Optional[str] = None
+    namespace: Optional[int] = None

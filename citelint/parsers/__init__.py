@@ -1,0 +1,1 @@
+"""One parser per input kind, each producing a ``CitationModel``."""

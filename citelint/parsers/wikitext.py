@@ -1,0 +1,299 @@
+"""MediaWiki wikitext → citation model, with mwparserfromhell.
+
+mwparserfromhell gives no node offsets, but its output round-trips exactly, so the walker
+computes each node's offset by adding up the lengths of what comes before it. It only
+descends into nodes whose text can hold a reference, which keeps the walk cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+import mwparserfromhell
+from mwparserfromhell.nodes import Comment, Heading, Tag, Template, Text, Wikilink
+
+from citelint.model import DEFAULT_GROUP, Attr, CitationModel, Definition, Problem, RefList, RefTag, Span, Use
+from citelint.parsers.templates import TemplateTable, default_table
+
+# Tags whose content MediaWiki does not parse as wikitext: refs inside them do not count.
+OPAQUE_TAGS = frozenset(
+    {"nowiki", "pre", "syntaxhighlight", "source", "math", "chem", "ce", "score", "timeline",
+     "hiero", "graph", "templatedata", "mapframe", "maplink", "inputbox", "categorytree"}
+)
+# Leftover ref markup in plain text: what mwparserfromhell could not pair up.
+_LEFTOVER = re.compile(r"<(/?)\s*(ref|references)\b([^<>]*?)(/?)\s*>", re.IGNORECASE)
+
+
+def _attr_value(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    return value.strip()
+
+
+class _Walker:
+    __slots__ = ("model", "table", "_list_start")
+
+    def __init__(self, table: TemplateTable) -> None:
+        self.model = CitationModel(kind="wikitext")
+        self.table = table
+        self._list_start = -1  # offset of the reference list being walked
+
+    # -- the walk ---------------------------------------------------------------------------
+    def walk(self, code, offset: int, in_list: Optional[str]) -> None:
+        for node in code.nodes:
+            s = str(node)
+            n = len(s)
+            if "<" in s or "{{" in s:
+                t = type(node)
+                if t is Text:
+                    if "<" in s:
+                        self._leftovers(s, offset)
+                elif t is Tag:
+                    self._tag(node, s, offset, in_list)
+                elif t is Template:
+                    self._template(node, s, offset, in_list)
+                elif t is Wikilink:
+                    if node.text is not None:
+                        self.walk(node.text, offset + n - 2 - len(str(node.text)), in_list)
+                elif t is Heading:
+                    self.walk(node.title, offset + node.level, in_list)
+                elif t is Comment:
+                    pass
+                # ExternalLink, Argument, HTMLEntity: references inside them are not rendered
+            offset += n
+
+    def _leftovers(self, s: str, offset: int) -> None:
+        for m in _LEFTOVER.finditer(s):
+            closing, name, _attrs, selfclose = m.groups()
+            span = Span(offset + m.start(), offset + m.end())
+            name = name.lower()
+            if closing:
+                kind = "stray-close"
+            elif selfclose:
+                kind = "malformed-tag"
+            else:
+                kind = "unclosed-references" if name == "references" else "unclosed-ref"
+            self.model.problems.append(Problem(kind, span, name))
+
+    # -- tags -------------------------------------------------------------------------------
+    def _attrs(self, tag: Tag, offset: int) -> tuple[Attr, ...]:
+        pos = offset + 1 + len(str(tag.tag))
+        out = []
+        for a in tag.attributes:
+            raw = str(a)
+            value = None if a.value is None else str(a.value)
+            out.append(Attr(str(a.name).strip().lower(), value, a.quotes, Span(pos + len(a.pad_first), pos + len(raw))))
+            pos += len(raw)
+        return tuple(out)
+
+    def _tag(self, tag: Tag, s: str, offset: int, in_list: Optional[str]) -> None:
+        name = str(tag.tag).strip().lower()
+        if name in OPAQUE_TAGS or tag.wiki_markup:
+            if tag.wiki_markup and tag.contents is not None:  # ''italic'', tables, lists: plain markup
+                self._descend_contents(tag, s, offset, in_list)
+            return
+        if name == "ref":
+            self._ref(tag, s, offset, in_list)
+        elif name == "references":
+            self._references(tag, s, offset, in_list)
+        else:
+            self._descend_contents(tag, s, offset, in_list)
+
+    def _contents_offset(self, tag: Tag, s: str, offset: int) -> int:
+        contents = str(tag.contents)
+        if tag.implicit or tag.self_closing:
+            return offset + len(s) - len(contents)
+        close = len(s) - s.rfind("</")
+        return offset + len(s) - close - len(contents)
+
+    def _descend_contents(self, tag: Tag, s: str, offset: int, in_list: Optional[str]) -> None:
+        if tag.self_closing or tag.contents is None:
+            return
+        if tag.wiki_markup:
+            # table/list markup: contents sit after the opening markup; find them in the node text
+            c = str(tag.contents)
+            idx = s.find(c) if c else -1
+            if idx >= 0:
+                self.walk(tag.contents, offset + idx, in_list)
+            return
+        self.walk(tag.contents, self._contents_offset(tag, s, offset), in_list)
+
+    def _ref(self, tag: Tag, s: str, offset: int, in_list: Optional[str]) -> None:
+        attrs = self._attrs(tag, offset)
+        span = Span(offset, offset + len(s))
+        content = None if tag.self_closing else str(tag.contents)
+        m = self.model
+        m.tags.append(RefTag("ref", span, attrs, in_list is not None, tag.self_closing, content, in_list))
+        values = {a.name: _attr_value(a.value) for a in attrs}
+        group_attr = values.get("group")
+        group = group_attr if group_attr is not None else (in_list if in_list is not None else DEFAULT_GROUP)
+        key = values.get("name") or None
+        if key is not None and key.isdigit():
+            key = None  # Cite drops a numeric name (and reports it)
+        if "follow" in values and key is None:
+            return  # continues another ref's text: neither a use nor a definition
+        has_text = content is not None and content.strip() != ""
+        if in_list is not None:
+            if key is not None and (group_attr is None or group_attr == in_list):
+                m.definitions.append(
+                    Definition(in_list, key, span, content or "", "list-ref", list_defined=True,
+                               list_start=self._list_start, content_start=self._contents_offset(tag, s, offset))
+                )
+            return
+        if key is None and "details" in values:
+            return  # a sub-reference without a parent: structural rule reports it
+        m.uses.append(Use(group, key, span, "ref" if has_text or key is None else "reuse"))
+        if has_text or key is None:
+            m.definitions.append(
+                Definition(group, key, span, content or "", "ref",
+                           content_start=self._contents_offset(tag, s, offset) if content is not None else -1)
+            )
+
+    def _references(self, tag: Tag, s: str, offset: int, in_list: Optional[str]) -> None:
+        attrs = self._attrs(tag, offset)
+        span = Span(offset, offset + len(s))
+        content = None if tag.self_closing else str(tag.contents)
+        m = self.model
+        m.tags.append(RefTag("references", span, attrs, in_list is not None, tag.self_closing, content, in_list))
+        if in_list is not None:
+            m.problems.append(Problem("nested-references", span))
+            return
+        group = ""
+        for a in attrs:
+            if a.name == "group":
+                group = _attr_value(a.value) or ""
+        m.reflists.append(RefList(group, span, "references"))
+        if content is not None:
+            saved, self._list_start = self._list_start, offset
+            self.walk(tag.contents, self._contents_offset(tag, s, offset), group)
+            self._list_start = saved
+
+    # -- templates --------------------------------------------------------------------------
+    def _params(self, tpl: Template, offset: int):
+        """Yield (param, value_offset) for each parameter."""
+        pos = offset + 2 + len(str(tpl.name))
+        for p in tpl.params:
+            raw = str(p)
+            value = str(p.value)
+            yield p, pos + 1 + len(raw) - len(value)
+            pos += 1 + len(raw)
+
+    def _template(self, tpl: Template, s: str, offset: int, in_list: Optional[str]) -> None:
+        name = str(tpl.name).strip()
+        lname = name.lower()
+        span = Span(offset, offset + len(s))
+        m = self.model
+        if lname.startswith("#tag:"):
+            tagname = lname[5:].strip()
+            if tagname in ("ref", "references"):
+                self._tag_function(tpl, tagname, span, offset, in_list)
+                return
+        spec = self.table.lookup(name) if "{" not in name else None
+        if spec is not None:
+            named = {str(p.name).strip(): (p, vo) for p, vo in self._params(tpl, offset) if p.showkey}
+            group_p = named.get("group")
+            if spec.kind == "reflist":
+                group = _strip_quotes(group_p[0].value) if group_p else (spec.group or DEFAULT_GROUP)
+                m.reflists.append(RefList(group, span, "template"))
+                # refs= holds list-defined refs; refs in other parameters are expanded with the
+                # list as well, so they count as defined in it
+                saved, self._list_start = self._list_start, offset
+                for p, vo in self._params(tpl, offset):
+                    if "<" in str(p.value) or "{{" in str(p.value):
+                        self.walk(p.value, vo, group)
+                self._list_start = saved
+                return
+            if spec.kind == "ref":
+                group = spec.group if spec.group is not None else (
+                    _strip_quotes(group_p[0].value) if group_p else DEFAULT_GROUP)
+                name_p = named.get("name")
+                key = _strip_quotes(name_p[0].value) if name_p else None
+                text_p = next(((p, vo) for p, vo in self._params(tpl, offset) if not p.showkey), None)
+                if text_p is None and "1" in named:
+                    text_p = named["1"]
+                content = str(text_p[0].value) if text_p else ""
+                has_text = content.strip() != ""
+                m.uses.append(Use(group, key or None, span, "template" if has_text else "reuse"))
+                if has_text or not key:
+                    m.definitions.append(Definition(group, key or None, span, content, "template",
+                                                    content_start=text_p[1] if text_p else -1))
+                if text_p is not None:
+                    self.walk(text_p[0].value, text_p[1], in_list)
+                return
+            if spec.kind == "reuse":
+                group = DEFAULT_GROUP
+                for key in ("group", "g"):
+                    if key in named:
+                        group = _strip_quotes(named[key][0].value)
+                for p, _vo in self._params(tpl, offset):
+                    if not p.showkey:
+                        key = str(p.value).strip()
+                        if key:
+                            m.uses.append(Use(group, key, span, "reuse"))
+                return
+        # any other template: references in its parameters still count
+        for p, vo in self._params(tpl, offset):
+            v = p.value
+            if "<" in str(v) or "{{" in str(v):
+                self.walk(v, vo, in_list)
+
+    def _tag_function(self, tpl: Template, tagname: str, span: Span, offset: int, in_list: Optional[str]) -> None:
+        """``{{#tag:ref|content|name=…|group=…}}`` and ``{{#tag:references|…|group=…}}``."""
+        params = list(self._params(tpl, offset))
+        named = {str(p.name).strip().lower(): _strip_quotes(p.value) for p, _ in params if p.showkey}
+        positional = [(p, vo) for p, vo in params if not p.showkey]
+        content_p = positional[0] if positional else None
+        content = str(content_p[0].value) if content_p else None
+        m = self.model
+        attrs = tuple(Attr(k, v, None, span) for k, v in named.items())
+        if tagname == "references":
+            m.tags.append(RefTag("references", span, attrs, in_list is not None, content is None, content, in_list))
+            if in_list is not None:
+                m.problems.append(Problem("nested-references", span))
+                return
+            group = named.get("group", "")
+            m.reflists.append(RefList(group, span, "template"))
+            if content_p is not None:
+                saved, self._list_start = self._list_start, span.start
+                self.walk(content_p[0].value, content_p[1], group)
+                self._list_start = saved
+            return
+        m.tags.append(RefTag("ref", span, attrs, in_list is not None, content is None, content, in_list))
+        group_attr = named.get("group")
+        group = group_attr if group_attr is not None else (in_list if in_list is not None else DEFAULT_GROUP)
+        key = named.get("name") or None
+        if key is not None and key.isdigit():
+            key = None
+        if "follow" in named and key is None:
+            return
+        has_text = content is not None and content.strip() != ""
+        cstart = content_p[1] if content_p else -1
+        if in_list is not None:
+            if key is not None:
+                m.definitions.append(Definition(group, key, span, content or "", "list-ref", list_defined=True,
+                                                list_start=self._list_start, content_start=cstart))
+        else:
+            m.uses.append(Use(group, key, span, "ref" if has_text or key is None else "reuse"))
+            if has_text or key is None:
+                m.definitions.append(Definition(group, key, span, content or "", "ref", content_start=cstart))
+        if content_p is not None:
+            # refs inside #tag:ref content are real refs (that is what #tag:ref is for)
+            self.walk(content_p[0].value, content_p[1], in_list)
+
+
+def _strip_quotes(value) -> str:
+    """A parameter value as a plain string: comments dropped, quotes and spaces trimmed."""
+    if not isinstance(value, str):
+        value = "".join(str(n) for n in value.nodes if not isinstance(n, Comment))
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1].strip()
+    return value
+
+
+def parse_wikitext(text: str, table: Optional[TemplateTable] = None) -> CitationModel:
+    walker = _Walker(table or default_table())
+    code = mwparserfromhell.parse(text, skip_style_tags=True)
+    walker.walk(code, 0, None)
+    return walker.model

@@ -1,0 +1,56 @@
+"""Reporters only format: findings and a summary in, text out.
+
+Each format is a module with ``render(result, stream, *, color)``; ``FORMATS`` maps names to modules
+so the CLI never hard-codes one.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+from citelint.findings import Finding
+from citelint.model import Severity
+
+FORMATS = {
+    "rich": "citelint.report.rich_report",
+    "text": "citelint.report.text_report",
+    "json": "citelint.report.json_report",
+}
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    files_checked: int
+    elapsed: float
+    errors: list = field(default_factory=list)  # InputError records
+    extra: dict = field(default_factory=dict)  # other passes add figures here (links checked, …)
+
+    def counts_by_severity(self) -> dict[str, int]:
+        out = {s.label: 0 for s in sorted(Severity, reverse=True)}
+        for f in self.findings:
+            out[f.severity.label] += 1
+        return out
+
+    def counts_by_rule(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for f in self.findings:
+            out[f.rule] = out.get(f.rule, 0) + 1
+        return dict(sorted(out.items()))
+
+    def summary(self) -> dict:
+        s = {
+            "files_checked": self.files_checked,
+            "findings": len(self.findings),
+            "by_severity": self.counts_by_severity(),
+            "by_rule": self.counts_by_rule(),
+            "errors": len(self.errors),
+            "elapsed_seconds": round(self.elapsed, 3),
+        }
+        s.update(self.extra)
+        return s
+
+
+def get_reporter(name: str):
+    return importlib.import_module(FORMATS[name])

@@ -1,0 +1,93 @@
+"""The terminal report: findings grouped by file (or page), source line with the span marked, summary."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from rich.console import Console
+from rich.text import Text
+
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def _group_key(f):
+    return (f.path, f.page or "", f.revision or "")
+
+
+def render(result, stream, *, color: bool = False) -> None:
+    console = Console(file=stream, no_color=not color, force_terminal=color, highlight=False,
+                      soft_wrap=True, emoji=False)
+    findings = sorted(result.findings, key=lambda f: (_group_key(f), f.line, f.column))
+    for (path, page, rev), group in groupby(findings, key=_group_key):
+        title = Text(path, style="bold underline")
+        if page:
+            title.append(f"  {page}" + (f" (revision {rev})" if rev else ""), style="bold")
+        console.print(title)
+        for f in group:
+            sev = f.severity.label
+            head = Text("  ")
+            head.append(f"{f.line}:{f.column}", style="bold")
+            head.append("  ")
+            head.append(f"{sev:<7}", style=STYLE[sev])
+            head.append(" ")
+            head.append(f"{f.code} {f.rule}", style="magenta")
+            head.append("  ")
+            head.append(f.message)
+            console.print(head)
+            if f.source_line:
+                console.print(_source(f))
+        console.print()
+    _summary(console, result)
+
+
+def _source(f) -> Text:
+    line = f.source_line.expandtabs(1)
+    start = f.column - 1
+    end = f.end_column - 1 if f.end_line == f.line else len(line)
+    # keep long lines readable: a window around the span
+    width = 100
+    lo = max(0, start - 30)
+    hi = min(len(line), max(end, start + 1) + 30, lo + width)
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(line) else ""
+    shown = line[lo:hi]
+    t = Text("    │ ", style="dim")
+    t.append(prefix, style="dim")
+    seg_start = start - lo
+    seg_end = max(seg_start + 1, min(end, hi) - lo)
+    t.append(shown[:seg_start])
+    t.append(shown[seg_start:seg_end], style="bold")
+    t.append(shown[seg_end:])
+    t.append(suffix, style="dim")
+    mark = Text("    │ ", style="dim")
+    mark.append(" " * (len(prefix) + seg_start))
+    mark.append("^" * max(1, seg_end - seg_start), style="bold red")
+    return Text.assemble(t, "\n", mark)
+
+
+def _summary(console: Console, result) -> None:
+    counts = result.counts_by_severity()
+    total = len(result.findings)
+    files = result.files_checked
+    line = Text()
+    if total:
+        line.append(f"{total} finding{'s' if total != 1 else ''}", style="bold")
+        parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in counts.items() if n]
+        line.append(" (" + ", ".join(parts) + ")")
+    else:
+        line.append("No findings", style="bold green")
+    line.append(f" in {files} file{'s' if files != 1 else ''}")
+    pages = result.extra.get("pages_checked")
+    if pages:
+        line.append(f" ({pages} pages)")
+    line.append(f", {result.elapsed:.2f}s")
+    console.print(line)
+    by_rule = result.counts_by_rule()
+    if by_rule:
+        console.print("  " + "  ".join(f"{rule}: {n}" for rule, n in by_rule.items()), style="dim")
+    for key, label in (("links", "links"),):
+        if key in result.extra:
+            console.print(f"  {label}: {result.extra[key]}", style="dim")
+    if result.errors:
+        console.print(f"{len(result.errors)} input error{'s' if len(result.errors) != 1 else ''} "
+                      f"(see messages above)", style="bold red")

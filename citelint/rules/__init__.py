@@ -1,0 +1,35 @@
+"""The rule registry: an explicit list, so the order of reports and docs is stable."""
+
+from __future__ import annotations
+
+from citelint.rules.backlink_mismatch import BacklinkMismatch
+from citelint.rules.base import Context, Rule
+from citelint.rules.conflicting_ref import ConflictingRef
+from citelint.rules.duplicate_ref import DuplicateRef
+from citelint.rules.empty_ref import EmptyRef
+from citelint.rules.malformed_ref import MalformedRef
+from citelint.rules.missing_reflist import MissingReflist
+from citelint.rules.undefined_ref import UndefinedRef
+from citelint.rules.unused_ref import UnusedRef
+
+#: every offline rule, in report order
+RULES: tuple[type[Rule], ...] = (
+    UndefinedRef,
+    UnusedRef,
+    EmptyRef,
+    DuplicateRef,
+    ConflictingRef,
+    MissingReflist,
+    MalformedRef,
+    BacklinkMismatch,
+)
+
+BY_NAME = {r.name: r for r in RULES}
+BY_CODE = {r.code: r for r in RULES}
+
+
+def find_rule(name_or_code: str) -> type[Rule] | None:
+    return BY_NAME.get(name_or_code) or BY_CODE.get(name_or_code.upper())
+
+
+__all__ = ["RULES", "BY_NAME", "BY_CODE", "Context", "Rule", "find_rule"]

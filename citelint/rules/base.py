@@ -1,0 +1,57 @@
+"""What every rule is: a name, a code, a default severity, a docstring, and a check over the model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Iterator
+
+from citelint.findings import Hit, LineIndex
+from citelint.model import CitationModel, Severity
+
+
+@dataclass
+class Context:
+    """What a rule may look at besides the model: the text, line numbers, and its options."""
+
+    text: str
+    lines: LineIndex
+    sub_referencing: bool = True  # MediaWiki's details= sub-references (wgCiteSubReferencing)
+
+    def line(self, offset: int) -> int:
+        return self.lines.position(offset)[0]
+
+
+class Rule:
+    """Base class. Subclasses set the class attributes and implement :meth:`check`.
+
+    The subclass docstring is the rule's documentation: the first line says what it flags,
+    then why it matters, how to fix it, and an example (``citelint rule NAME`` prints it).
+    """
+
+    name: ClassVar[str]
+    code: ClassVar[str]
+    severity: ClassVar[Severity]
+    #: input kinds the rule applies to
+    formats: ClassVar[frozenset[str]] = frozenset({"wikitext", "plaintext"})
+
+    def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0]
+
+
+def describe_key(group: str, key: str | None) -> str:
+    """How a message names a reference: ``"smith2001"`` or ``"a" (group "note")``."""
+    name = f'"{key}"' if key is not None else "an unnamed reference"
+    return f'{name} (group "{group}")' if group else name
+
+
+def normalize_ws(text: str) -> str:
+    return " ".join(text.split())
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from citelint.findings import Hit
+from citelint.model import CitationModel, Definition, Severity
+from citelint.rules.base import Context, Rule, describe_key, normalize_ws
+
+
+class ConflictingRef(Rule):
+    """One reference name is defined with different content in two places.
+
+    MediaWiki keeps only the first text and shows "Cite error: … defined multiple times with
+    different content" (``cite_error_references_duplicate_key``). Names are compared within their
+    group; texts are compared as written, so a copy that differs only in spacing is flagged too
+    (the message says so: that one is safe to fix by deleting the copy's text).
+
+    Why: every reuse of the name points to the first text; the second text is silently lost.
+
+    Fix: keep one definition and turn the others into reuses (``<ref name="x" />``); if the texts
+    cite different sources, give the second one its own name.
+
+    Example::
+
+        <ref name="a">Smith 2001.</ref>
+        <ref name="a">Jones 1999.</ref>   ← conflicting-ref: "a" already defined on line 1
+    """
+
+    name = "conflicting-ref"
+    code = "CL202"
+    severity = Severity.ERROR
+
+    def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
+        first: dict[tuple, Definition] = {}
+        for d in model.definitions:
+            if d.key is None or not d.content.strip():
+                continue
+            k = (d.group, d.key)
+            prev = first.get(k)
+            if prev is None:
+                first[k] = d
+                continue
+            if prev.content.strip() == d.content.strip():
+                continue
+            line = ctx.line(prev.span.start)
+            if normalize_ws(prev.content) == normalize_ws(d.content):
+                how = "with text that differs only in whitespace"
+                fix = "replace this copy with a reuse"
+            else:
+                how = "with different content"
+                fix = "keep one definition and reuse it, or give this source its own name"
+            yield Hit(d.span, f"reference {describe_key(d.group, d.key)} was already defined on line {line} {how}; "
+                              f"MediaWiki shows only the first text: {fix}", subject=d.content)

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from citelint.findings import Hit
+from citelint.model import CitationModel, Severity
+from citelint.rules.base import Context, Rule, shorten
+
+# Content that is meant to repeat: "Ibid." and friends refer to the citation before them.
+_REPEATABLE = re.compile(r"^\W*(ibid|ibidem|id|op\.?\s*cit|loc\.?\s*cit)\b", re.IGNORECASE)
+
+
+class DuplicateRef(Rule):
+    """The same citation is written out twice instead of being defined once and reused.
+
+    Two references (or two plain-text list entries) have the same content once whitespace is
+    normalised (Check Wikipedia #81). Reported at the later one, naming the line of the earlier.
+    A name defined twice with the same text is not flagged (MediaWiki accepts it), and neither is
+    content meant to repeat, such as "Ibid.".
+
+    Why: the reference list shows the source twice under two numbers; readers and editors cannot
+    tell they are the same, and a fix to one copy misses the other.
+
+    Fix: name the first (``<ref name="smith">…</ref>``) and replace the copy with ``<ref name="smith" />``.
+
+    Example::
+
+        A.<ref>Smith, J. (2001). Title.</ref>
+        B.<ref>Smith, J. (2001). Title.</ref>   ← duplicate-ref: same as line 1
+    """
+
+    name = "duplicate-ref"
+    code = "CL201"
+    severity = Severity.WARNING
+
+    def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
+        first: dict[tuple, object] = {}
+        for d in model.definitions:
+            norm = d.normalized
+            if not norm or _REPEATABLE.match(norm):
+                continue
+            k = (d.group, norm)
+            prev = first.get(k)
+            if prev is None:
+                first[k] = d
+                continue
+            if prev.key is not None and prev.key == d.key:
+                continue  # same name, same text: a harmless redefinition
+            line = ctx.line(prev.span.start)
+            if model.kind == "plaintext":
+                msg = (f"entry {d.key} repeats entry {prev.key} (line {line}): \"{shorten(norm)}\"; "
+                       f"merge them into one entry and point both markers at it")
+            else:
+                name = f'name="{prev.key}"' if prev.key else "a name"
+                msg = (f"same citation as line {line}: \"{shorten(norm)}\"; give the first {name} and "
+                       f"reuse it here with <ref name=\"…\" />")
+            yield Hit(d.span, msg, subject=norm)

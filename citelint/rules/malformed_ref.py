@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import difflib
+from typing import Iterator
+
+from citelint.findings import Hit
+from citelint.model import CitationModel, RefTag, Severity
+from citelint.rules.base import Context, Rule
+
+REF_ATTRS = ("name", "group", "follow", "dir")
+REFERENCES_ATTRS = ("group", "responsive")
+DIRS = ("ltr", "rtl", "auto")
+QUOTES = "\"'“”„‘’«»"
+
+
+class MalformedRef(Rule):
+    """A ``<ref>`` or ``<references>`` tag is broken, so MediaWiki cannot read it as meant.
+
+    Flags, with the matching MediaWiki Cite error:
+
+    - an unclosed ``<ref>`` (it swallows the text after it) and a stray ``</ref>`` whose opening tag
+      was lost (``cite_error_included_ref``); an unclosed or nested ``<references>``
+      (``cite_error_included_references``);
+    - a name that is a plain number, ``name="1"`` (``cite_error_ref_numeric_key``);
+    - an unknown attribute, with a did-you-mean (``cite_error_ref_too_many_keys``,
+      ``cite_error_ref_parameter_suggestion``, ``cite_error_references_invalid_parameters``);
+    - unbalanced or curly quotes in a name (Check Wikipedia #104);
+    - a ref inside a reference list without a name, or with another group
+      (``cite_error_references_no_key``, ``cite_error_references_group_mismatch``);
+    - ``dir=`` other than ltr/rtl/auto, and reuses of one name with different ``dir``
+      (``cite_error_ref_invalid_dir``, ``cite_error_ref_conflicting_dir``);
+    - ``follow=`` together with ``name=`` (``cite_error_ref_follow_conflicts``);
+    - misuse of ``details=`` sub-references (``cite_error_details_missing_parent``,
+      ``cite_error_ref_with_details_no_name``, ``cite_error_details_unsupported_context``).
+
+    Why: a broken tag renders as red error text or eats the sentences after it.
+
+    Fix: the message says what to change at the tag.
+
+    Example::
+
+        Text.<ref>Smith 2001.       ← malformed-ref: <ref> is never closed
+        <ref name="smith>Smith</ref> ← malformed-ref: unbalanced quote in name
+    """
+
+    name = "malformed-ref"
+    code = "CL302"
+    severity = Severity.ERROR
+    formats = frozenset({"wikitext"})
+
+    def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
+        for p in model.problems:
+            yield Hit(p.span, _PROBLEMS[p.kind], subject=p.kind)
+        dirs: dict[tuple, tuple[str, int]] = {}
+        for tag in model.tags:
+            if tag.name == "references":
+                yield from self._references(tag)
+            else:
+                yield from self._ref(tag, ctx, dirs)
+
+    def _references(self, tag: RefTag) -> Iterator[Hit]:
+        for a in tag.attrs:
+            if a.name not in REFERENCES_ATTRS:
+                yield Hit(a.span, f'unknown attribute "{a.name}" on <references>; it supports only group and '
+                                  f'responsive: remove it{_suggest(a.name, REFERENCES_ATTRS)}', subject=a.name)
+
+    def _ref(self, tag: RefTag, ctx: Context, dirs: dict) -> Iterator[Hit]:
+        allowed = REF_ATTRS + (("details",) if ctx.sub_referencing else ())
+        values = {}
+        for a in tag.attrs:
+            if a.name not in allowed:
+                yield Hit(a.span, f'unknown attribute "{a.name}" on <ref>; supported: {", ".join(allowed)}'
+                                  f'{_suggest(a.name, allowed)}', subject=a.name)
+                continue
+            value = (a.value or "").strip()
+            values[a.name] = value
+            if a.name in ("name", "follow") and value:
+                if a.quote is None and (value[0] in QUOTES or value[-1] in QUOTES):
+                    yield Hit(a.span, f'unbalanced quotes in {a.name}={value}: use a straight quote on both sides, '
+                                      f'like {a.name}="{value.strip(QUOTES)}"', subject=value)
+                elif any(q in value for q in "“”„«»"):
+                    yield Hit(a.span, f'curly quotes in {a.name}="{value}": MediaWiki keeps them as part of the name; '
+                                      f'use straight quotes', subject=value)
+                elif value.isdigit():
+                    yield Hit(a.span, f'{a.name}="{value}" is a plain number, which MediaWiki rejects: use a '
+                                      f'descriptive name such as "smith2001"', subject=value)
+            if a.name == "dir" and value.lower() not in DIRS:
+                yield Hit(a.span, f'dir="{value}" is not valid: use "ltr", "rtl" or "auto", or remove it',
+                          subject=value)
+        name = values.get("name") or None
+        if "follow" in values and name is not None:
+            yield Hit(tag.span, f'<ref follow="{values["follow"]}"> continues another reference and cannot also '
+                                f'have name="{name}": remove one of them', subject=name)
+        if "details" in values and ctx.sub_referencing:
+            if tag.in_list and name:
+                yield Hit(tag.span, f'reference "{name}" cannot use details= inside the reference list: move it '
+                                    f'into the text', subject=name)
+            elif name is None:
+                yield Hit(tag.span, "a <ref> with details= needs a name= naming its parent reference",
+                          subject=values["details"])
+        if tag.in_list:
+            if name is None and "follow" not in values:
+                yield Hit(tag.span, "reference inside the reference list has no name, so nothing can cite it: "
+                                    "add name=\"…\" and cite it in the text, or move it into the text",
+                          subject=tag.content or "")
+            group = values.get("group")
+            if group is not None and tag.list_group is not None and group != tag.list_group:
+                yield Hit(tag.span, f'reference in the list for group "{tag.list_group}" says group="{group}": '
+                                    f'remove the group attribute or move it to its own list', subject=group)
+        if name is not None and "dir" in values and values["dir"].lower() in DIRS:
+            key = (values.get("group", tag.list_group or ""), name)
+            first = dirs.setdefault(key, (values["dir"].lower(), tag.span.start))
+            if first[0] != values["dir"].lower():
+                yield Hit(tag.span, f'reference "{name}" has dir="{values["dir"]}" but line {ctx.line(first[1])} '
+                                    f'gave it dir="{first[0]}": use one direction', subject=name)
+
+
+def _suggest(name: str, allowed) -> str:
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+_PROBLEMS = {
+    "unclosed-ref": "<ref> is never closed, so it swallows the text after it: add </ref> after the citation",
+    "stray-close": "</ref> without an opening <ref>: the opening tag was probably deleted; restore <ref> "
+                   "before the citation text or remove this tag",
+    "unclosed-references": "<references> is never closed: write <references /> or add </references>",
+    "nested-references": "a reference list inside another reference list: remove the inner one",
+    "malformed-tag": "this <ref> tag is malformed (MediaWiki cannot read its attributes): write it as "
+                     "<ref name=\"…\" />",
+}

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from citelint.findings import Hit
+from citelint.model import CitationModel, Severity
+from citelint.rules.base import Context, Rule, describe_key
+
+
+class UndefinedRef(Rule):
+    """A citation is used but its content is never given.
+
+    Wikitext: a named reference such as ``<ref name="smith"/>`` whose name never gets content
+    anywhere on the page (MediaWiki: ``cite_error_references_no_text``). Names are case-sensitive,
+    so ``name="Smith"`` does not define ``name="smith"``. Plain text: a marker ``[11]`` with no entry
+    11 in the reference list.
+
+    Why: the reader sees a red "Cite error" or a footnote that leads nowhere; usually the defining
+    ref was deleted or renamed while its reuses stayed.
+
+    Fix: give the first use the full citation (``<ref name="smith">{{cite book …}}</ref>``), restore
+    the deleted definition from the page history, or remove the marker.
+
+    Example::
+
+        Text.<ref name="smith" />        ← undefined-ref: "smith" has no content anywhere
+    """
+
+    name = "undefined-ref"
+    code = "CL101"
+    severity = Severity.ERROR
+
+    def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
+        defined = {(d.group, d.key) for d in model.definitions if d.key is not None and d.content.strip()}
+        seen: dict[tuple, list] = {}
+        for use in model.uses:
+            if use.key is None or (use.group, use.key) in defined:
+                continue
+            seen.setdefault((use.group, use.key), []).append(use)
+        for (group, key), uses in seen.items():
+            first = uses[0]
+            if model.kind == "plaintext":
+                msg = f"marker [{key}] points to reference {key}, but the reference list has no entry {key}"
+                fix = "add the missing entry to the list or remove the marker"
+            else:
+                msg = f"reference {describe_key(group, key)} is used but never defined"
+                fix = "give one use the full citation or restore the deleted definition"
+            more = f" (used {len(uses)} times; first here)" if len(uses) > 1 else ""
+            yield Hit(first.span, f"{msg}{more}: {fix}", subject=f"{group}\0{key}")

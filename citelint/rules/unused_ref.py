@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from citelint.findings import Hit
+from citelint.model import CitationModel, Severity
+from citelint.rules.base import Context, Rule, describe_key
+
+
+class UnusedRef(Rule):
+    """A reference is defined in a reference list but nothing in the text cites it.
+
+    Wikitext: a list-defined ref (inside ``<references>…</references>`` or ``{{reflist|refs=…}}``)
+    whose name no ``<ref name=…/>`` before the list uses (MediaWiki:
+    ``cite_error_references_missing_key``). Plain text: a list entry that no body marker points to.
+
+    Why: MediaWiki shows an error in place of the entry; in plain text the entry is dead weight and
+    often means a marker was lost when the text was edited or copied.
+
+    Fix: cite it where it supports the text (``<ref name="smith" />``), or delete the definition.
+
+    Example::
+
+        <references>
+        <ref name="smith">Smith 2001.</ref>   ← unused-ref: nothing cites "smith"
+        </references>
+    """
+
+    name = "unused-ref"
+    code = "CL102"
+    severity = Severity.WARNING
+
+    def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
+        if not any(d.list_defined for d in model.definitions):
+            return
+        first_use: dict[tuple, int] = {}
+        for use in model.uses:
+            if use.key is not None:
+                first_use.setdefault((use.group, use.key), use.span.start)
+        reported = set()
+        for d in model.definitions:
+            if not d.list_defined or d.key is None or not d.content.strip():
+                continue
+            at = first_use.get((d.group, d.key))
+            if at is not None and (d.list_start < 0 or at < d.list_start):
+                continue
+            if (d.group, d.key) in reported:
+                continue
+            reported.add((d.group, d.key))
+            if model.kind == "plaintext":
+                msg = f"reference {d.key} is in the list but no marker [{d.key}] cites it: cite it or remove the entry"
+            else:
+                msg = (f"list-defined reference {describe_key(d.group, d.key)} is not used in the text before "
+                       f"the list: cite it with <ref name=\"{d.key}\" /> or delete it")
+            yield Hit(d.span, msg, subject=d.content)

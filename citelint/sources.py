@@ -1,0 +1,112 @@
+"""Where documents come from: files and folders, each read safely into a ``Document``.
+
+Bad input never raises out of here: it becomes an ``InputError`` that the CLI prints as one line,
+and the run goes on with the other inputs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+from citelint.model import Document
+
+WIKITEXT_EXTENSIONS = (".wiki", ".wikitext", ".mediawiki", ".mw")
+PLAINTEXT_EXTENSIONS = (".txt",)
+TEXT_EXTENSIONS = WIKITEXT_EXTENSIONS + PLAINTEXT_EXTENSIONS
+SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".citelint_cache", ".tox"}
+
+
+@dataclass(frozen=True)
+class InputError:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+Item = Union[Document, InputError]
+
+
+def kind_from_extension(path: str) -> Optional[str]:
+    lower = path.lower()
+    if lower.endswith(WIKITEXT_EXTENSIONS):
+        return "wikitext"
+    if lower.endswith(PLAINTEXT_EXTENSIONS):
+        return "plaintext"
+    return None
+
+
+def sniff_kind(text: str) -> str:
+    """Wikitext or a plain-text rendering, judged from the content."""
+    head = text[:200_000]
+    if "<ref" in head or "{{" in head or "[[" in head or "<references" in head:
+        return "wikitext"
+    return "plaintext"
+
+
+def decode(data: bytes, path: str) -> Union[str, InputError]:
+    if not data:
+        return InputError(path, "empty file: nothing to check")
+    if b"\x00" in data[:8192]:
+        return InputError(path, "binary file (contains NUL bytes): not wiki text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        return InputError(path, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}, line {line}): "
+                                f"convert the file to UTF-8")
+    if not text.strip():
+        return InputError(path, "empty file: nothing to check")
+    return text.replace("\r\n", "\n")
+
+
+def read_document(path: str, input_format: Optional[str] = None, display: Optional[str] = None) -> Item:
+    shown = display or path
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        return InputError(shown, "no such file or directory")
+    except IsADirectoryError:
+        return InputError(shown, "is a directory")
+    except PermissionError:
+        return InputError(shown, "permission denied")
+    except OSError as e:
+        return InputError(shown, f"cannot read: {e.strerror or e}")
+    text = decode(data, shown)
+    if isinstance(text, InputError):
+        return text
+    kind = input_format or kind_from_extension(path) or sniff_kind(text)
+    return Document(path=shown, text=text, kind=kind)
+
+
+def walk_folder(folder: str) -> list[str]:
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            if kind_from_extension(name) is not None:
+                found.append(os.path.join(root, name))
+    return found
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, InputError]]:
+    """Each path as it is, or a folder's wiki files; errors for what is not there."""
+    for p in paths:
+        if p == "-":
+            yield p
+        elif os.path.isdir(p):
+            files = walk_folder(p)
+            if not files:
+                yield InputError(p, f"folder holds no wiki files ({', '.join(TEXT_EXTENSIONS)})")
+            yield from files
+        elif not os.path.exists(p):
+            yield InputError(p, "no such file or directory")
+        else:
+            yield str(Path(p))
