@@ -55,6 +55,12 @@ class Use:
     key: Optional[str]  # None: anonymous (an unnamed inline ref)
     span: Span
     origin: str  # "ref", "reuse", "template", "marker"
+    #: how many reference lists of this group came before: each list shows (and forgets) the refs before it
+    segment: int = 0
+
+    @property
+    def ident(self) -> tuple:
+        return (self.group, self.segment, self.key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +76,11 @@ class Definition:
     list_start: int = -1  # offset of the list a list-defined ref belongs to
     backlinks: Optional[tuple[str, ...]] = None  # plain text: backlink labels shown
     content_start: int = -1  # offset where content begins (for placing URLs)
+    segment: int = 0  # see Use.segment; a list-defined ref belongs to the segment its list closes
+
+    @property
+    def ident(self) -> tuple:
+        return (self.group, self.segment, self.key)
 
     @property
     def normalized(self) -> str:
@@ -83,6 +94,7 @@ class RefList:
     group: str
     span: Span
     origin: str  # "references", "template", "list"
+    segment: int = 0  # the segment of refs this list shows
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ descends into nodes whose text can hold a reference, which keeps the walk cheap.
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Optional
 
@@ -32,12 +33,14 @@ def _attr_value(value: Optional[str]) -> Optional[str]:
 
 
 class _Walker:
-    __slots__ = ("model", "table", "_list_start")
+    __slots__ = ("model", "table", "_list_start", "segments", "seen")
 
     def __init__(self, table: TemplateTable) -> None:
         self.model = CitationModel(kind="wikitext")
         self.table = table
         self._list_start = -1  # offset of the reference list being walked
+        self.segments: dict[str, int] = {}  # group → lists of it seen so far
+        self.seen: dict[tuple, bool] = {}  # (group, segment, name) → has it got text yet
 
     # -- the walk ---------------------------------------------------------------------------
     def walk(self, code, offset: int, in_list: Optional[str]) -> None:
@@ -123,32 +126,48 @@ class _Walker:
         attrs = self._attrs(tag, offset)
         span = Span(offset, offset + len(s))
         content = None if tag.self_closing else str(tag.contents)
-        m = self.model
-        m.tags.append(RefTag("ref", span, attrs, in_list is not None, tag.self_closing, content, in_list))
+        self.model.tags.append(RefTag("ref", span, attrs, in_list is not None, tag.self_closing, content, in_list))
         values = {a.name: _attr_value(a.value) for a in attrs}
-        group_attr = values.get("group")
+        cstart = self._contents_offset(tag, s, offset) if content is not None else -1
+        self._emit_ref(values, content, span, cstart, in_list)
+
+    def _emit_ref(self, values: dict, content: Optional[str], span: Span, cstart: int,
+                  in_list: Optional[str]) -> None:
+        """Uses and definitions for one ref, as Cite sees it (``values``: attribute name → value)."""
+        m = self.model
+        group_attr = _decode(values.get("group"))
         group = group_attr if group_attr is not None else (in_list if in_list is not None else DEFAULT_GROUP)
-        key = values.get("name") or None
+        key = _decode(values.get("name")) or None
         if key is not None and key.isdigit():
             key = None  # Cite drops a numeric name (and reports it)
-        if "follow" in values and key is None:
-            return  # continues another ref's text: neither a use nor a definition
         has_text = content is not None and content.strip() != ""
+        seg = self.segments.get(group, 0)
+        if "follow" in values:
+            # continues another ref's text. Following a name that was used but not yet given
+            # text gives it this text; a later definition then conflicts with it.
+            target = _decode(values.get("follow"))
+            if in_list is None and key is None and has_text and target:
+                state = self.seen.get((group, seg, target))
+                if state is False:
+                    m.definitions.append(Definition(group, target, span, content, "follow",
+                                                    content_start=cstart, segment=seg))
+                    self.seen[(group, seg, target)] = True
+            return
         if in_list is not None:
             if key is not None and (group_attr is None or group_attr == in_list):
-                m.definitions.append(
-                    Definition(in_list, key, span, content or "", "list-ref", list_defined=True,
-                               list_start=self._list_start, content_start=self._contents_offset(tag, s, offset))
-                )
+                m.definitions.append(Definition(in_list, key, span, content or "", "list-ref", list_defined=True,
+                                                list_start=self._list_start, content_start=cstart,
+                                                segment=self.segments.get(in_list, 0)))
             return
-        if key is None and "details" in values:
-            return  # a sub-reference without a parent: structural rule reports it
-        m.uses.append(Use(group, key, span, "ref" if has_text or key is None else "reuse"))
+        if key is None and values.get("details"):
+            return  # a sub-reference without a parent: the structural rule reports it
+        origin = "ref" if has_text or key is None else ("blank" if content else "reuse")
+        m.uses.append(Use(group, key, span, origin, segment=seg))
         if has_text or key is None:
-            m.definitions.append(
-                Definition(group, key, span, content or "", "ref",
-                           content_start=self._contents_offset(tag, s, offset) if content is not None else -1)
-            )
+            m.definitions.append(Definition(group, key, span, content or "", "ref",
+                                            content_start=cstart, segment=seg))
+        if key is not None:
+            self.seen[(group, seg, key)] = self.seen.get((group, seg, key), False) or has_text
 
     def _references(self, tag: Tag, s: str, offset: int, in_list: Optional[str]) -> None:
         attrs = self._attrs(tag, offset)
@@ -162,12 +181,20 @@ class _Walker:
         group = ""
         for a in attrs:
             if a.name == "group":
-                group = _attr_value(a.value) or ""
-        m.reflists.append(RefList(group, span, "references"))
+                group = _decode(_attr_value(a.value)) or ""
+        if any(a.name not in ("group", "responsive") for a in attrs):
+            return  # MediaWiki shows an error instead of this list (malformed-ref reports it)
         if content is not None:
             saved, self._list_start = self._list_start, offset
             self.walk(tag.contents, self._contents_offset(tag, s, offset), group)
             self._list_start = saved
+        self._close_list(group, span, "references")
+
+    def _close_list(self, group: str, span: Span, origin: str) -> None:
+        """A list shows the refs of its group so far; refs after it start a new segment."""
+        seg = self.segments.get(group, 0)
+        self.model.reflists.append(RefList(group, span, origin, segment=seg))
+        self.segments[group] = seg + 1
 
     # -- templates --------------------------------------------------------------------------
     def _params(self, tpl: Template, offset: int):
@@ -195,7 +222,6 @@ class _Walker:
             group_p = named.get("group")
             if spec.kind == "reflist":
                 group = _strip_quotes(group_p[0].value) if group_p else (spec.group or DEFAULT_GROUP)
-                m.reflists.append(RefList(group, span, "template"))
                 # refs= holds list-defined refs; refs in other parameters are expanded with the
                 # list as well, so they count as defined in it
                 saved, self._list_start = self._list_start, offset
@@ -203,6 +229,7 @@ class _Walker:
                     if "<" in str(p.value) or "{{" in str(p.value):
                         self.walk(p.value, vo, group)
                 self._list_start = saved
+                self._close_list(group, span, "template")
                 return
             if spec.kind == "ref":
                 group = spec.group if spec.group is not None else (
@@ -214,10 +241,11 @@ class _Walker:
                     text_p = named["1"]
                 content = str(text_p[0].value) if text_p else ""
                 has_text = content.strip() != ""
-                m.uses.append(Use(group, key or None, span, "template" if has_text else "reuse"))
+                seg = self.segments.get(group, 0)
+                m.uses.append(Use(group, key or None, span, "template" if has_text else "reuse", segment=seg))
                 if has_text or not key:
                     m.definitions.append(Definition(group, key or None, span, content, "template",
-                                                    content_start=text_p[1] if text_p else -1))
+                                                    content_start=text_p[1] if text_p else -1, segment=seg))
                 if text_p is not None:
                     self.walk(text_p[0].value, text_p[1], in_list)
                 return
@@ -230,7 +258,7 @@ class _Walker:
                     if not p.showkey:
                         key = str(p.value).strip()
                         if key:
-                            m.uses.append(Use(group, key, span, "reuse"))
+                            m.uses.append(Use(group, key, span, "reuse", segment=self.segments.get(group, 0)))
                 return
         # any other template: references in its parameters still count
         for p, vo in self._params(tpl, offset):
@@ -253,33 +281,26 @@ class _Walker:
                 m.problems.append(Problem("nested-references", span))
                 return
             group = named.get("group", "")
-            m.reflists.append(RefList(group, span, "template"))
             if content_p is not None:
                 saved, self._list_start = self._list_start, span.start
                 self.walk(content_p[0].value, content_p[1], group)
                 self._list_start = saved
+            self._close_list(group, span, "template")
             return
         m.tags.append(RefTag("ref", span, attrs, in_list is not None, content is None, content, in_list))
-        group_attr = named.get("group")
-        group = group_attr if group_attr is not None else (in_list if in_list is not None else DEFAULT_GROUP)
-        key = named.get("name") or None
-        if key is not None and key.isdigit():
-            key = None
-        if "follow" in named and key is None:
-            return
-        has_text = content is not None and content.strip() != ""
-        cstart = content_p[1] if content_p else -1
-        if in_list is not None:
-            if key is not None:
-                m.definitions.append(Definition(group, key, span, content or "", "list-ref", list_defined=True,
-                                                list_start=self._list_start, content_start=cstart))
-        else:
-            m.uses.append(Use(group, key, span, "ref" if has_text or key is None else "reuse"))
-            if has_text or key is None:
-                m.definitions.append(Definition(group, key, span, content or "", "ref", content_start=cstart))
+        self._emit_ref(named, content, span, content_p[1] if content_p else -1, in_list)
         if content_p is not None:
-            # refs inside #tag:ref content are real refs (that is what #tag:ref is for)
-            self.walk(content_p[0].value, content_p[1], in_list)
+            # refs inside #tag:ref content are real refs in the text (that is what #tag:ref is for)
+            self.walk(content_p[0].value, content_p[1], None)
+
+
+def _decode(value: Optional[str]) -> Optional[str]:
+    """Attribute values as Cite reads them: character references decoded, spaces trimmed."""
+    if value is None:
+        return None
+    if "&" in value:
+        value = html.unescape(value)
+    return value.strip()
 
 
 def _strip_quotes(value) -> str:

@@ -35,7 +35,7 @@ class ConflictingRef(Rule):
         for d in model.definitions:
             if d.key is None or not d.content.strip():
                 continue
-            k = (d.group, d.key)
+            k = d.ident
             prev = first.get(k)
             if prev is None:
                 first[k] = d

@@ -40,7 +40,7 @@ class DuplicateRef(Rule):
             norm = d.normalized
             if not norm or _REPEATABLE.match(norm):
                 continue
-            k = (d.group, norm)
+            k = (d.group, d.segment, norm)
             prev = first.get(k)
             if prev is None:
                 first[k] = d

@@ -91,7 +91,7 @@ class MalformedRef(Rule):
         if "follow" in values and name is not None:
             yield Hit(tag.span, f'<ref follow="{values["follow"]}"> continues another reference and cannot also '
                                 f'have name="{name}": remove one of them', subject=name)
-        if "details" in values and ctx.sub_referencing:
+        if "details" in values and ctx.sub_referencing and (values["details"] or tag.in_list):
             if tag.in_list and name:
                 yield Hit(tag.span, f'reference "{name}" cannot use details= inside the reference list: move it '
                                     f'into the text', subject=name)
@@ -99,7 +99,7 @@ class MalformedRef(Rule):
                 yield Hit(tag.span, "a <ref> with details= needs a name= naming its parent reference",
                           subject=values["details"])
         if tag.in_list:
-            if name is None and "follow" not in values:
+            if name is None:
                 yield Hit(tag.span, "reference inside the reference list has no name, so nothing can cite it: "
                                     "add name=\"…\" and cite it in the text, or move it into the text",
                           subject=tag.content or "")

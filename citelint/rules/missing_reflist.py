@@ -33,20 +33,28 @@ class MissingReflist(Rule):
     formats = frozenset({"wikitext"})
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
-        listed = {r.group for r in model.reflists}
+        lists: dict[str, int] = {}
+        for r in model.reflists:
+            lists[r.group] = lists.get(r.group, 0) + 1
         first: dict[str, object] = {}
         count: dict[str, int] = {}
         for use in model.uses:
-            if use.group not in listed:
+            if use.segment >= lists.get(use.group, 0):  # no list of its group comes after it
                 first.setdefault(use.group, use)
                 count[use.group] = count.get(use.group, 0) + 1
         for group, use in first.items():
             n = count[group]
+            refs = f"{n} reference{'s' if n != 1 else ''}"
             if group:
-                yield Hit(use.span, f'{n} reference(s) in group "{group}" but no reference list shows that group: '
-                                    f'add <references group="{group}" /> or {{{{reflist|group={group}}}}}',
-                          subject=group)
-            else:
-                yield Hit(use.span, f"{n} reference(s) but the page has no reference list: add a \"References\" "
+                where = ("but no reference list shows that group" if group not in lists
+                         else "after the last reference list of that group, so no list shows them")
+                yield Hit(use.span, f'{refs} in group "{group}" {where}: add <references group="{group}" /> '
+                                    f'or {{{{reflist|group={group}}}}} after them', subject=group)
+            elif group not in lists:
+                yield Hit(use.span, f"{refs} but the page has no reference list: add a \"References\" "
                                     f"section with {{{{reflist}}}} or <references />",
                           subject="", severity=Severity.WARNING)
+            else:
+                yield Hit(use.span, f"{refs} after the last reference list: MediaWiki shows them in an extra list "
+                                    f"at the end of the page; move the list below them or the refs above it",
+                          subject="after-list", severity=Severity.WARNING)

@@ -31,13 +31,19 @@ class UndefinedRef(Rule):
     severity = Severity.ERROR
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
-        defined = {(d.group, d.key) for d in model.definitions if d.key is not None and d.content.strip()}
+        defined, empty_listed = set(), set()
+        for d in model.definitions:
+            if d.key is not None:
+                (defined if d.content.strip() else empty_listed).add(d.ident)
         seen: dict[tuple, list] = {}
         for use in model.uses:
-            if use.key is None or (use.group, use.key) in defined:
+            if use.key is None or use.ident in defined:
                 continue
-            seen.setdefault((use.group, use.key), []).append(use)
-        for (group, key), uses in seen.items():
+            # an empty list-defined ref is empty-ref's finding, unless this use itself has blank text
+            if use.ident in empty_listed and use.origin != "blank":
+                continue
+            seen.setdefault(use.ident, []).append(use)
+        for (group, _segment, key), uses in seen.items():
             first = uses[0]
             if model.kind == "plaintext":
                 msg = f"marker [{key}] points to reference {key}, but the reference list has no entry {key}"

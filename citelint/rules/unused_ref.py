@@ -36,17 +36,17 @@ class UnusedRef(Rule):
         first_use: dict[tuple, int] = {}
         for use in model.uses:
             if use.key is not None:
-                first_use.setdefault((use.group, use.key), use.span.start)
+                first_use.setdefault(use.ident, use.span.start)
         reported = set()
         for d in model.definitions:
             if not d.list_defined or d.key is None or not d.content.strip():
                 continue
-            at = first_use.get((d.group, d.key))
+            at = first_use.get(d.ident)
             if at is not None and (d.list_start < 0 or at < d.list_start):
                 continue
-            if (d.group, d.key) in reported:
+            if d.ident in reported:
                 continue
-            reported.add((d.group, d.key))
+            reported.add(d.ident)
             if model.kind == "plaintext":
                 msg = f"reference {d.key} is in the list but no marker [{d.key}] cites it: cite it or remove the entry"
             else:

@@ -1,0 +1,46 @@
+"""Run the MediaWiki Cite parser-test cases through citelint and compare rule sets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from citelint.engine import check_document
+from citelint.model import Document, Severity
+from citelint.settings import Settings
+from paths import CORPUS
+
+HERE = Path(__file__).parent
+CASES = CORPUS / "conformance" / "cite_cases.jsonl"
+MAP = json.loads((HERE / "conformance" / "cite_error_map.json").read_text())
+MAP.pop("_comment")
+HELD_OUT = json.loads((HERE / "conformance" / "held_out.json").read_text()) if (HERE / "conformance" / "held_out.json").exists() else {}
+HELD_OUT.pop("_comment", None)
+
+
+def case_id(case: dict) -> str:
+    return f"{case['file']}::{case['test']}"
+
+
+def load_cases() -> list[dict]:
+    return [json.loads(line) for line in CASES.read_text(encoding="utf-8").split("\n") if line.strip()]
+
+
+def expected_rules(case: dict) -> set[str]:
+    return {MAP[k] for k in case["expected_errors"]}
+
+
+def actual_rules(case: dict) -> set[str]:
+    config = case.get("config") or ""
+    sub = "wgCiteSubReferencing=true" in config or (
+        case["file"] == "subReferencingTests.txt" and "wgCiteSubReferencing=false" not in config)
+    doc = Document(path="case.wiki", text=case["wikitext"], kind="wikitext")
+    findings = check_document(doc, Settings(sub_referencing=sub))
+    out = set()
+    for f in findings:
+        if f.rule == "duplicate-ref":
+            continue  # not a MediaWiki error: citelint's own advice
+        if f.rule == "missing-reflist" and f.severity < Severity.ERROR:
+            continue  # default group without a list: MediaWiki appends one, citelint only warns
+        out.add(f.rule)
+    return out

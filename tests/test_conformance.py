@@ -1,0 +1,34 @@
+"""Conformance with MediaWiki's Cite extension: its own parser tests, errors mapped to rule names.
+
+Every case in shared/corpus/conformance/cite_cases.jsonl runs through the real parser and rules; the
+set of citelint rules reported must equal the set of Cite errors expected (mapped by
+tests/conformance/cite_error_map.json). Held-out cases, each with its reason, are in
+tests/conformance/held_out.json.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conformance_harness import HELD_OUT, MAP, actual_rules, case_id, expected_rules, load_cases
+
+CASES = load_cases()
+IN_SCOPE = [c for c in CASES if case_id(c) not in HELD_OUT and (c["has_php_output"] or c["has_parsoid_output"])]
+
+
+def test_suite_is_complete():
+    assert len(CASES) == 255
+    assert all(k in MAP for c in CASES for k in c["expected_errors"]), "an expected Cite error has no rule mapping"
+    assert set(HELD_OUT) <= {case_id(c) for c in CASES}, "a held-out case does not exist"
+
+
+@pytest.mark.parametrize("case", IN_SCOPE, ids=[case_id(c) for c in IN_SCOPE])
+def test_case_agrees(case):
+    assert actual_rules(case) == expected_rules(case), case["wikitext"]
+
+
+def test_agreement_figure():
+    agree = sum(actual_rules(c) == expected_rules(c) for c in IN_SCOPE)
+    print(f"\nconformance: {agree}/{len(IN_SCOPE)} in-scope cases agree "
+          f"({len(CASES) - len(IN_SCOPE)} of {len(CASES)} held out or without expected output)")
+    assert agree == len(IN_SCOPE)
