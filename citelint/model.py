@@ -133,15 +133,20 @@ class CitationModel:
     reflists: list[RefList] = field(default_factory=list)
     tags: list[RefTag] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: HTML comments MediaWiki sees as comments (not inside <nowiki>, <pre>…): inline suppressions live there
+    comments: list[Span] = field(default_factory=list)
     # named groups that must have their own list (efn/notelist style); default group is ""
     auto_default_list: bool = True
 
 
 _WS = re.compile(r"\s+")
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
 
 def normalize(text: str) -> str:
-    """Content with whitespace runs collapsed and ends trimmed: the identity of a citation."""
+    """Content without comments, whitespace runs collapsed, ends trimmed: the identity of a citation."""
+    if "<!--" in text:
+        text = _COMMENT.sub("", text)
     return _WS.sub(" ", text).strip()
 
 

@@ -52,7 +52,9 @@ class DuplicateRef(Rule):
                 msg = (f"entry {d.key} repeats entry {prev.key} (line {line}): \"{shorten(norm)}\"; "
                        f"merge them into one entry and point both markers at it")
             else:
-                name = f'name="{prev.key}"' if prev.key else "a name"
-                msg = (f"same citation as line {line}: \"{shorten(norm)}\"; give the first {name} and "
-                       f"reuse it here with <ref name=\"…\" />")
+                if prev.key:
+                    how = f'reuse it here with <ref name="{prev.key}" />'
+                else:
+                    how = 'give the first a name (<ref name="…">) and reuse it here with <ref name="…" />'
+                msg = f"same citation as line {line}: \"{shorten(norm)}\"; {how}"
             yield Hit(d.span, msg, subject=norm)
