@@ -6,7 +6,7 @@ distributed job can call it as it is.
 
 from __future__ import annotations
 
-from citelint.findings import Finding, LineIndex, fingerprint
+from citelint.findings import Finding, LineIndex, content_hash, fingerprint, stable_place
 from citelint.model import CitationModel, Document
 from citelint.rules import RULES, Context
 from citelint.settings import Settings
@@ -27,31 +27,61 @@ def check_document(doc: Document, settings: Settings) -> list[Finding]:
     lines = LineIndex(doc.text)
     ctx = Context(doc.text, lines, sub_referencing=settings.sub_referencing)
     where = doc.page if doc.page is not None else doc.path
-    findings: list[Finding] = []
+    hits = []
     for rule_cls in RULES:
         if doc.kind not in rule_cls.formats or not settings.enabled(rule_cls.name):
             continue
-        override = settings.severities.get(rule_cls.name)
-        for hit in rule_cls().check(model, ctx):
-            line, col = lines.position(hit.span.start)
-            end = max(hit.span.end, hit.span.start + 1)
-            end_line, end_col = lines.position(end - 1)
-            findings.append(
-                Finding(
-                    rule=rule_cls.name,
-                    code=rule_cls.code,
-                    severity=override or hit.severity or rule_cls.severity,
-                    message=hit.message,
-                    path=doc.path,
-                    line=line,
-                    column=col,
-                    end_line=end_line,
-                    end_column=end_col + 1,
-                    fingerprint=fingerprint(where, rule_cls.name, hit.subject),
-                    page=doc.page,
-                    revision=doc.revision,
-                    source_line=lines.line_text(line),
-                )
-            )
+        hits.extend((rule_cls, hit) for hit in rule_cls().check(model, ctx))
+    if model.comments and settings.inline_suppressions:
+        hits = _apply_suppressions(doc, model, hits, settings)
+    findings = [_place(rule_cls, hit, doc, lines, where, settings) for rule_cls, hit in hits]
     findings.sort(key=lambda f: (f.line, f.column, f.rule))
     return findings
+
+
+def _apply_suppressions(doc: Document, model: CitationModel, hits: list, settings: Settings) -> list:
+    """The decide stage's inline part: drop suppressed hits, add unused-suppression hits."""
+    from citelint.findings import Hit
+    from citelint.rules.unused_suppression import UnusedSuppression
+    from citelint.selection import SelectionError, match
+    from citelint.suppressions import Suppressions
+
+    def resolve(selector: str):
+        try:
+            return frozenset(match(selector))
+        except SelectionError:
+            return None
+
+    sup = Suppressions(doc.text, model.comments, resolve)
+    if not sup.directives:
+        return hits
+    kept = [(r, h) for r, h in hits if not sup.suppressed(r.name, h.span.start)]
+    if settings.enabled(UnusedSuppression.name):
+        applicable = [r.name for r in RULES if doc.kind in r.formats and r is not UnusedSuppression]
+        selected = lambda name: settings.enabled(name) and name in applicable  # noqa: E731
+        extra = [(UnusedSuppression, Hit(d.span, msg, subject=d.text))
+                 for d, msg in sup.unused(selected, applicable)]
+        # an unused-suppression finding can itself be silenced (on purpose, for a kept comment)
+        kept.extend((r, h) for r, h in extra if not sup.suppressed(r.name, h.span.start))
+    return kept
+
+
+def _place(rule_cls, hit, doc: Document, lines: LineIndex, where: str, settings: Settings) -> Finding:
+    line, col = lines.position(hit.span.start)
+    end = max(hit.span.end, hit.span.start + 1)
+    end_line, end_col = lines.position(end - 1)
+    return Finding(
+        rule=rule_cls.name,
+        code=rule_cls.code,
+        severity=settings.severities.get(rule_cls.name) or hit.severity or rule_cls.severity,
+        message=hit.message,
+        path=doc.path,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col + 1,
+        fingerprint=fingerprint(where, rule_cls.name, hit.subject),
+        page=doc.page,
+        revision=doc.revision,
+        source_line=lines.line_text(line),
+    )

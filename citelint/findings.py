@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import os
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -60,6 +61,9 @@ class Finding:
     page: Optional[str] = None
     revision: Optional[str] = None
     source_line: str = field(default="", compare=False)
+    #: hash of rule and normalised subject only (no place): the baseline pairs it with a path
+    #: relative to the baseline file, so a baseline works from any directory
+    content_hash: str = ""
 
     def to_dict(self) -> dict:
         d = {
@@ -78,6 +82,26 @@ class Finding:
             d["page"] = self.page
             d["revision"] = self.revision
         return d
+
+
+def stable_place(path: str) -> str:
+    """A path as fingerprints see it: relative to the working directory with ``/`` separators
+    (``./a.wiki``, ``a.wiki`` and ``/abs/cwd/a.wiki`` are one place); absolute when outside it."""
+    if path == "-" or not path:
+        return path
+    absolute = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(absolute, os.getcwd())
+    except ValueError:  # another drive (Windows)
+        return absolute.replace(os.sep, "/")
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return absolute.replace(os.sep, "/")
+    return rel.replace(os.sep, "/")
+
+
+def content_hash(rule: str, subject: str) -> str:
+    """Rule and normalised subject, without the place: what a baseline entry stores."""
+    return fingerprint("", rule, subject)
 
 
 def fingerprint(where: str, rule: str, subject: str) -> str:
