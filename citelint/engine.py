@@ -26,7 +26,7 @@ def check_document(doc: Document, settings: Settings) -> list[Finding]:
     model = parse_document(doc, settings)
     lines = LineIndex(doc.text)
     ctx = Context(doc.text, lines, sub_referencing=settings.sub_referencing)
-    where = doc.page if doc.page is not None else doc.path
+    where = doc.page if doc.page is not None else stable_place(doc.path)
     hits = []
     for rule_cls in RULES:
         if doc.kind not in rule_cls.formats or not settings.enabled(rule_cls.name):
@@ -84,4 +84,5 @@ def _place(rule_cls, hit, doc: Document, lines: LineIndex, where: str, settings:
         page=doc.page,
         revision=doc.revision,
         source_line=lines.line_text(line),
+        content_hash=content_hash(rule_cls.name, hit.subject),
     )
