@@ -25,6 +25,8 @@ class Settings:
     input_format: Optional[str] = None
     templates: TemplateTable = field(default_factory=default_table)
     sub_referencing: bool = True
+    #: honour <!-- citelint-disable… --> comments (off: --ignore-suppressions, to audit everything)
+    inline_suppressions: bool = True
 
     def enabled(self, rule_name: str) -> bool:
         return self.select is None or rule_name in self.select

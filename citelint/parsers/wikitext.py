@@ -62,7 +62,7 @@ class _Walker:
                 elif t is Heading:
                     self.walk(node.title, offset + node.level, in_list)
                 elif t is Comment:
-                    pass
+                    self.model.comments.append(Span(offset, offset + n))
                 # ExternalLink, Argument, HTMLEntity: references inside them are not rendered
             offset += n
 
@@ -129,6 +129,13 @@ class _Walker:
         self.model.tags.append(RefTag("ref", span, attrs, in_list is not None, tag.self_closing, content, in_list))
         values = {a.name: _attr_value(a.value) for a in attrs}
         cstart = self._contents_offset(tag, s, offset) if content is not None else -1
+        if content is not None and "<!--" in content:  # comments in a ref's text are comments too
+            pos = cstart
+            for node in tag.contents.nodes:
+                n = len(str(node))
+                if type(node) is Comment:
+                    self.model.comments.append(Span(pos, pos + n))
+                pos += n
         self._emit_ref(values, content, span, cstart, in_list)
 
     def _emit_ref(self, values: dict, content: Optional[str], span: Span, cstart: int,

@@ -11,6 +11,7 @@ from citelint.rules.malformed_ref import MalformedRef
 from citelint.rules.missing_reflist import MissingReflist
 from citelint.rules.undefined_ref import UndefinedRef
 from citelint.rules.unused_ref import UnusedRef
+from citelint.rules.unused_suppression import UnusedSuppression
 
 #: every offline rule, in report order
 RULES: tuple[type[Rule], ...] = (
@@ -22,6 +23,7 @@ RULES: tuple[type[Rule], ...] = (
     MissingReflist,
     MalformedRef,
     BacklinkMismatch,
+    UnusedSuppression,
 )
 
 BY_NAME = {r.name: r for r in RULES}
