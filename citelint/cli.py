@@ -52,9 +52,18 @@ def cli() -> None:
               help="Lowest severity that makes the exit status 1 (default: warning).")
 @click.option("--offline", is_flag=True, help="Check no links over the network.")
 @click.option("--stdin-filename", default="-", metavar="NAME", help="Name to report for input read from '-'.")
+@click.option("--baseline", "baseline_path", metavar="FILE", default=None,
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", metavar="FILE", default=None,
+              help="Record the findings in this baseline file and exit 0 (with --baseline: keep only the "
+                   "entries still found, a ratchet).")
+@click.option("-o", "--output", "output_path", metavar="FILE", default=None,
+              help="Write the report to this file (atomically) instead of standard output.")
 @click.option("-v", "--verbose", is_flag=True, help="Say more.")
 def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str], select, ignore, extend_select,
-          fail_on: Optional[str], offline: bool, stdin_filename: str, verbose: bool) -> None:
+          fail_on: Optional[str], offline: bool, stdin_filename: str, verbose: bool,
+          baseline_path: Optional[str] = None, write_baseline: Optional[str] = None,
+          output_path: Optional[str] = None) -> None:
     """Check wiki files, folders of them, or '-' for standard input."""
     from citelint.runner import run
     from citelint.selection import SelectionError, resolve
@@ -75,15 +84,83 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
     stdin_text = None
     if "-" in paths:
         stdin_text = _read_stdin()
+    base = _load_baseline(baseline_path)
     result = run(paths, settings, on_error, stdin_text=stdin_text, stdin_name=stdin_filename)
-    reporter = __import__(FORMATS[output_format], fromlist=["render"])
-    out = click.get_text_stream("stdout")
-    reporter.render(result, out, color=_use_color(out))
-    out.flush()
+    if _baseline_step(result, base, write_baseline):
+        if output_path:
+            _deliver(result, output_format, output_path)
+        sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
+    _deliver(result, output_format, output_path)
     failing = any(f.severity >= settings.fail_on for f in result.findings)
     if result.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _load_baseline(path: Optional[str]):
+    if path is None:
+        return None
+    from citelint.baseline import BaselineError, load
+
+    try:
+        return load(path)
+    except BaselineError as e:
+        raise click.ClickException(str(e))
+
+
+def _baseline_step(result, base, write_path: Optional[str]) -> bool:
+    """Apply ``--baseline`` and write ``--write-baseline``; True when the run only wrote a baseline."""
+    from citelint.baseline import BaselineError, write
+
+    found = result.findings
+    if base is not None:
+        outcome = base.apply(found)
+        result.findings = outcome.kept
+        result.extra["baseline"] = {"file": base.path, "suppressed": outcome.suppressed,
+                                    "unmatched": outcome.unmatched}
+        if outcome.suppressed or outcome.unmatched:
+            note = f"citelint: baseline {base.path}: {outcome.suppressed} known finding(s) not reported"
+            if outcome.unmatched:
+                note += (f"; {outcome.unmatched} entr{'y' if outcome.unmatched == 1 else 'ies'} no longer found "
+                         f"(fixed: drop them with --baseline {base.path} --write-baseline {base.path})")
+            click.echo(note, err=True)
+    if write_path is None:
+        return False
+    recorded = base.covered(found) if base is not None else found
+    try:
+        n = write(write_path, recorded)
+    except BaselineError as e:
+        raise click.ClickException(str(e))
+    files = len({f.path for f in recorded if f.page is None})
+    pages = len({f.page for f in recorded if f.page is not None})
+    where = [f"{k} {what}{'s' if k != 1 else ''}" for k, what in ((files, "file"), (pages, "page")) if k]
+    click.echo(f"citelint: wrote baseline {write_path}: {n} finding{'s' if n != 1 else ''}"
+               + (f" in {' and '.join(where)}" if where else ""), err=True)
+    return base is None
+
+
+def _deliver(result, output_format: str, output_path: Optional[str]) -> None:
+    """Render the report to standard output, or to ``--output`` (atomically) with a one-line summary on stderr."""
+    reporter = __import__(FORMATS[output_format], fromlist=["render"])
+    if output_path is None:
+        out = click.get_text_stream("stdout")
+        reporter.render(result, out, color=_use_color(out))
+        out.flush()
+        return
+    import io
+
+    from citelint.atomicfile import write_atomic
+
+    buf = io.StringIO()
+    reporter.render(result, buf, color=False)
+    try:
+        write_atomic(output_path, buf.getvalue())
+    except OSError as e:
+        raise click.ClickException(f"cannot write the report to {output_path}: {e.strerror or e}")
+    n = len(result.findings)
+    click.echo(f"citelint: {n} finding{'s' if n != 1 else ''} in {result.files_checked} "
+               f"file{'s' if result.files_checked != 1 else ''}; {output_format} report written to {output_path}",
+               err=True)
 
 
 def _read_stdin() -> str:

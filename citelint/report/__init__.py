@@ -16,6 +16,9 @@ FORMATS = {
     "rich": "citelint.report.rich_report",
     "text": "citelint.report.text_report",
     "json": "citelint.report.json_report",
+    "sarif": "citelint.report.sarif_report",
+    "github": "citelint.report.github_report",
+    "junit": "citelint.report.junit_report",
 }
 
 

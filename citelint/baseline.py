@@ -1,0 +1,182 @@
+"""Baselines: record today's findings, then report only new ones.
+
+An entry is a place, a rule, the finding's content hash (rule + normalised citation content, see
+``findings.content_hash``) and a count, with no line numbers, so adding or moving text keeps an old
+finding matched. The place is the page title for a dump page (dump file names change with every
+dump) and, for a file, its path relative to the baseline file's folder, with ``/`` separators, so the
+same baseline works from any working directory and in a CI clone at another absolute path.
+
+The count handles identical findings: two identical findings against an entry with count 1 leave one
+reported as new. Which one is new follows report order (the later one in the text).
+
+File format (version 1), sorted and one entry a line, so a baseline diffs well in review::
+
+    {
+      "citelint-baseline": 1,
+      "entries": [
+        {"path": "articles/Foo.wiki", "rule": "undefined-ref", "hash": "0f3c…", "count": 1},
+        {"page": "Anarchism", "rule": "unused-ref", "hash": "91aa…", "count": 2}
+      ]
+    }
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+from citelint.atomicfile import write_atomic
+from citelint.findings import Finding
+
+FORMAT_KEY = "citelint-baseline"
+VERSION = 1
+
+#: (kind, place, rule, hash); kind is "path" or "page"
+Key = tuple[str, str, str, str]
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be used: the message names the file and what is wrong."""
+
+
+def relative_place(path: str, base_dir: str) -> str:
+    """``path`` relative to ``base_dir`` with ``/`` separators (absolute when on another drive)."""
+    if path == "-":
+        return path
+    absolute = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(absolute, base_dir)
+    except ValueError:  # another drive (Windows)
+        return absolute.replace(os.sep, "/")
+    return rel.replace(os.sep, "/")
+
+
+def finding_key(f: Finding, base_dir: str) -> Key:
+    digest = f.content_hash or f.fingerprint  # findings made outside the engine may lack a content hash
+    if f.page is not None:
+        return ("page", f.page, f.rule, digest)
+    return ("path", relative_place(f.path, base_dir), f.rule, digest)
+
+
+@dataclass
+class Outcome:
+    """What applying a baseline did."""
+
+    kept: list[Finding]  # new findings, still reported
+    suppressed: int  # findings the baseline covers
+    unmatched: int  # baseline entries (counting multiplicity) no finding matched: fixed since
+
+
+@dataclass
+class Baseline:
+    path: str
+    counts: Counter  # Key -> count
+
+    @property
+    def base_dir(self) -> str:
+        return os.path.dirname(os.path.abspath(self.path))
+
+    def apply(self, findings: Iterable[Finding]) -> Outcome:
+        left = Counter(self.counts)
+        kept: list[Finding] = []
+        suppressed = 0
+        base = self.base_dir
+        for f in findings:
+            key = finding_key(f, base)
+            if left[key] > 0:
+                left[key] -= 1
+                suppressed += 1
+            else:
+                kept.append(f)
+        return Outcome(kept=kept, suppressed=suppressed, unmatched=sum(n for n in left.values() if n > 0))
+
+    def covered(self, findings: Iterable[Finding]) -> list[Finding]:
+        """The findings this baseline covers (for a ratchet: rewrite it without the fixed ones)."""
+        left = Counter(self.counts)
+        out = []
+        base = self.base_dir
+        for f in findings:
+            key = finding_key(f, base)
+            if left[key] > 0:
+                left[key] -= 1
+                out.append(f)
+        return out
+
+
+def load(path: str) -> Baseline:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        raise BaselineError(f"baseline {path}: no such file (create it with --write-baseline {path})") from None
+    except IsADirectoryError:
+        raise BaselineError(f"baseline {path}: is a directory") from None
+    except OSError as e:
+        raise BaselineError(f"baseline {path}: cannot read: {e.strerror or e}") from None
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise BaselineError(f"baseline {path}: not UTF-8 (offset {e.start})") from None
+    except json.JSONDecodeError as e:
+        raise BaselineError(f"baseline {path}: not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+    if not isinstance(doc, dict) or FORMAT_KEY not in doc:
+        raise BaselineError(f'baseline {path}: not a citelint baseline (no "{FORMAT_KEY}" key)')
+    version = doc[FORMAT_KEY]
+    if version != VERSION:
+        raise BaselineError(f"baseline {path}: version {version!r} is not supported "
+                            f"(this citelint reads version {VERSION}); write it again with --write-baseline")
+    entries = doc.get("entries")
+    if not isinstance(entries, list):
+        raise BaselineError(f'baseline {path}: "entries" must be a list')
+    counts: Counter = Counter()
+    for i, e in enumerate(entries, 1):
+        counts[_entry_key(e, path, i)] += _entry_count(e, path, i)
+    return Baseline(path=path, counts=counts)
+
+
+def _entry_key(e, path: str, i: int) -> Key:
+    if not isinstance(e, dict):
+        raise BaselineError(f"baseline {path}: entry {i} is not an object")
+    kinds = [k for k in ("path", "page") if k in e]
+    if len(kinds) != 1:
+        raise BaselineError(f'baseline {path}: entry {i} needs exactly one of "path" or "page"')
+    unknown = set(e) - {"path", "page", "rule", "hash", "count"}
+    if unknown:
+        raise BaselineError(f"baseline {path}: entry {i} has unknown key {sorted(unknown)[0]!r}")
+    for k in (kinds[0], "rule", "hash"):
+        if not isinstance(e.get(k), str) or not e[k]:
+            raise BaselineError(f'baseline {path}: entry {i} needs a non-empty string "{k}"')
+    return (kinds[0], e[kinds[0]], e["rule"], e["hash"])
+
+
+def _entry_count(e: dict, path: str, i: int) -> int:
+    n = e.get("count", 1)
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+        raise BaselineError(f'baseline {path}: entry {i} has a bad "count" (a whole number from 1)')
+    return n
+
+
+def dumps(findings: Iterable[Finding], base_dir: str) -> str:
+    """The baseline text for ``findings``: entries sorted, one a line, ending with a newline."""
+    counts = Counter(finding_key(f, base_dir) for f in findings)
+    lines = []
+    for (kind, place, rule, digest), n in sorted(counts.items()):
+        entry = {kind: place, "rule": rule, "hash": digest, "count": n}
+        lines.append("    " + json.dumps(entry, ensure_ascii=False))
+    body = ",\n".join(lines)
+    entries = f"[\n{body}\n  ]" if lines else "[]"
+    return f'{{\n  "{FORMAT_KEY}": {VERSION},\n  "entries": {entries}\n}}\n'
+
+
+def write(path: str, findings: Iterable[Finding]) -> int:
+    """Write a baseline for ``findings`` to ``path`` (atomically); returns the number of findings recorded."""
+    findings = list(findings)
+    base_dir = os.path.dirname(os.path.abspath(path))
+    try:
+        write_atomic(path, dumps(findings, base_dir))
+    except OSError as e:
+        raise BaselineError(f"baseline {path}: cannot write: {e.strerror or e}") from None
+    return len(findings)

@@ -1,0 +1,78 @@
+"""JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure Pipelines, CircleCI, …).
+
+One ``<testsuite>`` per file (per page and revision for dumps), one ``<testcase>`` per finding with a
+``<failure>`` (``type`` = rule name) holding the location, rule, severity, message and source line.
+Unreadable inputs are ``<error>`` test cases. A run without findings or errors gives one passing test
+case, so the CI still shows that the check ran. Characters XML 1.0 cannot hold (control characters
+in a broken page) are written as ``\\xNN``.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from itertools import groupby
+
+_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def clean(text: str) -> str:
+    return _ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _suite_name(f) -> str:
+    if f.page is None:
+        return f.path
+    return f"{f.path} [[{f.page}]]" + (f" revision {f.revision}" if f.revision else "")
+
+
+def _key(f):
+    return (f.path, f.page or "", f.revision or "")
+
+
+def build(result) -> ET.Element:
+    root = ET.Element("testsuites", name="citelint")
+    total = failures = errors = 0
+    for err in result.errors:
+        suite = ET.SubElement(root, "testsuite", name=clean(err.path), tests="1", failures="0", errors="1",
+                              time="0")
+        case = ET.SubElement(suite, "testcase", name="read input", classname=clean(err.path))
+        e = ET.SubElement(case, "error", message=clean(err.message), type="input-error")
+        e.text = clean(str(err))
+        total += 1
+        errors += 1
+    findings = sorted(result.findings, key=lambda f: (_key(f), f.line, f.column, f.rule))
+    for _, group in groupby(findings, key=_key):
+        group = list(group)
+        name = clean(_suite_name(group[0]))
+        suite = ET.SubElement(root, "testsuite", name=name, tests=str(len(group)), failures=str(len(group)),
+                              errors="0", time="0")
+        for f in group:
+            case = ET.SubElement(suite, "testcase", name=clean(f"{f.code} {f.rule} at {f.line}:{f.column}"),
+                                 classname=name, file=clean(f.path), line=str(f.line))
+            failure = ET.SubElement(case, "failure", message=clean(f.message), type=f.rule)
+            where = f"{_suite_name(f)}:{f.line}:{f.column}"
+            body = f"{where}: {f.code} {f.rule} ({f.severity.label})\n{f.message}"
+            if f.source_line:
+                body += f"\n\n    {f.source_line}"
+            failure.text = clean(body)
+        total += len(group)
+        failures += len(group)
+    if total == 0:
+        suite = ET.SubElement(root, "testsuite", name="citelint", tests="1", failures="0", errors="0",
+                              time=f"{result.elapsed:.3f}")
+        ET.SubElement(suite, "testcase", name=f"citation check of {result.files_checked} "
+                      f"file{'s' if result.files_checked != 1 else ''}", classname="citelint")
+    root.set("tests", str(total or 1))
+    root.set("failures", str(failures))
+    root.set("errors", str(errors))
+    root.set("time", f"{result.elapsed:.3f}")
+    return root
+
+
+def render(result, stream, *, color: bool = False) -> None:
+    root = build(result)
+    ET.indent(root)
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(ET.tostring(root, encoding="unicode"))
+    stream.write("\n")
