@@ -59,12 +59,20 @@ def cli() -> None:
                    "entries still found, a ratchet).")
 @click.option("-o", "--output", "output_path", metavar="FILE", default=None,
               help="Write the report to this file (atomically) instead of standard output.")
+@click.option("--all-revisions", is_flag=True,
+              help="XML dumps: check every revision of each page (default: only the newest).")
+@click.option("--namespace", "namespaces", multiple=True, type=int, metavar="N",
+              help="XML dumps: only pages in namespace N (repeatable; 0 = articles).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Check documents in N processes (default: the number of CPUs).")
 @click.option("-v", "--verbose", is_flag=True, help="Say more.")
 def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str], select, ignore, extend_select,
           fail_on: Optional[str], offline: bool, stdin_filename: str, verbose: bool,
           baseline_path: Optional[str] = None, write_baseline: Optional[str] = None,
-          output_path: Optional[str] = None) -> None:
-    """Check wiki files, folders of them, or '-' for standard input."""
+          output_path: Optional[str] = None, all_revisions: bool = False, namespaces: tuple[int, ...] = (),
+          jobs: Optional[int] = None) -> None:
+    """Check wiki files, MediaWiki XML exports (.xml, .xml.bz2/.gz/.xz/.lzma), folders of them,
+    or '-' for standard input."""
     from citelint.runner import run
     from citelint.selection import SelectionError, resolve
     from citelint.settings import Settings
@@ -76,16 +84,32 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
     except SelectionError as e:
         raise click.UsageError(str(e))
     settings = Settings(select=chosen, input_format=input_format,
-                        fail_on=Severity.parse(fail_on) if fail_on else Severity.WARNING)
+                        fail_on=Severity.parse(fail_on) if fail_on else Severity.WARNING,
+                        all_revisions=all_revisions, namespaces=frozenset(namespaces) if namespaces else None)
 
     def on_error(err) -> None:
-        click.echo(f"citelint: error: {err}", err=True)
+        click.echo(f"citelint: {'error' if getattr(err, 'fatal', True) else 'note'}: {err}", err=True)
 
-    stdin_text = None
+    stdin_text = stdin_stream = None
     if "-" in paths:
-        stdin_text = _read_stdin()
+        from citelint.dumps import sniff_stream
+
+        stream, is_dump = sniff_stream(sys.stdin.buffer, stdin_filename)
+        if is_dump:
+            stdin_stream = stream
+        else:
+            stdin_text = _read_stdin(stream)
     base = _load_baseline(baseline_path)
-    result = run(paths, settings, on_error, stdin_text=stdin_text, stdin_name=stdin_filename)
+    from citelint import progress as _progress
+    from citelint.parallel import default_jobs
+
+    bar = _progress.DumpProgress() if _progress.wanted() else None
+    try:
+        result = run(paths, settings, on_error, stdin_text=stdin_text, stdin_name=stdin_filename,
+                     stdin_stream=stdin_stream, jobs=jobs or default_jobs(), progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
     if _baseline_step(result, base, write_baseline):
         if output_path:
             _deliver(result, output_format, output_path)
@@ -163,8 +187,8 @@ def _deliver(result, output_format: str, output_path: Optional[str]) -> None:
                err=True)
 
 
-def _read_stdin() -> str:
-    data = sys.stdin.buffer.read()
+def _read_stdin(stream=None) -> str:
+    data = (stream or sys.stdin.buffer).read()
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:

@@ -5,20 +5,32 @@ from __future__ import annotations
 import time
 from typing import Callable, Iterable, Iterator, Optional
 
-from citelint.engine import check_document
+from citelint.dumps import dump_documents, is_dump_input
 from citelint.model import Document
+from citelint.parallel import Failed, check_all
 from citelint.report import RunResult
 from citelint.settings import Settings
 from citelint.sources import InputError, expand_paths, read_document
 
 
 def iter_documents(paths: Iterable[str], settings: Settings, stdin_text: Optional[str] = None,
-                   stdin_name: str = "-") -> Iterator[Document | InputError]:
+                   stdin_name: str = "-", stdin_stream=None, progress=None,
+                   dumps: Optional[dict] = None) -> Iterator[Document | InputError]:
+    """Documents in input order; an XML dump streams one document per checked revision.
+
+    ``stdin_stream`` (binary) is read as a dump when given instead of ``stdin_text``; ``dumps``
+    (``{"files": 0, "skipped": {}}``) counts the dumps read and the revisions they skipped.
+    """
     for item in expand_paths(paths):
         if isinstance(item, InputError):
             yield item
         elif item == "-":
-            yield _stdin_document(stdin_text or "", stdin_name, settings)
+            if stdin_stream is not None:
+                yield from dump_documents(stdin_stream, stdin_name, settings, progress, dumps)
+            else:
+                yield _stdin_document(stdin_text or "", stdin_name, settings)
+        elif is_dump_input(item):
+            yield from dump_documents(item, item, settings, progress, dumps)
         else:
             yield read_document(item, settings.input_format)
 
@@ -33,21 +45,43 @@ def _stdin_document(text: str, name: str, settings: Settings) -> Document | Inpu
 
 
 def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError], None],
-        stdin_text: Optional[str] = None, stdin_name: str = "-") -> RunResult:
+        stdin_text: Optional[str] = None, stdin_name: str = "-", *, stdin_stream=None, jobs: int = 1,
+        progress=None) -> RunResult:
+    """Check every input. ``jobs`` > 1 checks documents in that many worker processes (same results,
+    same order); ``progress`` is a ``citelint.progress.DumpProgress`` for dumps, or None."""
     start = time.perf_counter()
     findings = []
     errors = []
     files = 0
-    for item in iter_documents(paths, settings, stdin_text, stdin_name):
+    pages = revisions = 0
+    last_page: Optional[tuple] = None
+    dumps: dict = {"files": 0, "skipped": {}}
+    items = iter_documents(paths, settings, stdin_text, stdin_name, stdin_stream, progress, dumps)
+    for item, result in check_all(items, settings, jobs):
         if isinstance(item, InputError):
-            errors.append(item)
+            if getattr(item, "fatal", True):
+                errors.append(item)
             on_error(item)
             continue
-        files += 1
-        try:
-            findings.extend(check_document(item, settings))
-        except RecursionError:
-            err = InputError(item.path, "too deeply nested to parse: skipped")
+        if item.page is None:
+            files += 1
+        else:  # a revision from a dump
+            revisions += 1
+            if (item.path, item.page) != last_page:
+                pages += 1
+                last_page = (item.path, item.page)
+        if isinstance(result, Failed):
+            where = item.path if item.page is None else f"{item.path}[{item.page}@{item.revision}]"
+            err = InputError(where, result.reason)
             errors.append(err)
             on_error(err)
-    return RunResult(findings=findings, files_checked=files, elapsed=time.perf_counter() - start, errors=errors)
+        else:
+            findings.extend(result)
+    files += dumps["files"]  # a dump counts as one file
+    result = RunResult(findings=findings, files_checked=files, elapsed=time.perf_counter() - start, errors=errors)
+    if revisions:
+        result.extra["pages_checked"] = pages
+        result.extra["revisions_checked"] = revisions
+    if dumps["skipped"]:
+        result.extra["revisions_skipped"] = dict(sorted(dumps["skipped"].items()))
+    return result

@@ -27,6 +27,10 @@ class Settings:
     sub_referencing: bool = True
     #: honour <!-- citelint-disable… --> comments (off: --ignore-suppressions, to audit everything)
     inline_suppressions: bool = True
+    #: XML dumps: check every revision of a page, not only the newest (--all-revisions)
+    all_revisions: bool = False
+    #: XML dumps: only pages in these namespaces (--namespace N, repeatable); None: all
+    namespaces: Optional[frozenset[int]] = None
 
     def enabled(self, rule_name: str) -> bool:
         return self.select is None or rule_name in self.select

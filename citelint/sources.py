@@ -23,6 +23,8 @@ SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache_
 class InputError:
     path: str
     message: str
+    #: False for a note (an input skipped with a reason) that does not make the exit status 2
+    fatal: bool = True
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -86,13 +88,24 @@ def read_document(path: str, input_format: Optional[str] = None, display: Option
     return Document(path=shown, text=text, kind=kind)
 
 
-def walk_folder(folder: str) -> list[str]:
+def walk_folder(folder: str, skipped: Optional[list] = None) -> list[str]:
+    """Wiki files under ``folder``, and XML exports (``.xml``, ``.xml.bz2``…) that look like
+    MediaWiki exports; other XML files go to ``skipped`` as ``(path, reason)``."""
+    from citelint.dumps import is_dump_name, sniff_file
+
     found = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         for name in sorted(files):
             if kind_from_extension(name) is not None:
                 found.append(os.path.join(root, name))
+            elif is_dump_name(name):
+                path = os.path.join(root, name)
+                reason = sniff_file(path)
+                if reason is None:
+                    found.append(path)
+                elif skipped is not None:
+                    skipped.append((path, reason))
     return found
 
 
@@ -102,9 +115,13 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, InputError]]:
         if p == "-":
             yield p
         elif os.path.isdir(p):
-            files = walk_folder(p)
+            skipped: list = []
+            files = walk_folder(p, skipped)
+            for path, reason in skipped:
+                yield InputError(path, f"skipped: {reason}", fatal=False)
             if not files:
-                yield InputError(p, f"folder holds no wiki files ({', '.join(TEXT_EXTENSIONS)})")
+                yield InputError(p, f"folder holds no wiki files ({', '.join(TEXT_EXTENSIONS)}) "
+                                    f"or MediaWiki XML exports")
             yield from files
         elif not os.path.exists(p):
             yield InputError(p, "no such file or directory")
