@@ -230,9 +230,12 @@ class _ExportReader:
 
     # -- refusals
     def refuse_entity(self, name, is_parameter, value, base, system_id, public_id, notation) -> None:
-        what = "an external entity" if system_id else "an entity"
-        raise _Refused(f"the file declares {what} (<!ENTITY {'% ' if is_parameter else ''}{name} …>); "
-                       f"a MediaWiki export never does: refused (entity expansion can exhaust memory)")
+        decl = f"<!ENTITY {'% ' if is_parameter else ''}{name} …>"
+        if system_id:
+            raise _Refused(f"the file declares an external entity ({decl} pointing at {system_id}); "
+                           f"a MediaWiki export never does: refused (it could read local files)")
+        raise _Refused(f"the file declares an entity ({decl}); a MediaWiki export never does: "
+                       f"refused (entity expansion can exhaust memory)")
 
     def refuse_unparsed(self, name, base, system_id, public_id, notation) -> None:
         raise _Refused(f"the file declares an external entity (<!ENTITY {name} SYSTEM …>): refused")
@@ -282,6 +285,12 @@ class _ExportReader:
             except ValueError:
                 self._ns_key = None
             self.capture = []
+
+    def cut_off(self) -> str:
+        """For an error message: the page being read when the dump broke off, if its check is lost."""
+        if self.title is None or "page" not in self.stack or self.all_revisions or not self.wanted:
+            return ""
+        return f"; page \"{self.title}\" was cut off: its newest revision is unknown, not checked"
 
     def _take(self) -> str:
         text = "".join(self.capture) if self.capture is not None else ""
@@ -435,16 +444,19 @@ def iter_dump(source: Union[str, BinaryIO], display: Optional[str] = None, *, al
     reader = _ExportReader(shown, all_revisions, namespaces, kind, stats)
     parse = reader.parser.Parse
     ready = reader.ready
+    # read1: what one step of decompression gives, so that a truncated file still yields what came before
+    read = getattr(xml, "read1", None) or xml.read
     compressed = xml is not raw
     try:
         while True:
             try:
-                chunk = xml.read(CHUNK)
+                chunk = read(CHUNK)
             except EOFError:
-                raise DumpError(f"the compressed data ends early after {stats.bytes_xml / 1e6:.1f} MB of XML "
-                                f"(truncated file?)") from None
+                raise DumpError(f"the compressed data ends early, after {_size(stats.bytes_xml)} of XML "
+                                f"(truncated file?){reader.cut_off()}") from None
             except (lzma.LZMAError, OSError, zlib.error) as e:
-                raise DumpError(f"corrupt compressed data after {stats.bytes_xml / 1e6:.1f} MB of XML: {e}") from None
+                raise DumpError(f"corrupt compressed data after {_size(stats.bytes_xml)} of XML: {e}"
+                                f"{reader.cut_off()}") from None
             if not chunk:
                 if stats.bytes_xml == 0:
                     raise DumpError("empty file: nothing to check")
@@ -471,6 +483,10 @@ def iter_dump(source: Union[str, BinaryIO], display: Optional[str] = None, *, al
         stats.bytes_in = size
 
 
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
+
+
 def _feed(reader: _ExportReader, parse, data: bytes, final: bool) -> None:
     try:
         parse(data, final)
@@ -484,7 +500,7 @@ def _feed(reader: _ExportReader, parse, data: bytes, final: bool) -> None:
                                 expat.errors.codes[expat.errors.XML_ERROR_UNCLOSED_TOKEN],
                                 expat.errors.codes[expat.errors.XML_ERROR_PARTIAL_CHAR]):
             msg += " (the file ends in the middle of the XML: truncated?)"
-        raise DumpError(f"XML error at line {e.lineno}, column {e.offset + 1}: {msg}") from None
+        raise DumpError(f"XML error at line {e.lineno}, column {e.offset + 1}: {msg}{reader.cut_off()}") from None
     if final and not reader.seen_root:
         raise NotAnExport("not a MediaWiki XML export (no root element)")
 

@@ -1,4 +1,8 @@
-"""The terminal report: findings grouped by file (or page), source line with the span marked, summary."""
+"""The terminal report: findings grouped by file (or page), source line with the span marked, summary.
+
+A dump's findings are grouped by page, and under a page by revision when several were checked,
+in the order the dump holds them (oldest revision first).
+"""
 
 from __future__ import annotations
 
@@ -10,37 +14,60 @@ from rich.text import Text
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def _group_key(f):
-    return (f.path, f.page or "", f.revision or "")
+def _page_key(f):
+    return (f.path, f.page)
+
+
+def _ordered(findings: list) -> list:
+    """Files by path; within a dump, pages and revisions in the order the run met them."""
+    pages: dict = {}
+    revisions: dict = {}
+    for f in findings:
+        pages.setdefault((f.path, f.page), len(pages))
+        revisions.setdefault((f.path, f.page, f.revision), len(revisions))
+    return sorted(findings, key=lambda f: (f.path, pages[(f.path, f.page)], revisions[(f.path, f.page, f.revision)],
+                                           f.line, f.column))
 
 
 def render(result, stream, *, color: bool = False) -> None:
     console = Console(file=stream, no_color=not color, force_terminal=color, highlight=False,
                       soft_wrap=True, emoji=False)
-    findings = sorted(result.findings, key=lambda f: (_group_key(f), f.line, f.column))
-    for (path, page, rev), group in groupby(findings, key=_group_key):
+    for (path, page), group in groupby(_ordered(result.findings), key=_page_key):
+        group = list(group)
+        revs = list(dict.fromkeys(f.revision for f in group))
         title = Text(path, style="bold underline")
-        if page:
-            title.append(f"  {page}" + (f" (revision {rev})" if rev else ""), style="bold")
+        if page is not None:
+            title.append(f"  {page}", style="bold")
+            if len(revs) == 1 and revs[0]:
+                title.append(f" (revision {revs[0]})", style="bold")
         console.print(title)
-        for f in group:
-            sev = f.severity.label
-            head = Text("  ")
-            head.append(f"{f.line}:{f.column}", style="bold")
-            head.append("  ")
-            head.append(f"{sev:<7}", style=STYLE[sev])
-            head.append(" ")
-            head.append(f"{f.code} {f.rule}", style="magenta")
-            head.append("  ")
-            head.append(f.message)
-            console.print(head)
-            if f.source_line:
-                console.print(_source(f))
+        if len(revs) > 1:
+            for rev, in_rev in groupby(group, key=lambda f: f.revision):
+                console.print(Text(f"  revision {rev}", style="bold cyan"))
+                _findings(console, in_rev, "    ")
+        else:
+            _findings(console, group, "  ")
         console.print()
     _summary(console, result)
 
 
-def _source(f) -> Text:
+def _findings(console: Console, findings, indent: str) -> None:
+    for f in findings:
+        sev = f.severity.label
+        head = Text(indent)
+        head.append(f"{f.line}:{f.column}", style="bold")
+        head.append("  ")
+        head.append(f"{sev:<7}", style=STYLE[sev])
+        head.append(" ")
+        head.append(f"{f.code} {f.rule}", style="magenta")
+        head.append("  ")
+        head.append(f.message)
+        console.print(head)
+        if f.source_line:
+            console.print(_source(f, indent + "  "))
+
+
+def _source(f, indent: str = "    ") -> Text:
     line = f.source_line.expandtabs(1)
     start = f.column - 1
     end = f.end_column - 1 if f.end_line == f.line else len(line)
@@ -51,7 +78,7 @@ def _source(f) -> Text:
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(line) else ""
     shown = line[lo:hi]
-    t = Text("    │ ", style="dim")
+    t = Text(f"{indent}│ ", style="dim")
     t.append(prefix, style="dim")
     seg_start = start - lo
     seg_end = max(seg_start + 1, min(end, hi) - lo)
@@ -59,7 +86,7 @@ def _source(f) -> Text:
     t.append(shown[seg_start:seg_end], style="bold")
     t.append(shown[seg_end:])
     t.append(suffix, style="dim")
-    mark = Text("    │ ", style="dim")
+    mark = Text(f"{indent}│ ", style="dim")
     mark.append(" " * (len(prefix) + seg_start))
     mark.append("^" * max(1, seg_end - seg_start), style="bold red")
     return Text.assemble(t, "\n", mark)
@@ -79,7 +106,9 @@ def _summary(console: Console, result) -> None:
     line.append(f" in {files} file{'s' if files != 1 else ''}")
     pages = result.extra.get("pages_checked")
     if pages:
-        line.append(f" ({pages} pages)")
+        revisions = result.extra.get("revisions_checked", pages)
+        line.append(f" ({pages} page{'s' if pages != 1 else ''}"
+                    + (f", {revisions} revisions" if revisions != pages else "") + ")")
     line.append(f", {result.elapsed:.2f}s")
     console.print(line)
     by_rule = result.counts_by_rule()
