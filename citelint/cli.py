@@ -33,6 +33,81 @@ def _use_color(stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
+class ConfigFailure(click.ClickException):
+    """A configuration file that cannot be used: one line, exit status 2."""
+
+    exit_code = EXIT_ERROR
+
+    def show(self, file=None) -> None:
+        click.echo(f"citelint: error: {self.message}", err=True)
+
+
+def _configured(f):
+    """Add --config/--isolated/--force-exclude/--ignore-suppressions to a command and find its configuration.
+
+    The run-wide keys of the configuration (the link options) fill the command's options of the same
+    name that the command line left at their defaults; the per-file keys are applied file by file
+    through the ``Resolver`` left in ``ctx.meta["citelint.resolver"]``.
+    """
+    import functools
+
+    from click.core import ParameterSource
+
+    @functools.wraps(f)
+    def wrapper(**kwargs):
+        from citelint.config import ConfigError, Resolver
+
+        ctx = click.get_current_context()
+        config_file, isolated = kwargs.pop("config_file"), kwargs.pop("isolated")
+        force_exclude, ignore_suppressions = kwargs.pop("force_exclude"), kwargs.pop("ignore_suppressions")
+        if config_file and isolated:
+            raise click.UsageError("--config and --isolated contradict each other: give one")
+        try:
+            resolver = Resolver(config_file=config_file, isolated=isolated)
+            resolver.force_exclude = force_exclude
+            resolver.inline_suppressions = not ignore_suppressions
+            paths = kwargs.get("paths") or ()
+            params = {p.name: p for p in ctx.command.params}
+            for key, value in resolver.run_values(paths if isinstance(paths, tuple) else (paths,)).items():
+                name = key.replace("-", "_")
+                if name in kwargs and ctx.get_parameter_source(name) in (ParameterSource.DEFAULT, None):
+                    try:
+                        kwargs[name] = params[name].type_cast_value(ctx, value)
+                    except click.BadParameter as e:
+                        where = resolver.run_config(paths)
+                        raise ConfigError(where.source if where else "configuration", e.format_message(), key)
+            ctx.meta["citelint.resolver"] = resolver
+            return f(**kwargs)
+        except ConfigError as e:
+            raise ConfigFailure(str(e))
+
+    options = [
+        click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+                     help="Use this configuration file for every input (pyproject.toml or citelint.toml) instead of "
+                          "the one closest to each file."),
+        click.option("--isolated", "--no-config", "isolated", is_flag=True,
+                     help="Ignore all configuration files."),
+        click.option("--force-exclude", is_flag=True,
+                     help="Apply the configuration's `exclude` to files named on the command line too."),
+        click.option("--ignore-suppressions", is_flag=True,
+                     help="Disregard <!-- citelint-disable… --> comments (to audit everything)."),
+    ]
+    for opt in reversed(options):
+        wrapper = opt(wrapper)
+    return wrapper
+
+
+def _resolver(settings, select, ignore, extend_select, fail_on, input_format):
+    """The run's Resolver, told what the command line said (it overrides the configuration files)."""
+    from citelint.config import Overrides
+
+    resolver = click.get_current_context().meta["citelint.resolver"]
+    resolver.configure(settings, Overrides(select=tuple(_split(select)) or None, ignore=tuple(_split(ignore)),
+                                           extend_select=tuple(_split(extend_select)), fail_on=fail_on,
+                                           input_format=input_format, force_exclude=resolver.force_exclude))
+    return resolver
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="citelint")
 def cli() -> None:
@@ -66,6 +141,7 @@ def cli() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Check documents in N processes (default: the number of CPUs).")
 @click.option("-v", "--verbose", is_flag=True, help="Say more.")
+@_configured
 def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str], select, ignore, extend_select,
           fail_on: Optional[str], offline: bool, stdin_filename: str, verbose: bool,
           baseline_path: Optional[str] = None, write_baseline: Optional[str] = None,
@@ -86,6 +162,7 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
     settings = Settings(select=chosen, input_format=input_format,
                         fail_on=Severity.parse(fail_on) if fail_on else Severity.WARNING,
                         all_revisions=all_revisions, namespaces=frozenset(namespaces) if namespaces else None)
+    resolver = _resolver(settings, select, ignore, extend_select, fail_on, input_format)
 
     def on_error(err) -> None:
         click.echo(f"citelint: {'error' if getattr(err, 'fatal', True) else 'note'}: {err}", err=True)
@@ -106,7 +183,7 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
     bar = _progress.DumpProgress() if _progress.wanted() else None
     try:
         result = run(paths, settings, on_error, stdin_text=stdin_text, stdin_name=stdin_filename,
-                     stdin_stream=stdin_stream, jobs=jobs or default_jobs(), progress=bar)
+                     stdin_stream=stdin_stream, jobs=jobs or default_jobs(), progress=bar, resolver=resolver)
     finally:
         if bar is not None:
             bar.close()
@@ -115,7 +192,7 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
             _deliver(result, output_format, output_path)
         sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
     _deliver(result, output_format, output_path)
-    failing = any(f.severity >= settings.fail_on for f in result.findings)
+    failing = any(f.severity >= resolver.settings_for(f.path).fail_on for f in result.findings)
     if result.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
@@ -196,10 +273,21 @@ def _read_stdin(stream=None) -> str:
 
 
 @cli.command("rules")
-def rules_cmd() -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (name, code, severity, formats, summary, docs).")
+def rules_cmd(as_json: bool) -> None:
     """List the rules."""
+    import inspect
+
     from citelint.rules import RULES
 
+    if as_json:
+        import json
+
+        click.echo(json.dumps([{"name": r.name, "code": r.code, "severity": r.severity.label,
+                                "formats": sorted(r.formats), "summary": r.summary(),
+                                "description": inspect.cleandoc(r.__doc__ or "")} for r in RULES],
+                              indent=2, ensure_ascii=False))
+        return
     for r in RULES:
         click.echo(f"{r.code}  {r.name:<18} {r.severity.label:<8} {r.summary()}")
 
@@ -217,6 +305,25 @@ def rule_cmd(name: str) -> None:
         raise click.UsageError(f"no rule named {name!r}; `citelint rules` lists them")
     click.echo(f"{r.name} ({r.code}), default severity {r.severity.label}, formats: {', '.join(sorted(r.formats))}\n")
     click.echo(inspect.cleandoc(r.__doc__ or ""))
+
+
+@cli.command("config")
+@click.argument("path", required=False, default=".", type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of TOML.")
+@_configured
+def config_cmd(path: str, as_json: bool) -> None:
+    """Show the configuration in effect for a file or folder (default: the current folder)."""
+    from citelint.config import Overrides, describe, render_toml
+
+    resolver = click.get_current_context().meta["citelint.resolver"]
+    resolver.configure(None, Overrides(force_exclude=resolver.force_exclude))
+    info = describe(resolver, path)
+    if as_json:
+        import json
+
+        click.echo(json.dumps(info, indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_toml(info), nl=False)
 
 
 def main() -> None:

@@ -43,8 +43,8 @@ def check_one(doc: Document, settings) -> Union[list, Failed]:
         return Failed("too deeply nested to parse: skipped")
 
 
-def _check_batch(docs: list[Document], settings) -> list:
-    return [check_one(d, settings) for d in docs]
+def _check_batch(docs: list[Document], settings: list) -> list:
+    return [check_one(d, s) for d, s in zip(docs, settings)]
 
 
 def _pool(jobs: int):
@@ -60,10 +60,13 @@ def _pool(jobs: int):
 
 def check_all(items: Iterable, settings, jobs: int = 1) -> Iterator[tuple[object, object]]:
     """``(item, result)`` for each item, in order: a Document's findings (or ``Failed``); other items
-    (input errors) pass through with ``None``."""
+    (input errors) pass through with ``None``. ``settings``: one Settings for every document, or a
+    function document → Settings (per-file configuration), called here, in this process."""
+    if not callable(settings):
+        settings = (lambda _doc, _s=settings: _s)
     if jobs <= 1:
         for item in items:
-            yield item, (check_one(item, settings) if isinstance(item, Document) else None)
+            yield item, (check_one(item, settings(item)) if isinstance(item, Document) else None)
         return
     pool = None
     pending: deque = deque()  # (batch items, future or None)
@@ -99,14 +102,15 @@ def check_all(items: Iterable, settings, jobs: int = 1) -> Iterator[tuple[object
 
 def _submit(pool, batch: list, settings):
     docs = [d for d in batch if isinstance(d, Document)]
-    return batch, (pool.submit(_check_batch, docs, settings) if docs else None)
+    # one Settings object per document; pickle sends each distinct one once per batch
+    return batch, (pool.submit(_check_batch, docs, [settings(d) for d in docs]) if docs else None)
 
 
 def _drain(entry, settings) -> Iterator[tuple[object, object]]:
     batch, fut = entry
     if fut is None:  # a tail batch checked here, or a batch of input errors only
         for item in batch:
-            yield item, (check_one(item, settings) if isinstance(item, Document) else None)
+            yield item, (check_one(item, settings(item)) if isinstance(item, Document) else None)
         return
     results = iter(fut.result())
     for item in batch:

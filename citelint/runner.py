@@ -15,24 +15,27 @@ from citelint.sources import InputError, expand_paths, read_document
 
 def iter_documents(paths: Iterable[str], settings: Settings, stdin_text: Optional[str] = None,
                    stdin_name: str = "-", stdin_stream=None, progress=None,
-                   dumps: Optional[dict] = None) -> Iterator[Document | InputError]:
+                   dumps: Optional[dict] = None, resolver=None) -> Iterator[Document | InputError]:
     """Documents in input order; an XML dump streams one document per checked revision.
 
     ``stdin_stream`` (binary) is read as a dump when given instead of ``stdin_text``; ``dumps``
     (``{"files": 0, "skipped": {}}``) counts the dumps read and the revisions they skipped.
+    ``resolver`` (a ``config.Resolver``): each input's settings from its configuration, and the
+    configured ``exclude``; without it, ``settings`` serve for every input.
     """
-    for item in expand_paths(paths):
+    settings_for = resolver.settings_for if resolver is not None else (lambda _path: settings)
+    for item in expand_paths(paths, resolver.is_excluded if resolver is not None else None):
         if isinstance(item, InputError):
             yield item
         elif item == "-":
             if stdin_stream is not None:
-                yield from dump_documents(stdin_stream, stdin_name, settings, progress, dumps)
+                yield from dump_documents(stdin_stream, stdin_name, settings_for(stdin_name), progress, dumps)
             else:
-                yield _stdin_document(stdin_text or "", stdin_name, settings)
+                yield _stdin_document(stdin_text or "", stdin_name, settings_for(stdin_name))
         elif is_dump_input(item):
-            yield from dump_documents(item, item, settings, progress, dumps)
+            yield from dump_documents(item, item, settings_for(item), progress, dumps)
         else:
-            yield read_document(item, settings.input_format)
+            yield read_document(item, settings_for(item).input_format)
 
 
 def _stdin_document(text: str, name: str, settings: Settings) -> Document | InputError:
@@ -46,7 +49,7 @@ def _stdin_document(text: str, name: str, settings: Settings) -> Document | Inpu
 
 def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError], None],
         stdin_text: Optional[str] = None, stdin_name: str = "-", *, stdin_stream=None, jobs: int = 1,
-        progress=None) -> RunResult:
+        progress=None, resolver=None) -> RunResult:
     """Check every input. ``jobs`` > 1 checks documents in that many worker processes (same results,
     same order); ``progress`` is a ``citelint.progress.DumpProgress`` for dumps, or None."""
     start = time.perf_counter()
@@ -56,8 +59,9 @@ def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError
     pages = revisions = 0
     last_page: Optional[tuple] = None
     dumps: dict = {"files": 0, "skipped": {}}
-    items = iter_documents(paths, settings, stdin_text, stdin_name, stdin_stream, progress, dumps)
-    for item, result in check_all(items, settings, jobs):
+    items = iter_documents(paths, settings, stdin_text, stdin_name, stdin_stream, progress, dumps, resolver)
+    per_doc = (lambda doc: resolver.settings_for(doc.path)) if resolver is not None else settings
+    for item, result in check_all(items, per_doc, jobs):
         if isinstance(item, InputError):
             if getattr(item, "fatal", True):
                 errors.append(item)

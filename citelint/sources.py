@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 from citelint.model import Document
 
@@ -88,15 +88,20 @@ def read_document(path: str, input_format: Optional[str] = None, display: Option
     return Document(path=shown, text=text, kind=kind)
 
 
-def walk_folder(folder: str, skipped: Optional[list] = None) -> list[str]:
+def walk_folder(folder: str, skipped: Optional[list] = None,
+                skip: Optional[Callable[[str], bool]] = None) -> list[str]:
     """Wiki files under ``folder``, and XML exports (``.xml``, ``.xml.bz2``…) that look like
-    MediaWiki exports; other XML files go to ``skipped`` as ``(path, reason)``."""
+    MediaWiki exports; other XML files go to ``skipped`` as ``(path, reason)``.
+    ``skip(path)``: files and folders the configuration excludes (pruned, not reported)."""
     from citelint.dumps import is_dump_name, sniff_file
 
     found = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")
+                         and not (skip is not None and skip(os.path.join(root, d))))
         for name in sorted(files):
+            if skip is not None and skip(os.path.join(root, name)):
+                continue
             if kind_from_extension(name) is not None:
                 found.append(os.path.join(root, name))
             elif is_dump_name(name):
@@ -109,17 +114,20 @@ def walk_folder(folder: str, skipped: Optional[list] = None) -> list[str]:
     return found
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, InputError]]:
+def expand_paths(paths: Iterable[str], skip: Optional[Callable[..., bool]] = None
+                 ) -> Iterator[Union[str, InputError]]:
     """Each path as it is, or a folder's wiki files; errors for what is not there."""
     for p in paths:
         if p == "-":
             yield p
+        elif skip is not None and os.path.exists(p) and skip(p, explicit=True):
+            continue  # --force-exclude: a configured exclude applies to paths given by name too
         elif os.path.isdir(p):
             skipped: list = []
-            files = walk_folder(p, skipped)
+            files = walk_folder(p, skipped, skip)
             for path, reason in skipped:
                 yield InputError(path, f"skipped: {reason}", fatal=False)
-            if not files:
+            if not files and not (skip is not None and walk_folder(p)):  # all excluded: not an error
                 yield InputError(p, f"folder holds no wiki files ({', '.join(TEXT_EXTENSIONS)}) "
                                     f"or MediaWiki XML exports")
             yield from files

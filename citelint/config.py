@@ -1,0 +1,727 @@
+"""Configuration files: ``[tool.citelint]`` in ``pyproject.toml``, or ``citelint.toml`` / ``.citelint.toml``.
+
+Discovery is ruff's: for each checked file, walk up from its folder; the first folder holding a
+configuration wins (``.citelint.toml``, then ``citelint.toml``, then a ``pyproject.toml`` that has a
+``[tool.citelint]`` table), with no merging between files (``extend = "../citelint.toml"`` inherits
+on purpose). Lookups are cached per folder, so a run over one project reads its file once, and files
+of different projects in one run each get their own configuration. ``--config FILE`` forces one
+file for every input; ``--isolated`` (alias ``--no-config``) ignores them all.
+
+Every key is declared once, with its type, in :class:`Config`; an unknown key or a bad value is a
+:class:`ConfigError` naming the file and the key (with a did-you-mean), which the CLI turns into one
+line and exit status 2. Command-line options override the file.
+
+Two scopes:
+- per file: ``select``, ``extend-select``, ``ignore``, ``severity``, ``per-file-ignores``, ``exclude``,
+  ``force-exclude``, ``fail-on``, ``input-format``, ``sub-referencing``, ``templates``: each file is
+  checked with the configuration closest to it.
+- per run: the link options (``offline``, ``timeout``, …). The link checker is one pass over all
+  the run's URLs, so these come from ``--config``, else the configuration of the current folder,
+  else that of the first path given. They fill the ``check`` command's options of the same name
+  (``max-per-host`` → ``--max-per-host``) that were not given on the command line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Optional
+
+from citelint.model import Severity
+from citelint.settings import Settings
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+#: file names looked for in each folder, in order of precedence
+CONFIG_NAMES = (".citelint.toml", "citelint.toml", "pyproject.toml")
+SEVERITIES = ("error", "warning", "info")
+INPUT_FORMATS = ("wikitext", "plaintext")
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used: names the file and the key."""
+
+    def __init__(self, path: str, message: str, key: Optional[str] = None) -> None:
+        self.path, self.key, self.message = path, key, message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.key}: {self.message}" if self.key else f"{self.path}: {self.message}"
+
+
+class _Bad(ValueError):
+    """A value a checker rejects; ``sub`` names a nested key (``severity.duplicate-reff``)."""
+
+    def __init__(self, message: str, sub: Optional[str] = None) -> None:
+        super().__init__(message)
+        self.sub = sub
+
+
+# -- value checkers: raw TOML value → typed value, or _Bad ------------------------------------
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _type_name(value: Any) -> str:
+    return {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "an array",
+            dict: "a table"}.get(type(value), type(value).__name__)
+
+
+def _rules(selector: str) -> frozenset[str]:
+    from citelint.rules import RULES
+    from citelint.selection import SelectionError, match
+
+    if not isinstance(selector, str):
+        raise _Bad(f"rules are strings (names, codes or code prefixes), not {_type_name(selector)}")
+    try:
+        return frozenset(match(selector))
+    except SelectionError:
+        names = [r.name for r in RULES] + [r.code for r in RULES]
+        raise _Bad(f"unknown rule or code {selector!r}{_did_you_mean(selector, names)}; "
+                   f"`citelint rules` lists them") from None
+
+
+def check_rule_list(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise _Bad(f"must be an array of rules, like [{value!r}]")
+    if not isinstance(value, list):
+        raise _Bad(f"must be an array of rules (names, codes or code prefixes), not {_type_name(value)}")
+    for v in value:
+        _rules(v)
+    return tuple(v.strip() for v in value)
+
+
+def check_bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _Bad(f"must be true or false, not {value!r}")
+    return value
+
+
+def check_str(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _Bad(f"must be a non-empty string, not {value!r}")
+    return value
+
+
+def check_positive_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise _Bad(f"must be a whole number of at least 1, not {value!r}")
+    return value
+
+
+def check_seconds(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+        raise _Bad(f"must be a number of seconds above 0, not {value!r}")
+    return float(value)
+
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")
+
+
+def check_duration(value: Any) -> str:
+    """A cache age: seconds as a number, or a string such as "90s", "30m", "12h", "1d", "2w"."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+        return f"{value}s"
+    if isinstance(value, str) and _DURATION.match(value):
+        return value.strip()
+    raise _Bad(f'must be a duration like "12h", "1d" or "2w" (or a number of seconds), not {value!r}')
+
+
+def check_choice(*choices: str):
+    def check(value: Any) -> str:
+        if not isinstance(value, str) or value.strip().lower() not in choices:
+            hint = _did_you_mean(value, choices) if isinstance(value, str) else ""
+            raise _Bad(f"must be one of {', '.join(choices)}, not {value!r}{hint}")
+        return value.strip().lower()
+    check.__doc__ = " | ".join(choices)
+    return check
+
+
+def check_severity_table(value: Any) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise _Bad('must be a table of rule = severity, like { duplicate-ref = "error" }')
+    out: dict[str, Severity] = {}
+    for selector, sev in value.items():
+        try:
+            rules = _rules(selector)
+            level = Severity.parse(check_choice(*SEVERITIES)(sev))
+        except _Bad as e:
+            raise _Bad(str(e), sub=selector) from None
+        for r in rules:
+            out[r] = level
+    return out
+
+
+def check_globs(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise _Bad(f"must be an array of glob patterns, like [{value!r}]")
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _Bad("must be an array of glob patterns (strings), like [\"drafts/**\", \"*.old.wiki\"]")
+    for v in value:
+        _glob_regex(v)
+    return tuple(v.strip() for v in value)
+
+
+def check_per_file_ignores(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise _Bad('must be a table of glob = [rules], like { "drafts/*.wiki" = ["unused-ref"] }')
+    out = []
+    for glob, rules in value.items():
+        try:
+            _glob_regex(glob)
+            if isinstance(rules, str):
+                rules = [rules]
+            out.append((glob, check_rule_list(rules)))
+        except _Bad as e:
+            raise _Bad(str(e), sub=glob) from None
+    return tuple(out)
+
+
+def check_templates(value: Any) -> dict:
+    from citelint.parsers.templates import KINDS, _specs_from
+
+    if not isinstance(value, dict):
+        raise _Bad('must hold tables reflist, ref or reuse, like [tool.citelint.templates.reflist] "Bronne" = {}')
+    for kind in value:
+        if kind not in KINDS:
+            raise _Bad(f"unknown template kind{_did_you_mean(kind, KINDS)}: use {', '.join(KINDS)}", sub=kind)
+    try:
+        _specs_from(value)
+    except ValueError as e:
+        raise _Bad(str(e).removeprefix("templates.")) from None
+    return value
+
+
+# -- the schema ---------------------------------------------------------------------------------
+
+def option(check, doc: str, scope: str = "file", example: Any = None):
+    """A configuration key: its checker, its documentation, per-file or per-run, an example value."""
+    return field(default=None, metadata={"check": check, "doc": doc, "scope": scope, "example": example})
+
+
+@dataclass(frozen=True)
+class Config:
+    """One configuration file's values, checked. ``None``: not set there (the default applies).
+
+    The TOML key is the field name with ``-`` for ``_`` (``fail_on`` ↔ ``fail-on``).
+    """
+
+    extend: Optional[str] = option(check_str, "Another configuration file to start from (path relative to this "
+                                              "one); keys set here replace its values.", example="../citelint.toml")
+    select: Optional[tuple[str, ...]] = option(
+        check_rule_list, "Rules to run: names, codes or code prefixes, or ALL (default: all rules).",
+        example=["CL1", "duplicate-ref"])
+    extend_select: Optional[tuple[str, ...]] = option(check_rule_list, "Rules to add to `select`.",
+                                                      example=["unused-suppression"])
+    ignore: Optional[tuple[str, ...]] = option(check_rule_list, "Rules not to run.", example=["backlink-mismatch"])
+    severity: Optional[dict] = option(check_severity_table,
+                                      'Severity per rule (or code prefix): "error", "warning" or "info".',
+                                      example={"duplicate-ref": "error", "CL102": "info"})
+    per_file_ignores: Optional[tuple] = option(
+        check_per_file_ignores, "Rules not to run for files matching a glob (relative to this file's folder; a "
+                                "pattern without / matches a file or folder name at any depth).",
+        example={"drafts/**": ["unused-ref"], "*.txt": ["backlink-mismatch"]})
+    exclude: Optional[tuple[str, ...]] = option(
+        check_globs, "Files and folders not to check when walking a folder (globs, as in per-file-ignores), "
+                     "besides the built-in .git, node_modules, .venv …", example=["archive/", "*.old.wiki"])
+    force_exclude: Optional[bool] = option(check_bool, "Apply `exclude` to files named on the command line too "
+                                                       "(as pre-commit passes them).", example=True)
+    fail_on: Optional[str] = option(check_choice(*SEVERITIES), "Lowest severity that makes the exit status 1 "
+                                                                "(default: warning).", example="error")
+    input_format: Optional[str] = option(check_choice(*INPUT_FORMATS),
+                                         "Read files as this kind instead of detecting it.", example="wikitext")
+    sub_referencing: Optional[bool] = option(check_bool, "Accept MediaWiki sub-references (details=) "
+                                                         "(default: true).", example=True)
+    templates: Optional[dict] = option(
+        check_templates, "The wiki's own templates that render reference lists (reflist), make references "
+                         "(ref) or reuse them (reuse), added to the built-in table; each takes "
+                         "{ group = \"…\" } or { ignore = true }.",
+        example={"reflist": {"Verwysings": {}}, "ref": {"Voetnoot": {"group": "note"}}})
+    # run-wide: the link checker
+    offline: Optional[bool] = option(check_bool, "Check no links over the network.", "run", example=True)
+    concurrency: Optional[int] = option(check_positive_int, "Links checked at once.", "run", example=16)
+    max_per_host: Optional[int] = option(check_positive_int, "Links checked at once on one host.", "run", example=2)
+    timeout: Optional[float] = option(check_seconds, "Seconds to wait for a server.", "run", example=10)
+    cache_dir: Optional[str] = option(check_str, "Where link results are cached (relative to this file).", "run",
+                                      example=".citelint_cache")
+    max_cache_age: Optional[str] = option(check_duration, "How long a cached link result is trusted.", "run",
+                                          example="1d")
+    user_agent: Optional[str] = option(check_str, "User-Agent header for link checks.", "run",
+                                       example="citelint (+https://example.org/wiki-bot)")
+    allow_private_hosts: Optional[bool] = option(check_bool, "Allow links to private and loopback addresses.",
+                                                 "run", example=False)
+
+    #: where the values came from (not keys)
+    source: Optional[str] = field(default=None, compare=False, metadata={"internal": True})
+    #: the folder globs and relative paths are anchored to
+    root: Optional[str] = field(default=None, compare=False, metadata={"internal": True})
+    #: for path-like keys inherited through ``extend``: key → the folder they are relative to
+    anchors: Mapping[str, str] = field(default_factory=dict, compare=False, metadata={"internal": True})
+
+    def set_keys(self) -> list[str]:
+        return [key_of(f) for f in KEYS if getattr(self, f.name) is not None]
+
+
+def key_of(f: dataclasses.Field) -> str:
+    return f.name.replace("_", "-")
+
+
+#: the configuration keys, in documentation order
+KEYS: tuple[dataclasses.Field, ...] = tuple(f for f in dataclasses.fields(Config) if not f.metadata.get("internal"))
+BY_KEY = {key_of(f): f for f in KEYS}
+#: keys holding paths or globs, relative to the file that sets them
+PATH_KEYS = ("exclude", "per_file_ignores", "cache_dir")
+RUN_KEYS = tuple(key_of(f) for f in KEYS if f.metadata["scope"] == "run")
+
+
+# -- reading files ------------------------------------------------------------------------------
+
+def _table_prefix(path: str) -> str:
+    return "tool.citelint." if os.path.basename(path) == "pyproject.toml" else ""
+
+
+def parse_table(table: Mapping, path: str) -> Config:
+    """A ``Config`` from a file's table of keys, or ConfigError naming the key."""
+    prefix = _table_prefix(path)
+    values: dict[str, Any] = {}
+    for key, raw in table.items():
+        f = BY_KEY.get(key)
+        if f is None:
+            alt = BY_KEY.get(key.replace("_", "-"))
+            hint = f" (did you mean {key_of(alt)!r}? keys are written with -)" if alt else _did_you_mean(key, BY_KEY)
+            if key == "tool" and not prefix:
+                hint = f" ({os.path.basename(path)} takes the keys at its top level, without [tool.citelint])"
+            raise ConfigError(path, f"unknown key {key!r}{hint}; known keys: {', '.join(BY_KEY)}", f"{prefix}{key}")
+        try:
+            values[f.name] = f.metadata["check"](raw)
+        except _Bad as e:
+            where = f"{prefix}{key}" + (f".{_quote_key(e.sub)}" if e.sub is not None else "")
+            raise ConfigError(path, str(e), where) from None
+    root = os.path.dirname(os.path.abspath(path))
+    return Config(**values, source=os.path.abspath(path), root=root)
+
+
+def _quote_key(k: str) -> str:
+    return k if re.fullmatch(r"[A-Za-z0-9_-]+", k) else '"' + k.replace('"', '\\"') + '"'
+
+
+def _load_toml(path: str) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(path, f"not valid TOML: {e}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(path, "not valid UTF-8") from None
+    except OSError as e:
+        raise ConfigError(path, f"cannot read: {e.strerror or e}") from None
+
+
+def _table_of(path: str, data: dict, required: bool) -> Optional[Mapping]:
+    if os.path.basename(path) != "pyproject.toml":
+        return data
+    tool = data.get("tool", {})
+    table = tool.get("citelint") if isinstance(tool, dict) else None
+    if table is None:
+        if required:
+            raise ConfigError(path, "has no [tool.citelint] table")
+        return None
+    if not isinstance(table, dict):
+        raise ConfigError(path, "must be a table", "tool.citelint")
+    return table
+
+
+def load_config(path: str, required: bool = True, _seen: tuple[str, ...] = ()) -> Optional[Config]:
+    """The configuration in one file (following ``extend``); None for a pyproject.toml without our table."""
+    path = os.path.abspath(path)
+    if path in _seen:
+        raise ConfigError(path, "extends itself through " + " → ".join(_seen + (path,)), "extend")
+    if not os.path.isfile(path):
+        raise ConfigError(path, "no such configuration file")
+    table = _table_of(path, _load_toml(path), required)
+    if table is None:
+        return None
+    cfg = parse_table(table, path)
+    if cfg.extend is not None:
+        parent_path = os.path.normpath(os.path.join(cfg.root, os.path.expanduser(cfg.extend)))
+        if not os.path.isfile(parent_path):
+            raise ConfigError(path, f"{cfg.extend!r}: no such file", _table_prefix(path) + "extend")
+        parent = load_config(parent_path, True, _seen + (path,))
+        own = {f.name: getattr(cfg, f.name) for f in KEYS if getattr(cfg, f.name) is not None}
+        inherited = {name: anchor(parent, name) for name in PATH_KEYS
+                     if name not in own and getattr(parent, name) is not None}
+        cfg = dataclasses.replace(parent, **own, source=cfg.source, root=cfg.root, anchors=inherited)
+    return cfg
+
+
+def anchor(cfg: Config, name: str) -> str:
+    """The folder a path-like key of ``cfg`` is relative to (the file that set it, through ``extend``)."""
+    return cfg.anchors.get(name, cfg.root)
+
+
+# -- globs --------------------------------------------------------------------------------------
+
+def _glob_regex(glob: str) -> re.Pattern:
+    """gitignore-like: ``*`` within a name, ``**`` across folders, ``?``, ``[…]``."""
+    if not isinstance(glob, str) or not glob.strip():
+        raise _Bad("a glob pattern must be a non-empty string")
+    g = glob.strip().replace("\\", "/")
+    if g.startswith("./"):
+        g = g[2:]
+    g = g.strip("/") or "*"
+    out, i, n = [], 0, len(g)
+    while i < n:
+        c = g[i]
+        if g.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif g.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif c == "*":
+            out.append("[^/]*")
+            i += 1
+        elif c == "?":
+            out.append("[^/]")
+            i += 1
+        elif c == "[":
+            j = g.find("]", i + 2)
+            if j == -1:
+                raise _Bad(f"unclosed [ in glob {glob!r}")
+            body = g[i + 1:j]
+            if body.startswith("!"):
+                body = "^" + body[1:]
+            out.append("[" + body.replace("\\", "\\\\") + "]")
+            i = j + 1
+        else:
+            out.append(re.escape(c))
+            i += 1
+    return re.compile("".join(out))
+
+
+@dataclass(frozen=True)
+class Glob:
+    """A pattern anchored at a folder: with a ``/`` it is relative to that folder; without one it
+    matches a file or folder name at any depth. A match on a folder covers everything below it."""
+
+    pattern: str
+    root: str
+    regex: re.Pattern = field(compare=False)
+    anchored: bool = True
+
+    @classmethod
+    def make(cls, pattern: str, root: str) -> "Glob":
+        p = pattern.strip().replace("\\", "/")
+        anchored = "/" in p.strip("/") or p.startswith("/") or p.startswith("./")
+        return cls(pattern, root, _glob_regex(pattern), anchored)
+
+    def matches(self, path: str) -> bool:
+        """``path`` absolute. True when it or a folder above it (under the root) matches."""
+        rel = os.path.relpath(path, self.root) if _is_under(path, self.root) else None
+        if rel is not None:
+            parts = rel.replace(os.sep, "/").split("/")
+        else:
+            parts = path.replace(os.sep, "/").strip("/").split("/")
+        if not self.anchored:
+            return any(self.regex.fullmatch(p) for p in parts)
+        if rel is None:
+            return False
+        return any(self.regex.fullmatch("/".join(parts[:k])) for k in range(len(parts), 0, -1))
+
+
+def _is_under(path: str, root: str) -> bool:
+    try:
+        return os.path.commonpath([path, root]) == root
+    except ValueError:  # different drives
+        return False
+
+
+# -- the command line's part --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line says; ``None`` (or empty) where it says nothing."""
+
+    select: Optional[tuple[str, ...]] = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: Optional[str] = None
+    input_format: Optional[str] = None
+    force_exclude: bool = False
+
+
+def select_rules(layers: Iterable[tuple[Optional[Iterable[str]], Iterable[str], Iterable[str]]]) -> frozenset[str]:
+    """ruff's layering: each layer's ``select`` (if any) replaces the set, then its extend-select and ignore."""
+    from citelint.rules import RULES
+    from citelint.selection import match
+
+    chosen = {r.name for r in RULES}
+    for select, extend, ignore in layers:
+        if select is not None:
+            chosen = set().union(*(match(s) for s in select)) if select else set()
+        for s in extend:
+            chosen |= match(s)
+        for s in ignore:
+            chosen -= match(s)
+    return frozenset(chosen)
+
+
+# -- resolution ---------------------------------------------------------------------------------
+
+class Resolver:
+    """The configuration for each path of a run: discovery (cached per folder), exclusion, settings."""
+
+    def __init__(self, base: Optional[Settings] = None, overrides: Overrides = Overrides(),
+                 config_file: Optional[str] = None, isolated: bool = False, cwd: Optional[str] = None) -> None:
+        self.base = base or Settings()
+        self.overrides = overrides
+        self.isolated = isolated
+        self.cwd = os.path.abspath(cwd or os.getcwd())
+        self.forced = load_config(config_file, required=True) if config_file and not isolated else None
+        self._dir_cache: dict[str, Optional[Config]] = {}
+        self._file_cache: dict[str, Optional[Config]] = {}
+        self._settings_cache: dict[tuple, Settings] = {}
+        self._globs: dict[tuple, tuple[Glob, ...]] = {}
+        self.force_exclude = overrides.force_exclude
+        #: False: disregard inline suppressions (--ignore-suppressions)
+        self.inline_suppressions = True
+
+    def configure(self, base: Optional[Settings], overrides: Overrides) -> None:
+        """Set what the command line built and said, once it has parsed its options."""
+        self.base = base or Settings()
+        self.overrides = overrides
+        self.force_exclude = overrides.force_exclude
+        self._settings_cache.clear()
+
+    # discovery
+    def config_for_dir(self, folder: str) -> Optional[Config]:
+        if self.isolated:
+            return None
+        if self.forced is not None:
+            return self.forced
+        folder = os.path.abspath(folder)
+        walked = []
+        found: Optional[Config] = None
+        d = folder
+        while True:
+            if d in self._dir_cache:
+                found = self._dir_cache[d]
+                break
+            walked.append(d)
+            hit = self._config_in(d)
+            if hit is not None:
+                found = hit
+                break
+            parent = os.path.dirname(d)
+            if parent == d:
+                break
+            d = parent
+        for w in walked:
+            self._dir_cache[w] = found
+        return found
+
+    def _config_in(self, folder: str) -> Optional[Config]:
+        for name in CONFIG_NAMES:
+            path = os.path.join(folder, name)
+            if path in self._file_cache:
+                if self._file_cache[path] is not None:
+                    return self._file_cache[path]
+                continue
+            if os.path.isfile(path):
+                cfg = load_config(path, required=name != "pyproject.toml")
+                self._file_cache[path] = cfg
+                if cfg is not None:
+                    return cfg
+            else:
+                self._file_cache[path] = None
+        return None
+
+    def config_for(self, path: str) -> Optional[Config]:
+        """The configuration in effect for a file (or, for a folder, for the files in it)."""
+        p = self._abs(path)
+        return self.config_for_dir(p if os.path.isdir(p) else os.path.dirname(p))
+
+    def run_config(self, paths: Iterable[str] = ()) -> Optional[Config]:
+        """For the run-wide keys: --config, else the current folder's, else the first path's."""
+        cfg = self.config_for_dir(self.cwd)
+        if cfg is None:
+            for p in paths:
+                if p != "-":
+                    return self.config_for(p)
+        return cfg
+
+    def _abs(self, path: str) -> str:
+        return os.path.normpath(os.path.join(self.cwd, path))
+
+    # exclusion
+    def _glob_list(self, cfg: Config, name: str, patterns: Iterable[str]) -> tuple[Glob, ...]:
+        key = (cfg.source, name)
+        if key not in self._globs:
+            root = anchor(cfg, name)
+            self._globs[key] = tuple(Glob.make(p, root) for p in patterns)
+        return self._globs[key]
+
+    def is_excluded(self, path: str, explicit: bool = False) -> bool:
+        """Whether ``exclude`` skips a file or folder, judged by the configuration of the folder it is in.
+
+        A path named on the command line (``explicit``) is excluded only with force-exclude.
+        """
+        p = self._abs(path)
+        cfg = self.config_for_dir(os.path.dirname(p))
+        if cfg is None or not cfg.exclude:
+            return False
+        if explicit and not (self.force_exclude or cfg.force_exclude):
+            return False
+        return any(g.matches(p) for g in self._glob_list(cfg, "exclude", cfg.exclude))
+
+    # settings
+    def settings_for(self, path: str, folder: bool = False) -> Settings:
+        """The settings to check one file with (``path`` as given; "-" for standard input).
+
+        ``folder``: the settings for a folder's files, before per-file-ignores.
+        """
+        p = self.cwd if path == "-" else self._abs(path)
+        cfg = self.config_for_dir(p if path == "-" or folder else os.path.dirname(p))
+        ignored: frozenset[str] = frozenset()
+        if cfg is not None and cfg.per_file_ignores and path != "-" and not folder:
+            globs = self._glob_list(cfg, "per_file_ignores", [g for g, _ in cfg.per_file_ignores])
+            names = set()
+            for g, (_, rules) in zip(globs, cfg.per_file_ignores):
+                if g.matches(p):
+                    for r in rules:
+                        names |= _rules(r)
+            ignored = frozenset(names)
+        key = (cfg.source if cfg else None, ignored)
+        s = self._settings_cache.get(key)
+        if s is None:
+            s = self._settings_cache[key] = self._make_settings(cfg, ignored)
+        return s
+
+    def _make_settings(self, cfg: Optional[Config], ignored: frozenset[str]) -> Settings:
+        from citelint.parsers.templates import default_table
+
+        o = self.overrides
+        layers = []
+        if cfg is not None:
+            layers.append((cfg.select, cfg.extend_select or (), cfg.ignore or ()))
+        layers.append((o.select, o.extend_select, o.ignore))
+        select = select_rules(layers) - ignored
+        fail_on = o.fail_on or (cfg.fail_on if cfg else None)
+        changes: dict[str, Any] = {
+            "select": select,
+            "severities": dict(cfg.severity) if cfg and cfg.severity else dict(self.base.severities),
+            "fail_on": Severity.parse(fail_on) if fail_on else self.base.fail_on,
+            "input_format": o.input_format or (cfg.input_format if cfg else None) or self.base.input_format,
+        }
+        if not self.inline_suppressions:
+            changes["inline_suppressions"] = False
+        if cfg is not None:
+            if cfg.templates:
+                changes["templates"] = default_table().extended(cfg.templates)
+            if cfg.sub_referencing is not None:
+                changes["sub_referencing"] = cfg.sub_referencing
+        return dataclasses.replace(self.base, **changes)
+
+    # run-wide keys
+    def run_values(self, paths: Iterable[str] = ()) -> dict[str, Any]:
+        """The run-wide keys set in the run's configuration, ``cache-dir`` made absolute."""
+        cfg = self.run_config(paths)
+        if cfg is None:
+            return {}
+        out = {}
+        for key in RUN_KEYS:
+            value = getattr(cfg, BY_KEY[key].name)
+            if value is not None:
+                if key == "cache-dir":
+                    value = os.path.normpath(os.path.join(anchor(cfg, "cache_dir"), os.path.expanduser(value)))
+                out[key] = value
+        return out
+
+
+def describe(resolver: Resolver, path: str) -> dict:
+    """The configuration in effect for ``path``, as plain data (for ``citelint config``)."""
+    from citelint.rules import RULES
+
+    cfg = resolver.config_for(path) if path != "-" else resolver.config_for_dir(resolver.cwd)
+    is_dir = os.path.isdir(resolver._abs(path))
+    s = resolver.settings_for(path, folder=is_dir)
+    order = {r.name: i for i, r in enumerate(RULES)}
+    values: dict[str, Any] = {
+        "select": sorted(s.select if s.select is not None else order, key=order.get),
+        "severity": {r.name: (s.severities.get(r.name) or r.severity).label for r in RULES
+                     if s.select is None or r.name in s.select},
+        "fail-on": s.fail_on.label,
+        "input-format": s.input_format or "auto",
+        "sub-referencing": s.sub_referencing,
+        "exclude": list(cfg.exclude or ()) if cfg else [],
+        "force-exclude": bool(resolver.force_exclude or (cfg.force_exclude if cfg else False)),
+        "per-file-ignores": {g: list(r) for g, r in (cfg.per_file_ignores or ())} if cfg else {},
+        "templates": cfg.templates if cfg and cfg.templates else {},
+    }
+    values.update(resolver.run_values([path]))
+    out = {
+        "path": path,
+        "config": cfg.source if cfg else None,
+        "isolated": resolver.isolated,
+        "settings": values,
+    }
+    if not is_dir and path != "-":
+        out["excluded"] = resolver.is_excluded(path, explicit=True) or resolver.is_excluded(path)
+    return out
+
+
+def _toml_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    if isinstance(v, str):
+        return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    if isinstance(v, Mapping):
+        return "{ " + ", ".join(f"{_quote_key(k)} = {_toml_value(x)}" for k, x in v.items()) + " }" if v else "{}"
+    return _toml_value(str(v))
+
+
+def render_toml(info: dict) -> str:
+    """``describe``'s answer as a TOML table a user could paste, with where it came from in comments."""
+    lines = [f"# configuration in effect for {info['path']}"]
+    if info["isolated"]:
+        lines.append("# --isolated: no configuration file read; defaults and command-line options only")
+    elif info["config"]:
+        table = " [tool.citelint]" if os.path.basename(info["config"]) == "pyproject.toml" else ""
+        lines.append(f"# from {info['config']}{table}")
+    else:
+        lines.append("# no configuration file found (looked for " + ", ".join(CONFIG_NAMES) +
+                     " in this folder and the folders above it): defaults")
+    if "excluded" in info:
+        lines.append(f"# excluded: {'yes' if info['excluded'] else 'no'}")
+    tables = {}
+    for key, value in info["settings"].items():
+        if isinstance(value, Mapping) and value and key in ("severity", "per-file-ignores", "templates"):
+            tables[key] = value
+        else:
+            lines.append(f"{key} = {_toml_value(value)}")
+    for key, value in tables.items():
+        if key == "templates":
+            for kind, entries in value.items():
+                lines.append("")
+                lines.append(f"[templates.{kind}]")
+                for name, opts in entries.items():
+                    lines.append(f"{_quote_key(name)} = {_toml_value(opts or {})}")
+            continue
+        lines.append("")
+        lines.append(f"[{key}]")
+        for k, v in value.items():
+            lines.append(f"{_quote_key(k)} = {_toml_value(v)}")
+    return "\n".join(lines) + "\n"
