@@ -69,7 +69,8 @@ def render(result, stream, *, color: bool = False) -> None:
     for f in result.findings:
         stream.write(annotation(f, root) + "\n")
     n = len(result.findings)
-    counts = ", ".join(f"{c} {s}" for s, c in result.counts_by_severity().items() if c)
+    counts = ", ".join(f"{c} {s}{'s' if c != 1 and s != 'info' else ''}"
+                       for s, c in result.counts_by_severity().items() if c)
     summary = f"citelint: {n} finding{'s' if n != 1 else ''}" + (f" ({counts})" if counts else "")
     summary += f" in {result.files_checked} file{'s' if result.files_checked != 1 else ''}"
     base = result.extra.get("baseline")
