@@ -1,0 +1,124 @@
+"""The pre-commit hook, run by the real ``pre-commit`` on a temporary git repository of wiki articles.
+
+``pre-commit try-repo`` clones this repository (with its uncommitted changes to tracked files, as a
+temporary commit) and installs citelint into a fresh virtualenv from it, exactly as a wiki's
+``.pre-commit-config.yaml`` would; pip takes citelint's dependencies from the machine's configured
+index. Nothing here is skipped: a missing prerequisite (git, pre-commit, a checkout, an index pip can
+reach) fails the test with pre-commit's own output.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+GOOD = """'''Gold''' is a metal.<ref name="smith">Smith, J. (2001). ''Gold''. Publisher.</ref>
+It is soft.<ref name="smith" />
+
+== References ==
+{{reflist}}
+"""
+
+BAD = """'''Silver''' is a metal.<ref name="deleted" />
+It tarnishes.<ref>Jones, K. (1999). ''Metals''.</ref>
+
+== References ==
+{{reflist}}
+"""
+
+# a .txt is not wikitext for the hook (README.txt, LICENSE.txt…): this one would fail if it were checked
+NOTES = 'A note.<ref name="nowhere" />\n'
+
+
+def _env(tmp_path: Path) -> dict:
+    # the hook must run from its own virtualenv, not from this checkout through PYTHONPATH or an active venv
+    dropped = ("FORCE_COLOR", "PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_") and k not in dropped}
+    env["PRE_COMMIT_HOME"] = str(tmp_path / "pre-commit-home")  # a fresh store: the install is tested too
+    env["NO_COLOR"] = "1"
+    return env
+
+
+def _run(args, cwd, env, timeout=600):
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture
+def wiki_repo(tmp_path: Path) -> tuple[Path, dict]:
+    env = _env(tmp_path)
+    assert shutil.which("git"), "git is needed to test the pre-commit hook"
+    r = _run([sys.executable, "-m", "pre_commit", "--version"], REPO, env)
+    assert r.returncode == 0, f"pre-commit is not installed (pip install -e '.[test]'):\n{r.stderr}"
+    r = _run(["git", "ls-files", "--error-unmatch", ".pre-commit-hooks.yaml"], REPO, env)
+    assert r.returncode == 0, f"{REPO} must be a git checkout with .pre-commit-hooks.yaml tracked:\n{r.stderr}"
+    repo = tmp_path / "wiki"
+    repo.mkdir()
+    (repo / "Gold.wiki").write_text(GOOD)
+    (repo / "Silver, the metal: a study.wiki").write_text(BAD)
+    (repo / "notes.txt").write_text(NOTES)
+    for cmd in (["git", "init", "-q"], ["git", "add", "."]):
+        assert _run(cmd, repo, env).returncode == 0
+    return repo, env
+
+
+def _try_repo(repo: Path, env: dict, *files: str):
+    r = _run([sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "citelint", "--color", "never",
+              "--files", *files], repo, env)
+    return r, r.stdout + r.stderr
+
+
+def test_try_repo_fails_on_the_bad_article_and_passes_the_good_one(wiki_repo):
+    repo, env = wiki_repo
+    bad = "Silver, the metal: a study.wiki"
+    r, out = _try_repo(repo, env, "Gold.wiki", bad, "notes.txt")
+    assert r.returncode == 1, out
+    assert "citelint (citations)" in out and "Failed" in out, out
+    assert "- exit code: 1" in out, out
+    # the finding, with its place, rule and message, is shown to the committer
+    column = BAD.index('<ref name="deleted"') + 1
+    assert bad in out and f"1:{column}" in out and "CL101 undefined-ref" in out, out
+    assert 'reference "deleted" is used but never defined' in out, out
+    assert "1 finding (1 error) in 2 files" in out, out  # Gold.wiki checked and clean; notes.txt not given
+    assert "Gold.wiki" not in out.split("hook id: citelint", 1)[1], out
+    assert "nowhere" not in out, out
+
+    r, out = _try_repo(repo, env, "Gold.wiki", "notes.txt")
+    assert r.returncode == 0, out
+    assert "citelint (citations)" in out and "Passed" in out, out
+
+
+def test_wiki_config_blocks_a_commit(wiki_repo, tmp_path: Path):
+    """The README's .pre-commit-config.yaml, pinned to this checkout's HEAD, installed as a git hook."""
+    repo, env = wiki_repo
+    head = _run(["git", "rev-parse", "HEAD"], REPO, env).stdout.strip()
+    (repo / ".pre-commit-config.yaml").write_text(
+        "repos:\n"
+        f"  - repo: {REPO}\n"
+        f"    rev: {head}\n"
+        "    hooks:\n"
+        "      - id: citelint\n"
+    )
+    ident = ["-c", "user.name=Wiki Editor", "-c", "user.email=editor@example.org"]
+    assert _run(["git", "add", ".pre-commit-config.yaml"], repo, env).returncode == 0
+    r = _run([sys.executable, "-m", "pre_commit", "install"], repo, env)
+    assert r.returncode == 0, r.stdout + r.stderr
+    r = _run(["git", *ident, "commit", "-m", "Add articles"], repo, env)
+    out = r.stdout + r.stderr
+    assert r.returncode != 0, out  # the hook stopped the commit
+    assert "CL101 undefined-ref" in out and "Silver, the metal: a study.wiki" in out, out
+    assert _run(["git", "rev-parse", "--verify", "-q", "HEAD"], repo, env).returncode != 0  # nothing committed
+
+    # fix the article: the commit goes through
+    (repo / "Silver, the metal: a study.wiki").write_text(BAD.replace('<ref name="deleted" />',
+                                                                      "<ref>Smith, J. (2001).</ref>"))
+    assert _run(["git", "add", "."], repo, env).returncode == 0
+    r = _run(["git", *ident, "commit", "-m", "Add articles"], repo, env)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "Passed" in r.stdout + r.stderr
