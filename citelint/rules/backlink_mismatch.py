@@ -4,6 +4,7 @@ from typing import Iterator
 
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
+from citelint.parsers.plaintext import marker_label
 from citelint.rules.base import Context, Rule
 
 
@@ -40,7 +41,7 @@ class BacklinkMismatch(Rule):
             found = counts.get((d.group, d.key), 0)
             if found == 0 or shown == found:
                 continue  # no marker at all is unused-ref's finding
-            label = f"[{d.key}]"
+            label = marker_label(d.group, d.key)
             yield Hit(d.span, f"entry {d.key} has {shown} backlink(s) ({' '.join(d.backlinks)}) but the text has "
                               f"{found} {label} marker(s): a marker was lost or added; compare with the page history",
                       subject=d.content)

@@ -46,7 +46,8 @@ class UndefinedRef(Rule):
         for (group, _segment, key), uses in seen.items():
             first = uses[0]
             if model.kind == "plaintext":
-                msg = f"marker [{key}] points to reference {key}, but the reference list has no entry {key}"
+                label = ctx.text[first.span.start:first.span.end]  # as written: [11], [a], [note 1]
+                msg = f"marker {label} points to reference {key}, but the reference list has no entry {key}"
                 fix = "add the missing entry to the list or remove the marker"
             else:
                 msg = f"reference {describe_key(group, key)} is used but never defined"

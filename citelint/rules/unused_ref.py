@@ -4,6 +4,7 @@ from typing import Iterator
 
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
+from citelint.parsers.plaintext import marker_label
 from citelint.rules.base import Context, Rule, describe_key
 
 
@@ -42,13 +43,16 @@ class UnusedRef(Rule):
             if not d.list_defined or d.key is None or not d.content.strip():
                 continue
             at = first_use.get(d.ident)
-            if at is not None and (d.list_start < 0 or at < d.list_start):
+            # plain text: a marker anywhere cites the entry (a reference may be cited only inside a
+            # notes list that comes after it)
+            if at is not None and (d.list_start < 0 or at < d.list_start or model.kind == "plaintext"):
                 continue
             if d.ident in reported:
                 continue
             reported.add(d.ident)
             if model.kind == "plaintext":
-                msg = f"reference {d.key} is in the list but no marker [{d.key}] cites it: cite it or remove the entry"
+                msg = (f"reference {d.key} is in the list but no marker {marker_label(d.group, d.key)} cites it: "
+                       f"cite it or remove the entry")
             else:
                 msg = (f"list-defined reference {describe_key(d.group, d.key)} is not used in the text before "
                        f"the list: cite it with <ref name=\"{d.key}\" /> or delete it")
