@@ -313,11 +313,17 @@ def rule_cmd(name: str) -> None:
 @_configured
 def config_cmd(path: str, as_json: bool) -> None:
     """Show the configuration in effect for a file or folder (default: the current folder)."""
-    from citelint.config import Overrides, describe, render_toml
+    from citelint.config import RUN_KEYS, Overrides, describe, render_toml
 
     resolver = click.get_current_context().meta["citelint.resolver"]
     resolver.configure(None, Overrides(force_exclude=resolver.force_exclude))
     info = describe(resolver, path)
+    check_ctx = click.Context(check)
+    for key in RUN_KEYS:  # run-wide keys not configured: show `check`'s defaults
+        param = next((p for p in check.params if p.name == key.replace("-", "_")), None)
+        default = param.get_default(check_ctx) if param is not None else None
+        if key not in info["settings"] and isinstance(default, (bool, int, float, str)):
+            info["settings"][key] = default
     if as_json:
         import json
 

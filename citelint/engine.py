@@ -59,10 +59,10 @@ def _apply_suppressions(doc: Document, model: CitationModel, hits: list, setting
     if settings.enabled(UnusedSuppression.name):
         applicable = [r.name for r in RULES if doc.kind in r.formats and r is not UnusedSuppression]
         selected = lambda name: settings.enabled(name) and name in applicable  # noqa: E731
-        extra = [(UnusedSuppression, Hit(d.span, msg, subject=d.text))
-                 for d, msg in sup.unused(selected, applicable)]
         # an unused-suppression finding can itself be silenced (on purpose, for a kept comment)
-        kept.extend((r, h) for r, h in extra if not sup.suppressed(r.name, h.span.start))
+        kept.extend((UnusedSuppression, Hit(d.span, msg, subject=d.text))
+                    for d, msg in sup.unused(selected, applicable)
+                    if not sup.suppressed(UnusedSuppression.name, d.span.start, about=d))
     return kept
 
 

@@ -188,9 +188,16 @@ class Suppressions:
                     r.end = min(r.end, at)
                     open_ranges.remove(r)
 
-    def suppressed(self, rule: str, offset: int) -> bool:
+    def suppressed(self, rule: str, offset: int, about: Optional[Directive] = None) -> bool:
+        """Whether a finding of ``rule`` at ``offset`` is silenced (and mark the directives that do it).
+
+        ``about``: the finding is an unused-suppression report about this directive. Such a report is
+        silenced only by another directive that names the rule, not by one for every rule.
+        """
         hit = False
         for r in self.regions:
+            if about is not None and (r.directive is about or r.directive.all_rules):
+                continue
             if r.covers(rule, offset):
                 r.directive.mark(rule)
                 hit = True
