@@ -260,7 +260,8 @@ def test_several_lists_each_numbered_from_one():
 
 
 def test_upper_alpha_notes():
-    text = "Text.[A][1] More.[B]\n\nNotes\n\nA. ^ First note.\nB. ^ Second note.\nC. ^ Third.\n\nReferences\n\n1. ^ R.\n"
+    text = ("Text.[A][1] More.[B]\n\nNotes\n\nA. ^ First note.\nB. ^ Second note.\nC. ^ Third.\n\n"
+            "References\n\n1. ^ R.\n")
     model = parse_plaintext(text)
     assert [r.group for r in model.reflists] == ["upper-alpha", ""]
     assert findings(text) == {("unused-ref", 7, 1)}  # note C is never cited

@@ -15,14 +15,18 @@ lists, but loses all markup. This scanner finds them again:
   ``↑ 2.0 2.1``, a lone ``↑``, ``^ a b c``, a lone ``^``, ``^ Jump up to: a b`` and ``Jump up ^``.
 
 Not every numbered list is a reference list. A run counts as one only with evidence: backlink
-labels, a heading such as "References" or "Notes" just above it, or (for a bare numbered list)
-being the last numbered list, cited by the markers before it. Lists are then given to groups:
-lettered lists to their letter group, numbered lists to the default group, or to a named group
-(``[note 1]``) when the list sits under a notes heading or is left over.
+labels, a heading such as "References" or "Notes" just above it, or (for a bare numbered list of
+three or more entries) being the last numbered list, cited by the markers before it. Lists are then
+given to groups: a lettered list to its letter group; a numbered or unnumbered list to the default
+group, a named group (``[note 1]``) or, if unnumbered, a letter group — whichever group's markers it
+explains best (entries cited, marker keys it has, backlink counts that agree), a suitable heading
+("Notes" for a named group, "References" for the default one) tipping the balance. One list per
+group, one group per list.
 
 Silence over noise: markers of a group with no list are dropped (a page copied without its list
-gives no findings, not hundreds), and so are markers far beyond the end of their list (``[1994]``
-in a page with 40 references is a year, not a marker).
+gives no findings, not hundreds), a list whose group has no marker at all is left out (a copy that
+lost its superscripts), and markers far beyond the end of their list are not markers (``[1994]``
+in a page with 40 references is a year).
 
 The scanner is linear: one pass over the lines with anchored regexes, one ``finditer`` for markers.
 """
@@ -86,6 +90,7 @@ _NOTE_GROUP = re.compile(r"(?:n|nb|nn|note|notes|fn|footnote|footnotes|efn|anm|n
 MAX_GAP = 20  # entries may be missing from a list (that is what undefined-ref reports), but not this many
 NUMBER_SLACK = 10  # markers up to this far past the last entry still count (lost trailing entries)
 LETTER_SLACK = 3
+MIN_BARE_LIST = 3  # a numbered list with no heading and no backlinks needs this many entries
 MAX_NAMED_GROUPS = 20  # named groups beyond this many get no list (keeps group matching linear)
 
 
@@ -96,7 +101,6 @@ def _alpha_labels() -> list[str]:
 
 ALPHA = _alpha_labels()  # MediaWiki's backlink labels and lower-alpha list keys: a … z, aa … zz
 _ALPHA_INDEX = {k: i + 1 for i, k in enumerate(ALPHA)}
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
 def _to_roman(n: int) -> str:
@@ -434,7 +438,7 @@ def _evidence(run: _Run, index: _MarkerIndex) -> int:
 def _tail_ok(run: _Run, index: _MarkerIndex) -> bool:
     """A bare numbered list (no heading, no backlinks): most of its entries are cited before it, and few
     markers come after it."""
-    if run.kind != "num" or run.entries[0].key != "1":
+    if run.kind != "num" or run.entries[0].key != "1" or len(run.entries) < MIN_BARE_LIST:
         return False
     keys = [e.key for e in run.entries]
     cited = sum(1 for k in keys if index.first_default.get(k, run.start) < run.start)
