@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import os
 import re
 import sys
@@ -77,11 +78,16 @@ def _type_name(value: Any) -> str:
 
 
 def _rules(selector: str) -> frozenset[str]:
+    if not isinstance(selector, str):
+        raise _Bad(f"rules are strings (names, codes or code prefixes), not {_type_name(selector)}")
+    return _rules_of(selector)
+
+
+@functools.lru_cache(maxsize=1024)
+def _rules_of(selector: str) -> frozenset[str]:
     from citelint.rules import RULES
     from citelint.selection import SelectionError, match
 
-    if not isinstance(selector, str):
-        raise _Bad(f"rules are strings (names, codes or code prefixes), not {_type_name(selector)}")
     try:
         return frozenset(match(selector))
     except SelectionError:
@@ -426,7 +432,7 @@ class Glob:
 
     def matches(self, path: str) -> bool:
         """``path`` absolute. True when it or a folder above it (under the root) matches."""
-        rel = os.path.relpath(path, self.root) if _is_under(path, self.root) else None
+        rel = _under(path, self.root)
         if rel is not None:
             parts = rel.replace(os.sep, "/").split("/")
         else:
@@ -438,11 +444,12 @@ class Glob:
         return any(self.regex.fullmatch("/".join(parts[:k])) for k in range(len(parts), 0, -1))
 
 
-def _is_under(path: str, root: str) -> bool:
-    try:
-        return os.path.commonpath([path, root]) == root
-    except ValueError:  # different drives
-        return False
+def _under(path: str, root: str) -> Optional[str]:
+    """``path`` relative to ``root`` when it lies below it (both absolute and normalised), else None."""
+    if path == root:
+        return "."
+    prefix = root if root.endswith(os.sep) else root + os.sep
+    return path[len(prefix):] if path.startswith(prefix) else None
 
 
 # -- the command line's part --------------------------------------------------------------------
@@ -490,6 +497,7 @@ class Resolver:
         self._dir_cache: dict[str, Optional[Config]] = {}
         self._file_cache: dict[str, Optional[Config]] = {}
         self._settings_cache: dict[tuple, Settings] = {}
+        self._path_settings: dict[tuple, Settings] = {}  # (path as given, folder?) → settings
         self._globs: dict[tuple, tuple[Glob, ...]] = {}
         self.force_exclude = overrides.force_exclude
         #: False: disregard inline suppressions (--ignore-suppressions)
@@ -501,6 +509,7 @@ class Resolver:
         self.overrides = overrides
         self.force_exclude = overrides.force_exclude
         self._settings_cache.clear()
+        self._path_settings.clear()
 
     # discovery
     def config_for_dir(self, folder: str) -> Optional[Config]:
@@ -589,16 +598,22 @@ class Resolver:
 
         ``folder``: the settings for a folder's files, before per-file-ignores.
         """
+        memo = self._path_settings.get((path, folder))
+        if memo is not None:
+            return memo
+        s = self._path_settings[(path, folder)] = self._settings_for(path, folder)
+        return s
+
+    def _settings_for(self, path: str, folder: bool) -> Settings:
         p = self.cwd if path == "-" else self._abs(path)
         cfg = self.config_for_dir(p if path == "-" or folder else os.path.dirname(p))
         ignored: frozenset[str] = frozenset()
         if cfg is not None and cfg.per_file_ignores and path != "-" and not folder:
             globs = self._glob_list(cfg, "per_file_ignores", [g for g, _ in cfg.per_file_ignores])
-            names = set()
+            names: set[str] = set()
             for g, (_, rules) in zip(globs, cfg.per_file_ignores):
                 if g.matches(p):
-                    for r in rules:
-                        names |= _rules(r)
+                    names.update(*(_rules(r) for r in rules))
             ignored = frozenset(names)
         key = (cfg.source if cfg else None, ignored)
         s = self._settings_cache.get(key)
