@@ -12,6 +12,7 @@ from typing import Optional
 import click
 
 from citelint import __version__
+from citelint.links.cli_options import link_options
 from citelint.model import Severity
 from citelint.report import FORMATS
 
@@ -140,13 +141,14 @@ def cli() -> None:
               help="XML dumps: only pages in namespace N (repeatable; 0 = articles).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Check documents in N processes (default: the number of CPUs).")
-@click.option("-v", "--verbose", is_flag=True, help="Say more.")
+@click.option("-v", "--verbose", is_flag=True, help="Say more (with links: list those that could not be verified).")
 @_configured
+@link_options
 def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str], select, ignore, extend_select,
           fail_on: Optional[str], offline: bool, stdin_filename: str, verbose: bool,
           baseline_path: Optional[str] = None, write_baseline: Optional[str] = None,
           output_path: Optional[str] = None, all_revisions: bool = False, namespaces: tuple[int, ...] = (),
-          jobs: Optional[int] = None) -> None:
+          jobs: Optional[int] = None, link_settings=None) -> None:
     """Check wiki files, MediaWiki XML exports (.xml, .xml.bz2/.gz/.xz/.lzma), folders of them,
     or '-' for standard input."""
     from citelint.runner import run
@@ -161,7 +163,8 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
         raise click.UsageError(str(e))
     settings = Settings(select=chosen, input_format=input_format,
                         fail_on=Severity.parse(fail_on) if fail_on else Severity.WARNING,
-                        all_revisions=all_revisions, namespaces=frozenset(namespaces) if namespaces else None)
+                        all_revisions=all_revisions, namespaces=frozenset(namespaces) if namespaces else None,
+                        links=link_settings)
     resolver = _resolver(settings, select, ignore, extend_select, fail_on, input_format)
 
     def on_error(err) -> None:

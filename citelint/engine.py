@@ -31,6 +31,8 @@ def check_document(doc: Document, settings: Settings) -> list[Finding]:
     for rule_cls in RULES:
         if doc.kind not in rule_cls.formats or not settings.enabled(rule_cls.name):
             continue
+        if getattr(rule_cls, "network", False):  # judged by the link pass (citelint.links.linkpass)
+            continue
         hits.extend((rule_cls, hit) for hit in rule_cls().check(model, ctx))
     if model.comments and settings.inline_suppressions:
         hits = _apply_suppressions(doc, model, hits, settings)
@@ -57,7 +59,8 @@ def _apply_suppressions(doc: Document, model: CitationModel, hits: list, setting
         return hits
     kept = [(r, h) for r, h in hits if not sup.suppressed(r.name, h.span.start)]
     if settings.enabled(UnusedSuppression.name):
-        applicable = [r.name for r in RULES if doc.kind in r.formats and r is not UnusedSuppression]
+        applicable = [r.name for r in RULES if doc.kind in r.formats and r is not UnusedSuppression
+                      and not getattr(r, "network", False)]  # link rules: the link pass applies them
         selected = lambda name: settings.enabled(name) and name in applicable  # noqa: E731
         # an unused-suppression finding can itself be silenced (on purpose, for a kept comment)
         kept.extend((UnusedSuppression, Hit(d.span, msg, subject=d.text))

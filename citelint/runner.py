@@ -61,6 +61,7 @@ def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError
     dumps: dict = {"files": 0, "skipped": {}}
     items = iter_documents(paths, settings, stdin_text, stdin_name, stdin_stream, progress, dumps, resolver)
     per_doc = (lambda doc: resolver.settings_for(doc.path)) if resolver is not None else settings
+    link_pass = _link_pass(settings, paths)
     for item, result in check_all(items, per_doc, jobs):
         if isinstance(item, InputError):
             if getattr(item, "fatal", True):
@@ -81,6 +82,8 @@ def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError
             on_error(err)
         else:
             findings.extend(result)
+            if link_pass is not None:
+                link_pass.add(item, per_doc(item) if callable(per_doc) else per_doc)
     files += dumps["files"]  # a dump counts as one file
     result = RunResult(findings=findings, files_checked=files, elapsed=time.perf_counter() - start, errors=errors)
     if revisions:
@@ -88,4 +91,17 @@ def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError
         result.extra["revisions_checked"] = revisions
     if dumps["skipped"]:
         result.extra["revisions_skipped"] = dict(sorted(dumps["skipped"].items()))
+    if link_pass is not None:  # the link pass: every URL of the run checked once, then judged
+        result.findings = link_pass.run(result.findings)
+        result.extra.update(link_pass.summary())
+        result.elapsed = time.perf_counter() - start
     return result
+
+
+def _link_pass(settings: Settings, paths: Iterable[str]):
+    if getattr(settings, "links", None) is None:
+        return None
+    from citelint.links.linkpass import LinkPass
+
+    given = [p for p in paths if isinstance(p, str)] if isinstance(paths, (list, tuple)) else []
+    return LinkPass.for_settings(settings, paths=given, progress=settings.links.progress)

@@ -31,6 +31,8 @@ class Settings:
     all_revisions: bool = False
     #: XML dumps: only pages in these namespaces (--namespace N, repeatable); None: all
     namespaces: Optional[frozenset[int]] = None
+    #: how links are checked (a citelint.links.config.LinkSettings); None: not at all (--offline)
+    links: Optional[object] = None
 
     def enabled(self, rule_name: str) -> bool:
         return self.select is None or rule_name in self.select

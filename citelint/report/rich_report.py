@@ -114,9 +114,42 @@ def _summary(console: Console, result) -> None:
     by_rule = result.counts_by_rule()
     if by_rule:
         console.print("  " + "  ".join(f"{rule}: {n}" for rule, n in by_rule.items()), style="dim")
-    for key, label in (("links", "links"),):
-        if key in result.extra:
-            console.print(f"  {label}: {result.extra[key]}", style="dim")
+    if "links" in result.extra:
+        _links_summary(console, result.extra["links"], result.extra.get("links_not_verified"))
     if result.errors:
         console.print(f"{len(result.errors)} input error{'s' if len(result.errors) != 1 else ''} "
                       f"(see messages above)", style="bold red")
+
+
+def _links_summary(console: Console, links, not_verified) -> None:
+    """``links: 120 URLs (80 from cache), 110 ok, 3 dead, 2 unreachable, 5 not verified`` and, with
+    --verbose, the links that could not be verified."""
+    if not isinstance(links, dict):
+        console.print(f"  links: {links}", style="dim")
+        return
+    n = links.get("urls", 0)
+    if not n and not links.get("invalid") and not links.get("not_checked"):
+        return
+    line = f"  links: {n} URL{'s' if n != 1 else ''}"
+    if links.get("from_cache"):
+        line += f" ({links['from_cache']} from cache)"
+    parts = [f"{links.get(k, 0)} {label}" for k, label in
+             (("ok", "ok"), ("dead", "dead"), ("unreachable", "unreachable"), ("not_verified", "not verified"),
+              ("blocked", "blocked (private address)")) if links.get(k)]
+    if links.get("invalid"):
+        parts.append(f"{links['invalid']} invalid")
+    if links.get("not_checked"):
+        parts.append(f"{links['not_checked']} not http(s)")
+    if parts:
+        line += ": " + ", ".join(parts)
+    line += f", {links.get('elapsed_seconds', 0):.2f}s"
+    console.print(line, style="dim")
+    unverified = links.get("not_verified", 0) + links.get("blocked", 0)
+    if not_verified:
+        console.print("  could not be verified (never a failure):", style="dim")
+        for item in not_verified:
+            where = item["path"] + (f"[{item['page']}]" if item.get("page") else "")
+            console.print(f"    {where}:{item['line']}:{item['column']}  {item['url']}  {item['reason']}",
+                          style="dim")
+    elif unverified:
+        console.print("  (--verbose lists the links that could not be verified)", style="dim")

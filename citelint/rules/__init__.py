@@ -5,13 +5,17 @@ from __future__ import annotations
 from citelint.rules.backlink_mismatch import BacklinkMismatch
 from citelint.rules.base import Context, Rule
 from citelint.rules.conflicting_ref import ConflictingRef
+from citelint.rules.dead_link import DeadLink
 from citelint.rules.duplicate_ref import DuplicateRef
 from citelint.rules.empty_ref import EmptyRef
+from citelint.rules.invalid_url import InvalidUrl
 from citelint.rules.malformed_ref import MalformedRef
 from citelint.rules.missing_reflist import MissingReflist
 from citelint.rules.undefined_ref import UndefinedRef
+from citelint.rules.unreachable_link import UnreachableLink
 from citelint.rules.unused_ref import UnusedRef
 from citelint.rules.unused_suppression import UnusedSuppression
+from citelint.rules.url_status_mismatch import UrlStatusMismatch
 
 #: every offline rule, in report order
 RULES: tuple[type[Rule], ...] = (
@@ -23,6 +27,11 @@ RULES: tuple[type[Rule], ...] = (
     MissingReflist,
     MalformedRef,
     BacklinkMismatch,
+    # links (CL5xx): dead-link, unreachable-link and url-status-mismatch are judged by the link pass
+    DeadLink,
+    UnreachableLink,
+    UrlStatusMismatch,
+    InvalidUrl,
     UnusedSuppression,
 )
 

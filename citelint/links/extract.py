@@ -1,0 +1,358 @@
+"""The URLs a citation points to, found exactly where they are written.
+
+``extract_urls(content, base)`` reads a reference's content (wikitext or a plain-text list entry) and
+returns every URL a reader could follow, with its offsets in the document (``base`` is where the
+content begins):
+
+- ``|url=`` and the other ``*-url`` parameters of any template (``chapter-url``, ``transcript-url``…)
+  and ``|archive-url=`` (and ``{{webarchive|url=}}``), paired within their template with the
+  ``|url-status=`` (or legacy ``|deadurl=``) value, so the rules can judge a citation as a whole;
+- ``[http://… title]`` external links and ``[//… title]`` protocol-relative ones;
+- bare ``http://``/``https://`` URLs in the text, cut where MediaWiki cuts them (white space, ``<>[]"``,
+  a ``|`` or ``{{``/``}}`` of template syntax, ``''`` quote markup, trailing ``.,;:!?`` and an
+  unbalanced ``)``).
+
+What is hidden from readers is skipped: comments, ``<nowiki>``, ``<pre>``, ``<math>`` and the other
+tags whose content MediaWiki does not parse; so are values built by templates (``|url={{…}}``),
+which cannot be known without expanding them. ``{{wayback|url=}}`` and ``{{webcite|url=}}`` build an
+archive link out of the original URL, so their ``url`` is not a link to check either.
+
+It never raises: a scanner over arbitrary text with no recursion, tested on garbage.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from citelint.links.urls import judge
+
+MASK = "\x00"
+
+_OPAQUE = ("nowiki", "pre", "math", "syntaxhighlight", "source", "chem", "ce", "score", "timeline", "hiero",
+           "graph", "templatedata", "mapframe", "maplink", "inputbox", "categorytree")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_OPAQUE_EL = re.compile(r"<(%s)\b[^<>]*?(?:/>|>.*?</\1\s*>)" % "|".join(_OPAQUE), re.DOTALL | re.IGNORECASE)
+_TOKENS = re.compile(r"\{{2,}|\}{2,}|\[\[|\]\]|\|")
+_BRACKET = re.compile(r"(?<!\[)\[((?:https?:)?//[^\s\[\]<>\"\x00{}]+)([^\]\n\x00]*)\]", re.IGNORECASE)
+_BARE = re.compile(r"(?<![A-Za-z0-9_/])https?://[^\s\[\]<>\"\x00{}|]+", re.IGNORECASE)
+_BARE_CUT = re.compile(r"''|&(?:lt|gt|quot|nbsp|#91|#93|#x5b|#x5d|#60|#62|#34);", re.IGNORECASE)
+_WS = re.compile(r"[\s_]+")
+
+#: templates whose |url= is the original URL they build an archive link from (not a link itself)
+ARCHIVE_BUILDERS = frozenset({"wayback", "webcite", "wayback machine"})
+#: templates whose |url= is an archive URL
+ARCHIVE_TEMPLATES = frozenset({"webarchive", "web archive", "archive url"})
+#: templates that tag a citation as dead
+DEAD_TAGS = frozenset({"dead link", "deadlink", "dead-link", "dl", "dead", "404", "broken link", "permanent dead link",
+                       "dead url", "deadurl", "link broken", "brokenlink"})
+_ARCHIVE_PARAMS = frozenset({"archive-url", "archiveurl"})
+_STATUS_PARAMS = frozenset({"url-status", "urlstatus", "dead-url", "deadurl"})
+_NOT_URL_PARAMS = frozenset({"dead-url", "deadurl"})
+_DEAD_WORDS = {"yes": "dead", "y": "dead", "true": "dead", "dead": "dead", "no": "live", "n": "live", "false": "live",
+               "live": "live", "unfit": "unfit", "usurped": "usurped", "deviated": "deviated", "bot: unknown": "unknown"}
+
+
+@dataclass(frozen=True, slots=True)
+class CitedUrl:
+    """One URL a citation gives, placed in the document."""
+
+    start: int
+    end: int
+    raw: str  # as written (a parameter's value, trimmed; a link's URL)
+    kind: str  # "url" (a *-url parameter), "archive" (archive-url), "link" ([http://… title]), "bare"
+    param: Optional[str] = None  # the parameter name as written, for messages
+    url: Optional[str] = None  # normalised http(s) URL to check; None when invalid or skipped
+    problem: Optional[str] = None  # why it is not a valid URL (invalid-url)
+    skipped: Optional[str] = None  # why a valid URL is not checked (another scheme)
+    cite: int = -1  # the template it belongs to (pairs url, archive-url and url-status); -1: none
+    template: Optional[str] = None
+    url_status: Optional[str] = None  # live, dead, unfit, usurped, deviated, unknown (from the template)
+    status_param: Optional[str] = None  # the parameter that gave url_status, as written (url-status, deadurl)
+    tagged_dead: bool = False  # the reference carries {{dead link}}
+
+    def describe(self) -> str:
+        """How a message names it: ``|url=`` or ``the link``."""
+        if self.param:
+            return f"|{self.param}="
+        raw = self.raw if len(self.raw) <= 70 else self.raw[:69] + "…"
+        return f"the link {raw}" if self.kind == "link" else f"the URL {raw}"
+
+
+@dataclass(slots=True)
+class _Frame:
+    kind: str  # "brace" or "link"
+    start: int
+    count: int = 0  # open braces left in the run
+    pipes: list = field(default_factory=list)
+    children: list = field(default_factory=list)  # (start, end) of closed elements inside
+
+
+@dataclass(slots=True)
+class Template:
+    start: int
+    end: int
+    name: str  # canonical, lower case
+    params: list  # (name or None, name_as_written, value_start, value_end)
+
+
+def mask(text: str) -> str:
+    """The text with comments and unparsed tags blanked out (same length, so offsets hold)."""
+    if "<" not in text:
+        return text
+
+    def blank(m: re.Match) -> str:
+        return MASK * (m.end() - m.start())
+
+    out = _COMMENT.sub(blank, text) if "<!--" in text else text
+    return _OPAQUE_EL.sub(blank, out)
+
+
+def scan_templates(s: str) -> list[Template]:
+    """Every closed ``{{…}}`` in ``s`` (nested ones too), with its parameters split at top level."""
+    stack: list[_Frame] = []
+    out: list[Template] = []
+    for m in _TOKENS.finditer(s):
+        tok = m.group()
+        c = tok[0]
+        if c == "{":
+            stack.append(_Frame("brace", m.start(), count=len(tok)))
+        elif c == "}":
+            left = len(tok)
+            pos = m.start()
+            while left >= 2 and stack:
+                while stack and stack[-1].kind == "link":  # an unclosed [[ inside: drop it
+                    dropped = stack.pop()
+                    if stack:
+                        stack[-1].children.extend(dropped.children)
+                if not stack:
+                    break
+                top = stack[-1]
+                used = 3 if (left >= 3 and top.count >= 3) else 2
+                if top.count < used:
+                    break
+                top.count -= used
+                el_start = top.start + top.count
+                el_end = pos + used
+                if used == 2:
+                    out.append(_make_template(s, el_start, el_end, top.pipes, top.children))
+                left -= used
+                pos += used
+                top.pipes = []
+                if top.count < 2:
+                    stack.pop()
+                    if stack:
+                        stack[-1].children.append((el_start, el_end))
+                else:
+                    top.children = [(el_start, el_end)]
+        elif tok == "[[":
+            stack.append(_Frame("link", m.start()))
+        elif tok == "]]":
+            if stack and stack[-1].kind == "link":
+                fr = stack.pop()
+                if stack:
+                    stack[-1].children.append((fr.start, m.end()))
+        else:  # "|"
+            if stack and stack[-1].kind == "brace":
+                stack[-1].pipes.append(m.start())
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def _make_template(s: str, start: int, end: int, pipes: list, children: list) -> Template:
+    inner_end = end - 2
+    bounds = [start + 2] + [p + 1 for p in pipes] + [inner_end + 1]
+    name_raw = s[bounds[0]:bounds[1] - 1]
+    params = []
+    kids = sorted(children)
+    for i in range(1, len(bounds) - 1):
+        a, b = bounds[i], bounds[i + 1] - 1
+        eq = _top_level_find(s, "=", a, b, kids)
+        if eq < 0:
+            params.append((None, None, a, b))
+        else:
+            written = s[a:eq].strip()
+            params.append((_param_key(written), written, eq + 1, b))
+    return Template(start, end, _canonical(name_raw), params)
+
+
+def _top_level_find(s: str, ch: str, a: int, b: int, kids: list) -> int:
+    pos = a
+    for ks, ke in kids:
+        if ke <= pos:
+            continue
+        if ks >= b:
+            break
+        i = s.find(ch, pos, min(ks, b))
+        if i >= 0:
+            return i
+        pos = max(pos, ke)
+        if pos >= b:
+            return -1
+    return s.find(ch, pos, b)
+
+
+def _canonical(name: str) -> str:
+    name = _WS.sub(" ", name.replace(MASK, "")).strip().lower()
+    if name.startswith("template:"):
+        name = name[9:].lstrip()
+    return name
+
+
+def _param_key(written: str) -> str:
+    return _WS.sub("-", written.replace(MASK, "").strip().lower())
+
+
+#: CS1's URL parameters written without a hyphen (with one, any ``…-url`` counts)
+_URL_PARAMS = frozenset({"url", "archiveurl", "chapterurl", "contributionurl", "entryurl", "articleurl",
+                         "sectionurl", "conferenceurl", "transcripturl", "layurl", "mapurl", "eventurl",
+                         "episodeurl", "seriesurl", "mailinglisturl"})
+_HYPHEN_URL = re.compile(r"^[a-z]+(-[a-z]+)*-url$")
+
+
+def _is_url_param(key: str) -> bool:
+    return (key in _URL_PARAMS or bool(_HYPHEN_URL.match(key))) and key not in _NOT_URL_PARAMS
+
+
+def extract_urls(content: str, base: int = 0) -> list[CitedUrl]:
+    """Every URL in a reference's content, with document offsets (``base`` + offset in ``content``)."""
+    try:
+        return _extract(content, base)
+    except RecursionError:  # pragma: no cover - nothing here recurses; belt and braces
+        return []
+
+
+def _extract(content: str, base: int) -> list[CitedUrl]:
+    if "//" not in content and "url" not in content.lower():
+        return []
+    s = mask(content)
+    templates = scan_templates(s) if "{{" in s else []
+    tagged_dead = any(t.name in DEAD_TAGS for t in templates)
+    out: list[CitedUrl] = []
+    claimed: list[tuple[int, int]] = []
+    for ti, t in enumerate(templates):
+        if not any(k is not None and _is_url_param(k) for k, *_ in t.params):
+            continue
+        status = status_param = None
+        for key, written, vs, ve in t.params:
+            if key in _STATUS_PARAMS:
+                v = _value(s, vs, ve)[2].strip().lower()
+                status = _DEAD_WORDS.get(v, v or None)
+                status_param = written
+        for key, written, vs, ve in t.params:
+            if key is None or not _is_url_param(key):
+                continue
+            claimed.append((vs, ve))
+            if t.name in ARCHIVE_BUILDERS:
+                continue
+            a, b, text = _value(s, vs, ve)
+            if not text or "{{" in text or "}}" in text or "{{" in s[vs:ve]:
+                continue  # empty, or built by a template: nothing to check
+            kind = "archive" if (key in _ARCHIVE_PARAMS or t.name in ARCHIVE_TEMPLATES) else "url"
+            text = html.unescape(text)
+            if text.startswith("[") and not text.startswith("[["):
+                j_problem = ("holds an external link [URL title]: give the bare URL and put the title in "
+                             "|title=")
+                out.append(CitedUrl(base + a, base + b, text, kind, written, problem=j_problem, cite=ti,
+                                    template=t.name, url_status=status, status_param=status_param,
+                                    tagged_dead=tagged_dead))
+                continue
+            if text.startswith("[["):
+                out.append(CitedUrl(base + a, base + b, text, kind, written,
+                                    problem="holds a wikilink, not a URL: put the page in |title-link= instead",
+                                    cite=ti, template=t.name, url_status=status, status_param=status_param,
+                                    tagged_dead=tagged_dead))
+                continue
+            j = judge(text)
+            out.append(CitedUrl(base + a, base + b, text, kind, written, url=j.url, problem=j.problem,
+                                skipped=j.skipped, cite=ti, template=t.name, url_status=status,
+                                status_param=status_param, tagged_dead=tagged_dead))
+    claimed.sort()
+    top_level = _top_level_spans(templates)
+
+    for m in _BRACKET.finditer(s):
+        us, ue = m.start(1), m.end(1)
+        if _inside(claimed, us):
+            continue
+        raw = m.group(1)
+        label = m.group(2)
+        in_template = _inside(top_level, us)
+        if "|" in raw:
+            if in_template:
+                raw = raw[:raw.index("|")]
+                ue = us + len(raw)
+            else:
+                out.append(CitedUrl(base + us, base + ue, raw, "link", problem="separates the URL and the title "
+                                    "with | : use a space ([URL title])", tagged_dead=tagged_dead))
+                claimed.append((m.start(), m.end()))
+                claimed.sort()
+                continue
+        if label and not label[0].isspace() and not in_template:
+            pass  # MediaWiki would take the rest up to a space as URL; the regex already stopped at it
+        text = html.unescape(raw)
+        j = judge(text)
+        out.append(CitedUrl(base + us, base + ue, raw, "link", url=j.url, problem=j.problem, skipped=j.skipped,
+                            tagged_dead=tagged_dead))
+        claimed.append((us, ue))
+        claimed.sort()
+
+    for m in _BARE.finditer(s):
+        us = m.start()
+        if _inside(claimed, us):
+            continue
+        raw = _trim_bare(m.group())
+        if len(raw) <= len("https://") and raw.lower() in ("http://", "https://"):
+            continue
+        if "://" not in raw or raw.endswith("://"):
+            continue
+        j = judge(html.unescape(raw))
+        out.append(CitedUrl(base + us, base + us + len(raw), raw, "bare", url=j.url, problem=j.problem,
+                            skipped=j.skipped, tagged_dead=tagged_dead))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _value(s: str, vs: int, ve: int) -> tuple[int, int, str]:
+    """(start, end, text) of a parameter value: trimmed, masked parts (comments) removed."""
+    a, b = vs, ve
+    while a < b and (s[a].isspace() or s[a] == MASK):
+        a += 1
+    while b > a and (s[b - 1].isspace() or s[b - 1] == MASK):
+        b -= 1
+    return a, b, s[a:b].replace(MASK, "")
+
+
+def _top_level_spans(templates: list[Template]) -> list[tuple[int, int]]:
+    spans = []
+    last_end = -1
+    for t in templates:  # sorted by start: a template starting inside the previous one is nested
+        if t.start >= last_end:
+            spans.append((t.start, t.end))
+            last_end = t.end
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    for a, b in spans:
+        if a > pos:
+            return False
+        if pos < b:
+            return True
+    return False
+
+
+def _trim_bare(url: str) -> str:
+    m = _BARE_CUT.search(url)
+    if m:
+        url = url[:m.start()]
+    while url:
+        last = url[-1]
+        if last in ",;.:!?'":
+            url = url[:-1]
+        elif last == ")" and "(" not in url:
+            url = url[:-1]
+        else:
+            break
+    return url

@@ -1,0 +1,244 @@
+"""The link pass: after the offline pass, check the run's URLs once each and judge the citations.
+
+1. ``add(doc)`` for each document: the URLs its references give, placed (:mod:`citelint.links.sites`).
+2. ``run(findings)``: de-duplicate the URLs of the whole run; take what the cache still vouches for;
+   check the rest (:mod:`citelint.links.checker`, with a progress bar on a terminal); store the new
+   checks and read each failing URL's history back; let each link rule judge each cited URL; merge
+   the findings into the offline ones, document by document, in line order.
+3. ``summary()``: the figures for the report (``links`` in the summary).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from citelint.findings import Finding, content_hash, fingerprint
+from citelint.links.config import LinkSettings
+from citelint.links.outcome import NOT_DEAD, Outcome, Verdict
+from citelint.links.sites import DocLinks, collect
+
+
+def link_rules():
+    from citelint.rules import RULES
+
+    return [r for r in RULES if getattr(r, "network", False)]
+
+
+class LinkPass:
+    def __init__(self, settings, paths: Iterable[str] = (), progress: bool = False,
+                 warn: Optional[Callable[[str], None]] = None) -> None:
+        self.settings = settings
+        self.links: LinkSettings = settings.links
+        self.rules = [r for r in link_rules() if settings.enabled(r.name)]
+        self.rule_names = tuple(r.name for r in link_rules())
+        self.paths = list(paths)
+        self.progress = progress
+        self.warn = warn or (lambda msg: print(f"citelint: warning: {msg}", file=sys.stderr))
+        self.docs: list[DocLinks] = []
+        self.doc_settings: list = []  # each document's own settings (per-file configuration)
+        self.stats: dict = {}
+        self.not_verified: list[dict] = []
+
+    @classmethod
+    def for_settings(cls, settings, **kw) -> Optional["LinkPass"]:
+        """A pass when links are to be checked (not offline, some link rule selected), else None."""
+        if getattr(settings, "links", None) is None:
+            return None
+        if not any(settings.enabled(r.name) for r in link_rules()):
+            return None
+        return cls(settings, **kw)
+
+    def add(self, doc, settings=None) -> None:
+        """Collect a document's cited URLs (``settings``: its own, from per-file configuration)."""
+        settings = settings or self.settings
+        try:
+            links = collect(doc, settings, self.rule_names)
+        except RecursionError:
+            return  # the offline pass reports documents too deeply nested to parse
+        self.add_collected(links, settings)
+
+    def add_collected(self, links: DocLinks, settings=None) -> None:
+        """For runners that collect in worker processes (``sites.collect`` is picklable)."""
+        if links.sites:
+            self.docs.append(links)
+            self.doc_settings.append(settings or self.settings)
+
+    # -- the pass ---------------------------------------------------------------------------
+    def run(self, findings: list[Finding]) -> list[Finding]:
+        t0 = time.perf_counter()
+        ls = self.links
+        urls = list(dict.fromkeys(s.url for d in self.docs for s in d.sites if s.url))
+        cache = self._open_cache() if urls else None  # no URL: no cache folder either
+        fresh: dict[str, Outcome] = {}
+        if cache is not None:
+            try:
+                fresh = cache.fresh(urls, ls.max_cache_age)
+            except Exception as e:
+                self.warn(str(e))
+                cache = None
+        todo = [u for u in urls if u not in fresh]
+        report = self._check(todo)
+        outcomes = dict(fresh)
+        outcomes.update(report.outcomes)
+        history = cache is not None
+        if cache is not None:
+            try:
+                cache.record(report.outcomes.values(), counted=report.network_ok)
+                failing = [u for u, o in outcomes.items() if o.verdict is Verdict.UNREACHABLE]
+                for u, (n, first) in cache.failures(failing).items():
+                    outcomes[u] = outcomes[u].with_history(n, first)
+            except Exception as e:
+                self.warn(str(e))
+                history = False
+            finally:
+                cache.close()
+        if not report.network_ok and any(o.verdict is Verdict.UNREACHABLE for o in report.outcomes.values()):
+            self.warn("no site answered any request: is the network down? (failures are not counted toward a "
+                      "link's history; --offline skips link checking)")
+        merged = self._merge(findings, outcomes, history)
+        self._summarise(urls, fresh, report, outcomes, time.perf_counter() - t0)
+        return merged
+
+    def _open_cache(self):
+        ls = self.links
+        if not ls.cache:
+            return None
+        from citelint.links.cache import CacheError, LinkCache, default_cache_dir
+
+        folder = Path(ls.cache_dir) if ls.cache_dir else default_cache_dir(self.paths)
+        try:
+            return LinkCache(folder)
+        except CacheError as e:
+            self.warn(f"{e}; checking without it (--no-cache to silence this)")
+            return None
+
+    def _check(self, urls: list[str]):
+        from citelint.links.checker import CheckReport, LinkChecker
+
+        if not urls:
+            return CheckReport({})
+        checker = LinkChecker(self.links)
+        try:
+            if self.progress:
+                return self._check_with_progress(checker, urls)
+            return checker.check(urls)
+        finally:
+            checker.close()
+
+    def _check_with_progress(self, checker, urls: list[str]):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        progress = Progress(TextColumn("checking links"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
+                            TimeRemainingColumn(), console=Console(file=sys.stderr), transient=True)
+        with progress:
+            task = progress.add_task("links", total=len(urls))
+            return checker.check(urls, on_done=lambda _o: progress.advance(task))
+
+    # -- judging ----------------------------------------------------------------------------
+    def _merge(self, findings: list[Finding], outcomes: dict[str, Outcome], history: bool) -> list[Finding]:
+        from citelint.rules.link_rule import LinkContext
+
+        ctx = LinkContext(self.links, history=history)
+        by_doc: dict[tuple, list[Finding]] = {}
+        order: list[tuple] = []
+        for f in findings:
+            k = (f.path, f.page, f.revision)
+            if k not in by_doc:
+                by_doc[k] = []
+                order.append(k)
+            by_doc[k].append(f)
+        for d, settings in zip(self.docs, self.doc_settings):
+            new, withdrawn = self._judge_doc(d, outcomes, ctx, settings)
+            k = d.key
+            if k not in by_doc:
+                by_doc[k] = []
+                order.append(k)
+            if withdrawn:
+                by_doc[k] = [f for f in by_doc[k] if not (f.rule == "unused-suppression" and
+                                                          (f.line, f.column) in withdrawn)]
+            if new:
+                by_doc[k].extend(new)
+                by_doc[k].sort(key=lambda f: (f.line, f.column, f.rule))
+        return [f for k in order for f in by_doc[k]]
+
+    def _judge_doc(self, d: DocLinks, outcomes: dict[str, Outcome], ctx, settings) -> tuple[list[Finding], set]:
+        out: list[Finding] = []
+        withdrawn: set = set()
+        severities = settings.severities
+        rules = [r for r in self.rules if settings.enabled(r.name)]
+        for site in d.sites:
+            o = outcomes.get(site.url) if site.url else None
+            if o is None:
+                continue
+            if o.verdict in NOT_DEAD:
+                self.not_verified.append({"url": site.cited.raw, "verdict": o.verdict.value, "reason": o.reason,
+                                          "path": d.path, "page": d.page, "line": site.line, "column": site.column})
+            partner = None
+            if site.archive >= 0:
+                arch = d.sites[site.archive]
+                partner = outcomes.get(arch.url) if arch.url else None
+            for rule in rules:
+                j = rule.judge(site, o, partner, ctx)
+                if j is None:
+                    continue
+                if rule.name in site.suppressed:
+                    withdrawn.update(site.suppressed[rule.name])
+                    continue
+                subject = f"{site.cited.param or site.cited.kind}\0{site.cited.raw}"
+                out.append(Finding(
+                    rule=rule.name, code=rule.code,
+                    severity=severities.get(rule.name) or j.severity or rule.severity,
+                    message=j.message, path=d.path, line=site.line, column=site.column,
+                    end_line=site.end_line, end_column=site.end_column,
+                    fingerprint=fingerprint(d.where, rule.name, subject), page=d.page, revision=d.revision,
+                    source_line=site.source_line, content_hash=content_hash(rule.name, subject)))
+        return out, withdrawn
+
+    # -- figures ----------------------------------------------------------------------------
+    def _summarise(self, urls, fresh, report, outcomes, seconds: float) -> None:
+        counts = {v.value: 0 for v in Verdict}
+        for o in outcomes.values():
+            counts[o.verdict.value] += 1
+        sites = [s for d in self.docs for s in d.sites]
+        self.stats = {
+            "urls": len(urls),
+            "cited": sum(1 for s in sites if s.url),
+            "checked": len(report.outcomes),
+            "from_cache": len(fresh),
+            "requests": report.requests,
+            "ok": counts["ok"],
+            "dead": counts["dead"],
+            "unreachable": counts["unreachable"],
+            "not_verified": counts["not-verified"],
+            "blocked": counts["blocked"],
+            "invalid": sum(1 for s in sites if s.cited.problem),
+            "not_checked": sum(1 for s in sites if s.cited.skipped),
+            "elapsed_seconds": round(seconds, 3),
+        }
+
+    def summary(self) -> dict:
+        """What goes into ``RunResult.extra``: ``links`` (figures) and, with ``list_not_verified``
+        (--verbose), ``links_not_verified``."""
+        out = {"links": dict(self.stats)}
+        if self.links.list_not_verified:
+            out["links_not_verified"] = list(self.not_verified)
+        return out
+
+
+class _RateColumn:
+    """Links per second, for the progress bar (a ProgressColumn made lazily: rich is imported late)."""
+
+    def __new__(cls):
+        from rich.progress import ProgressColumn
+        from rich.text import Text
+
+        class Rate(ProgressColumn):
+            def render(self, task) -> Text:
+                speed = task.finished_speed or task.speed
+                return Text(f"{speed:.0f}/s" if speed else "–/s", style="progress.data.speed")
+
+        return Rate()

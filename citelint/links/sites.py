@@ -1,0 +1,164 @@
+"""Where a document cites URLs: the per-document half of link checking.
+
+``collect(doc, settings, rules)`` parses a document, extracts the URLs of its references and places
+each one (line, column, source line) so the link pass can turn outcomes into findings without the
+document's text. It also records which inline suppressions cover each URL. Pure and picklable, like
+``engine.check_document``, so a process pool or a distributed job can run it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from citelint.findings import LineIndex, stable_place
+from citelint.links.extract import ARCHIVE_TEMPLATES, CitedUrl, extract_urls
+from citelint.model import CitationModel, Definition, Document
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """One URL a citation gives, placed."""
+
+    cited: CitedUrl
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    source_line: str
+    #: link rule → positions (line, column) of the rule-less directives that silence it here;
+    #: a rule absent from the mapping is not suppressed
+    suppressed: dict = field(default_factory=dict)
+    archive: int = -1  # for a |url=: index of its |archive-url= site in the document
+    original: int = -1  # for an |archive-url=: index of its |url= site
+
+    @property
+    def url(self) -> Optional[str]:
+        return self.cited.url
+
+
+@dataclass(frozen=True)
+class DocLinks:
+    path: str
+    page: Optional[str]
+    revision: Optional[str]
+    where: str  # the place fingerprints use
+    sites: tuple[Site, ...]
+
+    @property
+    def key(self) -> tuple:
+        return (self.path, self.page, self.revision)
+
+
+def locate(defn: Definition, text: str) -> Optional[int]:
+    """Offset in ``text`` where a definition's content starts, or None when it cannot be placed."""
+    content = defn.content
+    if not content:
+        return None
+    cs = defn.content_start
+    if 0 <= cs and text.startswith(content, cs):
+        return cs
+    i = text.find(content, defn.span.start, max(defn.span.end, defn.span.start + len(content)))
+    return i if i >= 0 else None
+
+
+def definition_urls(defn: Definition, text: str) -> list[CitedUrl]:
+    base = locate(defn, text)
+    if base is None:
+        return []
+    return extract_urls(defn.content, base)
+
+
+def model_urls(model: CitationModel, text: str) -> list[list[CitedUrl]]:
+    """The URLs of each definition (one list per definition, in model order; same text twice: once)."""
+    out = []
+    seen: set[int] = set()
+    for d in model.definitions:
+        base = locate(d, text)
+        if base is None or base in seen:
+            continue
+        seen.add(base)
+        out.append(extract_urls(d.content, base))
+    return out
+
+
+def collect(doc: Document, settings, rule_names: tuple[str, ...]) -> DocLinks:
+    from citelint.engine import parse_document
+
+    model = parse_document(doc, settings)
+    lines = LineIndex(doc.text)
+    sup = _suppressions(doc, model, settings)
+    sites: list[Site] = []
+    for cited_list in model_urls(model, doc.text):
+        first = len(sites)
+        for c in cited_list:
+            line, col = lines.position(c.start)
+            end = max(c.end, c.start + 1)
+            end_line, end_col = lines.position(end - 1)
+            suppressed = _covered(sup, rule_names, c.start, lines) if sup is not None else {}
+            sites.append(Site(c, line, col, end_line, end_col + 1, lines.line_text(line), suppressed))
+        _pair(sites, first)
+    where = doc.page if doc.page is not None else stable_place(doc.path)
+    return DocLinks(doc.path, doc.page, doc.revision, where, tuple(sites))
+
+
+def _pair(sites: list[Site], first: int) -> None:
+    """Pair each |url= with the |archive-url= of its template (or a following {{webarchive}})."""
+    from dataclasses import replace
+
+    by_cite: dict[int, list[int]] = {}
+    for i in range(first, len(sites)):
+        c = sites[i].cited
+        if c.cite >= 0:
+            by_cite.setdefault(c.cite, []).append(i)
+    for idxs in by_cite.values():
+        urls = [i for i in idxs if sites[i].cited.kind == "url"]
+        archives = [i for i in idxs if sites[i].cited.kind == "archive"]
+        if not urls or not archives:
+            continue
+        primary = next((i for i in urls if (sites[i].cited.param or "").strip().lower() == "url"), urls[0])
+        arch = archives[0]
+        if sites[arch].cited.template in ARCHIVE_TEMPLATES:
+            continue
+        sites[primary] = replace(sites[primary], archive=arch)
+        sites[arch] = replace(sites[arch], original=primary)
+    # {{webarchive|url=…}} after a citation: the archive of the nearest |url= before it without one
+    for i in range(first, len(sites)):
+        c = sites[i].cited
+        if c.kind == "archive" and c.template in ARCHIVE_TEMPLATES and sites[i].original < 0:
+            for j in range(i - 1, first - 1, -1):
+                if sites[j].cited.kind == "url" and sites[j].archive < 0:
+                    sites[j] = replace(sites[j], archive=i)
+                    sites[i] = replace(sites[i], original=j)
+                    break
+
+
+def _suppressions(doc: Document, model: CitationModel, settings):
+    if not getattr(model, "comments", None) or not getattr(settings, "inline_suppressions", True):
+        return None
+    from citelint.selection import SelectionError, match
+    from citelint.suppressions import Suppressions
+
+    def resolve(selector: str):
+        try:
+            return frozenset(match(selector))
+        except SelectionError:
+            return None
+
+    sup = Suppressions(doc.text, model.comments, resolve)
+    return sup if sup.directives else None
+
+
+def _covered(sup, rule_names: tuple[str, ...], offset: int, lines: LineIndex) -> dict:
+    out = {}
+    for rule in rule_names:
+        positions = []
+        hit = False
+        for r in sup.regions:
+            if r.covers(rule, offset):
+                hit = True
+                if r.directive.all_rules:
+                    positions.append(lines.position(r.directive.span.start))
+        if hit:
+            out[rule] = tuple(positions)
+    return out
