@@ -367,3 +367,61 @@ def test_output_to_unwritable_place_is_exit_2(project: Path):
     assert r.returncode == 2
     assert r.stderr.strip().splitlines() == [
         "Error: cannot write the report to no/such/dir/r.sarif: No such file or directory"]
+
+
+# --- the real corpus -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus_run():
+    from paths import CORPUS
+
+    from citelint.runner import run
+
+    paths = sorted(str(p) for p in (CORPUS / "wikitext").glob("*.wiki"))
+    paths += [str(CORPUS / "xml" / "wikiwho__Anarchism_selected_revisions.xml"),
+              str(CORPUS / "xml" / "pywikibot__article-pear-0.10.xml")]
+    errors: list = []
+    result = run(paths, Settings(all_revisions=True), errors.append)
+    assert not result.errors and result.files_checked == len(paths)
+    assert any(f.page for f in result.findings) and any(f.page is None for f in result.findings)
+    return result
+
+
+def test_machine_reports_on_the_corpus(corpus_run, sarif_validator):
+    result = corpus_run
+    out = io.StringIO()
+    get_reporter("sarif").render(result, out, color=False)
+    sarif = json.loads(out.getvalue())
+    errors = list(sarif_validator.iter_errors(sarif))
+    assert not errors, errors[:3]
+    results = sarif["runs"][0]["results"]
+    assert [r["partialFingerprints"]["citelint/v1"] for r in results] == [f.fingerprint for f in result.findings]
+
+    out = io.StringIO()
+    get_reporter("github").render(result, out, color=False)
+    commands, other = parse_commands(out.getvalue())
+    assert [m for _, _, m in commands if not m.startswith("[[")] == [f.message for f in result.findings
+                                                                      if f.page is None]
+    assert len(commands) == len(result.findings) and len(other) == 1
+
+    out = io.StringIO()
+    get_reporter("junit").render(result, out, color=False)
+    root = ET.fromstring(out.getvalue())
+    assert int(root.get("failures")) == len(result.findings)
+    assert len({s.get("name") for s in root.iter("testsuite")}) == len(
+        {(f.path, f.page, f.revision) for f in result.findings})
+
+
+def test_baseline_on_the_corpus(corpus_run, tmp_path: Path):
+    from citelint.baseline import dumps, load
+
+    found = corpus_run.findings
+    (tmp_path / "b.json").write_text(dumps(found, str(tmp_path)))
+    base = load(str(tmp_path / "b.json"))
+    assert sum(base.counts.values()) == len(found)
+    outcome = base.apply(found)
+    assert outcome.kept == [] and outcome.suppressed == len(found) and outcome.unmatched == 0
+    # one page's revisions repeat a defect: the entry counts each (a new revision repeating it is new)
+    assert max(base.counts.values()) > 1
+    assert any(k[0] == "page" for k in base.counts)
