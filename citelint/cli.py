@@ -69,8 +69,7 @@ def _configured(f):
             resolver.inline_suppressions = not ignore_suppressions
             paths = kwargs.get("paths") or ()
             params = {p.name: p for p in ctx.command.params}
-            for key, value in resolver.run_values(paths if isinstance(paths, tuple) else (paths,)).items():
-                name = key.replace("-", "_")
+            for name, (key, value) in resolver.run_params(paths if isinstance(paths, tuple) else (paths,)).items():
                 if name in kwargs and ctx.get_parameter_source(name) in (ParameterSource.DEFAULT, None):
                     try:
                         kwargs[name] = params[name].type_cast_value(ctx, value)
@@ -323,10 +322,11 @@ def config_cmd(path: str, as_json: bool) -> None:
     info = describe(resolver, path)
     check_ctx = click.Context(check)
     for key in RUN_KEYS:  # run-wide keys not configured: show `check`'s defaults
-        param = next((p for p in check.params if p.name == key.replace("-", "_")), None)
+        name = "no_cache" if key == "cache" else key.replace("-", "_")
+        param = next((p for p in check.params if p.name == name), None)
         default = param.get_default(check_ctx) if param is not None else None
         if key not in info["settings"] and isinstance(default, (bool, int, float, str)):
-            info["settings"][key] = default
+            info["settings"][key] = (not default) if key == "cache" else default
     if as_json:
         import json
 

@@ -130,6 +130,18 @@ def check_seconds(value: Any) -> float:
     return float(value)
 
 
+def check_non_negative(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise _Bad(f"must be a number of at least 0, not {value!r}")
+    return float(value)
+
+
+def check_non_negative_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _Bad(f"must be a whole number of at least 0, not {value!r}")
+    return value
+
+
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")
 
 
@@ -252,19 +264,37 @@ class Config:
                          "(ref) or reuse them (reuse), added to the built-in table; each takes "
                          "{ group = \"…\" } or { ignore = true }.",
         example={"reflist": {"Verwysings": {}}, "ref": {"Voetnoot": {"group": "note"}}})
-    # run-wide: the link checker
-    offline: Optional[bool] = option(check_bool, "Check no links over the network.", "run", example=True)
-    concurrency: Optional[int] = option(check_positive_int, "Links checked at once.", "run", example=16)
-    max_per_host: Optional[int] = option(check_positive_int, "Links checked at once on one host.", "run", example=2)
-    timeout: Optional[float] = option(check_seconds, "Seconds to wait for a server.", "run", example=10)
-    cache_dir: Optional[str] = option(check_str, "Where link results are cached (relative to this file).", "run",
-                                      example=".citelint_cache")
-    max_cache_age: Optional[str] = option(check_duration, "How long a cached link result is trusted.", "run",
-                                          example="1d")
+    # run-wide: the link checker (each fills the `check` option of the same name)
+    offline: Optional[bool] = option(check_bool, "Check no links over the network (--offline).", "run",
+                                     example=False)
+    concurrency: Optional[int] = option(check_positive_int, "Links checked at once, over all hosts (default 32).",
+                                        "run", example=16)
+    max_per_host: Optional[int] = option(check_positive_int, "Links checked at once on one host (default 4).",
+                                         "run", example=2)
+    host_interval: Optional[float] = option(check_non_negative, "Least seconds between two requests to one host "
+                                                                "starting (default 0).", "run", example=0.5)
+    timeout: Optional[float] = option(check_seconds, "The most seconds one attempt at a URL may take (default 30).",
+                                      "run", example=10)
+    retries: Optional[int] = option(check_non_negative_int, "Extra attempts after a 429, a 503 or a dropped "
+                                                            "connection (default 2).", "run", example=2)
+    max_retry_wait: Optional[float] = option(check_non_negative, "The longest Retry-After honoured, in seconds "
+                                                                 "(default 30).", "run", example=30)
     user_agent: Optional[str] = option(check_str, "User-Agent header for link checks.", "run",
-                                       example="citelint (+https://example.org/wiki-bot)")
-    allow_private_hosts: Optional[bool] = option(check_bool, "Allow links to private and loopback addresses.",
-                                                 "run", example=False)
+                                       example="ExampleWikiBot/1.0 (+https://wiki.example.org/bot)")
+    allow_private_hosts: Optional[bool] = option(check_bool, "Also check links to loopback, private and other "
+                                                             "non-public addresses (default false).", "run",
+                                                 example=False)
+    cache: Optional[bool] = option(check_bool, "Keep link results between runs (false = --no-cache).", "run",
+                                   example=True)
+    cache_dir: Optional[str] = option(check_str, "Where link results are kept (relative to this file; default "
+                                                 ".citelint_cache/ in the checked files' project).", "run",
+                                      example=".citelint_cache")
+    max_cache_age: Optional[str] = option(check_duration, 'How long a working link\'s result is reused (default '
+                                                          '"7d").', "run", example="1d")
+    dead_after_runs: Optional[int] = option(check_positive_int, "An unreachable link is dead after failing in this "
+                                                                "many runs (default 2) …", "run", example=2)
+    dead_after_hours: Optional[float] = option(check_non_negative, "… the first and the last at least this many "
+                                                                   "hours apart (default 20).", "run", example=20)
 
     #: where the values came from (not keys)
     source: Optional[str] = field(default=None, compare=False, metadata={"internal": True})
@@ -647,6 +677,16 @@ class Resolver:
         return dataclasses.replace(self.base, **changes)
 
     # run-wide keys
+    def run_params(self, paths: Iterable[str] = ()) -> dict[str, tuple[str, Any]]:
+        """The run-wide keys set, as ``check`` parameters: param name → (key, value)."""
+        out = {}
+        for key, value in self.run_values(paths).items():
+            if key == "cache":  # the option says the opposite: --no-cache
+                out["no_cache"] = (key, not value)
+            else:
+                out[key.replace("-", "_")] = (key, value)
+        return out
+
     def run_values(self, paths: Iterable[str] = ()) -> dict[str, Any]:
         """The run-wide keys set in the run's configuration, ``cache-dir`` made absolute."""
         cfg = self.run_config(paths)

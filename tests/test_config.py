@@ -344,6 +344,9 @@ def test_per_file_settings_survive_the_process_pool(tmp_path):
     ('timeout = "soon"', "tool.citelint.timeout", "number of seconds"),
     ('max-cache-age = "forever"', "tool.citelint.max-cache-age", "duration"),
     ('user-agent = ""', "tool.citelint.user-agent", "non-empty string"),
+    ("retries = -1", "tool.citelint.retries", "at least 0"),
+    ('cache = "no"', "tool.citelint.cache", "must be true or false"),
+    ("dead-after-hours = -2", "tool.citelint.dead-after-hours", "at least 0"),
     ('[tool.citelint.severity]\nduplicate-reff = "error"', "tool.citelint.severity.duplicate-reff", "did you mean 'duplicate-ref'?"),
     ('[tool.citelint.severity]\nduplicate-ref = "loud"', "tool.citelint.severity.duplicate-ref", "must be one of error, warning, info"),
     ('[tool.citelint.per-file-ignores]\n"a/*.wiki" = ["nope"]', 'tool.citelint.per-file-ignores."a/*.wiki"', "unknown rule or code 'nope'"),
@@ -472,3 +475,41 @@ def test_rules_json_and_rule_with_example(tmp_path):
     for rule in RULES:
         out = cmd("rule", rule.code, cwd=tmp_path).stdout
         assert out.startswith(f"{rule.name} ({rule.code})") and "Example" in out and "←" in out, rule.name
+
+
+def test_link_keys_reach_the_link_checker_and_the_command_line_wins(tmp_path):
+    """A real server on loopback: the configuration's run-wide keys decide how links are checked."""
+    from links_server import Server, ok
+
+    srv = Server("127.0.0.1", {"/fine": ok()}).start()
+    try:
+        put(tmp_path, "a.wiki", f"Text.<ref>{{{{cite web |url={srv.url('/gone')} |title=Gone}}}}</ref>\n"
+                                f"More.<ref>{{{{cite web |url={srv.url('/fine')} |title=Fine}}}}</ref>\n"
+                                "<references />\n")
+        put(tmp_path, "citelint.toml", 'allow-private-hosts = true\ncache = false\ntimeout = 5\n'
+                                       'user-agent = "ExampleWikiBot/1.0 (config)"\n')
+
+        def links(*args):
+            old = os.getcwd()
+            os.chdir(tmp_path)
+            try:
+                r = CliRunner().invoke(cli, ["check", "--format", "json", "--jobs", "1", *args, "a.wiki"])
+            finally:
+                os.chdir(old)
+            return r.exit_code, sorted(f["rule"] for f in json.loads(r.stdout)["findings"])
+
+        assert links() == (1, ["dead-link"])
+        assert srv.user_agents == {"ExampleWikiBot/1.0 (config)"}
+        srv.user_agents.clear()
+        assert links("--user-agent", "cli-agent/2") == (1, ["dead-link"])
+        assert srv.user_agents == {"cli-agent/2"}
+        # without allow-private-hosts the checker refuses loopback: nothing is fetched
+        put(tmp_path, "citelint.toml", 'cache = false\n')
+        srv.hits.clear()
+        code, rules = links()
+        assert "dead-link" not in rules and srv.hits == {}
+        # offline in the configuration: no request at all
+        put(tmp_path, "citelint.toml", 'allow-private-hosts = true\ncache = false\noffline = true\n')
+        assert links() == (0, []) and srv.hits == {}
+    finally:
+        srv.stop()
