@@ -44,9 +44,10 @@ LETTER_GROUPS = ("lower-alpha", "upper-alpha", "lower-roman", "upper-roman")
 
 # -- markers ----------------------------------------------------------------------------------
 # [12], [note 1], [nb 2] | [a], [B], [iv] (a lettered marker must not run into a word: "[W]hen")
+# (one leading "\[" for both, so the regex engine can skip to the next bracket quickly)
 _MARKER = re.compile(
-    r"\[(?:([A-Za-z][A-Za-z-]{0,24}) )?([1-9][0-9]{0,3})\]"
-    r"|\[([a-z]{1,5}|[A-Z]{1,5})\](?![A-Za-z0-9])"
+    r"\[(?:(?:([A-Za-z][A-Za-z-]{0,24}) )?([1-9][0-9]{0,3})\]"
+    r"|([a-z]{1,5}|[A-Z]{1,5})\](?![A-Za-z0-9]))"
 )
 
 # -- list entries -----------------------------------------------------------------------------
@@ -378,20 +379,21 @@ class _Scanner:
 
 
 # -- from runs to lists and groups --------------------------------------------------------------
-@dataclass(slots=True)
-class _Marker:
-    span: Span
-    group: Optional[str]  # None: a letter marker whose group is decided by the lists
-    key: str
+# A marker as scanned: (start, end, group, key); group None for a letter marker, whose group the
+# lists decide. Plain tuples: a long page has hundreds of thousands of markers.
+_Marker = tuple
 
 
 def _scan_markers(text: str) -> list[_Marker]:
     out = []
+    append = out.append
     for m in _MARKER.finditer(text):
-        if m.group(2) is not None:
-            out.append(_Marker(Span(m.start(), m.end()), m.group(1) or DEFAULT_GROUP, m.group(2)))
+        word, number, letters = m.groups()
+        start, end = m.span()
+        if number is not None:
+            append((start, end, word or DEFAULT_GROUP, number))
         else:
-            out.append(_Marker(Span(m.start(), m.end()), None, m.group(3)))
+            append((start, end, None, letters))
     return out
 
 
@@ -399,24 +401,24 @@ class _MarkerIndex:
     """What the list finder needs to know about the markers, computed once (keeps the scan linear)."""
 
     def __init__(self, markers: list[_Marker]) -> None:
-        self.default_positions = [mk.span.start for mk in markers if mk.group == DEFAULT_GROUP]  # ascending
+        self.default_positions = [start for start, _, group, _ in markers if group == DEFAULT_GROUP]  # ascending
         self.first_default: dict[str, int] = {}
         # marker counts by key: per named group ("" for [12]); letter markers per case ("lower", "upper")
         self.counts: dict[str, dict[str, int]] = {}
         self.letters: dict[str, dict[str, int]] = {}
         self.named: list[str] = []  # named groups in order of first use ([note 1], [nb 1]); a page has a few
-        for mk in markers:
-            if mk.group is None:
-                bucket = self.letters.setdefault("lower" if mk.key.islower() else "upper", {})
+        for start, _end, group, key in markers:
+            if group is None:
+                bucket = self.letters.setdefault("lower" if key.islower() else "upper", {})
             else:
-                if mk.group == DEFAULT_GROUP:
-                    self.first_default.setdefault(mk.key, mk.span.start)
-                elif mk.group not in self.counts and len(self.named) >= MAX_NAMED_GROUPS:
+                if group == DEFAULT_GROUP:
+                    self.first_default.setdefault(key, start)
+                elif group not in self.counts and len(self.named) >= MAX_NAMED_GROUPS:
                     continue
-                elif mk.group not in self.counts:
-                    self.named.append(mk.group)
-                bucket = self.counts.setdefault(mk.group, {})
-            bucket[mk.key] = bucket.get(mk.key, 0) + 1
+                elif group not in self.counts:
+                    self.named.append(group)
+                bucket = self.counts.setdefault(group, {})
+            bucket[key] = bucket.get(key, 0) + 1
 
     def for_group(self, group: str) -> dict[str, int]:
         if group in LETTER_GROUPS:
@@ -534,24 +536,25 @@ def _ordinal(key: str, group: str) -> Optional[int]:
     return int(key) if key.isdigit() else None
 
 
-def _marker_group(mk: _Marker, lists: dict[str, int]) -> Optional[str]:
+def _marker_group(key: str, lists: dict[str, int]) -> Optional[str]:
     """The group of a letter marker, given the lists the page has (group → highest ordinal)."""
-    case = "lower" if mk.key.islower() else "upper"
+    case = "lower" if key.islower() else "upper"
     for style in ("alpha", "roman"):
         group = f"{case}-{style}"
         if group in lists:
-            ordinal = letter_ordinal(mk.key, style)
+            ordinal = letter_ordinal(key, style)
             if ordinal is not None and ordinal <= lists[group] + LETTER_SLACK:
                 return group
     return None
 
 
-def _decide(mk: _Marker, highest: dict[str, int]) -> Optional[str]:
+def _decide(group: Optional[str], key: str, highest: dict[str, int]) -> Optional[str]:
     """The group a marker belongs to, or None when it is not to be counted."""
-    group = mk.group if mk.group is not None else _marker_group(mk, highest)
+    if group is None:
+        group = _marker_group(key, highest)
     if group is None or group not in highest:
         return None  # no list for this group: say nothing rather than flag every marker
-    ordinal = _ordinal(mk.key, group)
+    ordinal = _ordinal(key, group)
     slack = LETTER_SLACK if group in LETTER_GROUPS else NUMBER_SLACK
     if ordinal is None or ordinal > highest[group] + slack:
         return None  # "[1994]" past a 40-entry list is a year, not a marker
@@ -582,12 +585,13 @@ def parse_plaintext(text: str) -> CitationModel:
         highest[run.group] = top
 
     decided: dict[tuple, Optional[str]] = {}  # (group as scanned, key) → group of the use, or None: not a marker
-    for mk in markers:
-        k = (mk.group, mk.key)
+    uses = model.uses
+    for start, end, scanned, key in markers:
+        k = (scanned, key)
         if k not in decided:
-            decided[k] = _decide(mk, highest)
+            decided[k] = _decide(scanned, key, highest)
         group = decided[k]
         if group is not None:
-            model.uses.append(Use(group, mk.key, mk.span, "marker"))
+            uses.append(Use(group, key, Span(start, end), "marker"))
     return model
 
