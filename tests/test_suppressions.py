@@ -220,14 +220,6 @@ def test_suppressed_rules_still_do_not_leak_into_other_rules():
     assert found(text) == {(2, "undefined-ref")}
 
 
-def test_corpus_pages_have_no_directives_and_no_unused_suppression_findings():
-    for page in sorted((CORPUS / "wikitext").glob("*.wiki")):
-        text = page.read_text(encoding="utf-8")
-        doc = Document(path=str(page), text=text, kind="wikitext")
-        fs = check_document(doc, Settings())
-        assert not [f for f in fs if f.rule == "unused-suppression"], page.name
-
-
 def test_corpus_page_with_a_suppression_loses_exactly_that_finding(tmp_path):
     """A real page: silence one finding in place and check nothing else changes."""
     src = (CORPUS / "wikitext" / "wtf__Mark-Behr.wiki").read_text(encoding="utf-8")
