@@ -303,9 +303,6 @@ class Config:
     #: for path-like keys inherited through ``extend``: key → the folder they are relative to
     anchors: Mapping[str, str] = field(default_factory=dict, compare=False, metadata={"internal": True})
 
-    def set_keys(self) -> list[str]:
-        return [key_of(f) for f in KEYS if getattr(self, f.name) is not None]
-
 
 def key_of(f: dataclasses.Field) -> str:
     return f.name.replace("_", "-")
@@ -780,3 +777,15 @@ def render_toml(info: dict) -> str:
         for k, v in value.items():
             lines.append(f"{_quote_key(k)} = {_toml_value(v)}")
     return "\n".join(lines) + "\n"
+
+
+def reference() -> str:
+    """A Markdown table of every key (for the README): the schema above is the only source."""
+    rows = ["| key | scope | what it does | example |", "|---|---|---|---|"]
+    for f in KEYS:
+        ex = f.metadata["example"]
+        example = _toml_value(ex) if not isinstance(ex, Mapping) else "see below"
+        scope = "per run" if f.metadata["scope"] == "run" else "per file"
+        doc = f.metadata["doc"].replace("|", "\\|")
+        rows.append(f"| `{key_of(f)}` | {scope} | {doc} | `{example}` |")
+    return "\n".join(rows) + "\n"

@@ -513,3 +513,45 @@ def test_link_keys_reach_the_link_checker_and_the_command_line_wins(tmp_path):
         assert links() == (0, []) and srv.hits == {}
     finally:
         srv.stop()
+
+
+README_EXAMPLE = '''
+[tool.citelint]
+select = ["ALL"]                      # names, codes (CL101) or code prefixes (CL1)
+ignore = ["backlink-mismatch"]
+fail-on = "error"                     # warnings are shown but do not fail the gate
+exclude = ["archive/", "*.old.wiki"]
+force-exclude = true                  # also for files pre-commit names
+offline = false
+timeout = 10
+max-per-host = 2
+user-agent = "ExampleWikiBot/1.0 (+https://wiki.example.org/wiki/User:ExampleBot)"
+cache-dir = ".citelint_cache"
+max-cache-age = "1d"
+
+[tool.citelint.severity]
+duplicate-ref = "error"
+CL102 = "info"                        # unused-ref
+
+[tool.citelint.per-file-ignores]
+"drafts/**" = ["unused-ref", "missing-reflist"]
+"Talk_*.wiki" = ["ALL"]
+
+[tool.citelint.templates.reflist]
+"Bronnelys" = {}                      # {{Bronnelys}} renders the reference list
+"Notas" = { group = "note" }
+
+[tool.citelint.templates.ref]
+"Voetnoot" = { group = "note" }       # {{Voetnoot|text}} makes a note
+'''
+
+
+def test_readme_example_and_every_documented_example_value_load(tmp_path):
+    from citelint.config import KEYS, key_of, load_config, parse_table
+
+    put(tmp_path, "pyproject.toml", README_EXAMPLE)
+    cfg = load_config(str(tmp_path / "pyproject.toml"))
+    assert cfg.fail_on == "error" and cfg.severity["unused-ref"].label == "info"
+    examples = {key_of(f): f.metadata["example"] for f in KEYS if key_of(f) != "extend"}
+    parse_table(examples, str(tmp_path / "citelint.toml"))
+    assert all(f.metadata["doc"] and f.metadata["example"] is not None for f in KEYS)
