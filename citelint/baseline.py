@@ -26,7 +26,7 @@ import json
 import os
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable, Optional
 
 from citelint.atomicfile import write_atomic
 from citelint.findings import Finding
@@ -79,7 +79,9 @@ class Baseline:
     def base_dir(self) -> str:
         return os.path.dirname(os.path.abspath(self.path))
 
-    def apply(self, findings: Iterable[Finding]) -> Outcome:
+    def apply(self, findings: Iterable[Finding], in_scope: Optional[Callable[[Key], bool]] = None) -> Outcome:
+        """Split ``findings`` into new and known ones. ``in_scope`` says which entries this run could have
+        matched (the files and pages it checked); only those count as ``unmatched`` when nothing matches."""
         left = Counter(self.counts)
         kept: list[Finding] = []
         suppressed = 0
@@ -91,19 +93,63 @@ class Baseline:
                 suppressed += 1
             else:
                 kept.append(f)
-        return Outcome(kept=kept, suppressed=suppressed, unmatched=sum(n for n in left.values() if n > 0))
+        unmatched = sum(n for k, n in left.items() if n > 0 and (in_scope is None or in_scope(k)))
+        return Outcome(kept=kept, suppressed=suppressed, unmatched=unmatched)
 
-    def covered(self, findings: Iterable[Finding]) -> list[Finding]:
-        """The findings this baseline covers (for a ratchet: rewrite it without the fixed ones)."""
+    def ratchet(self, findings: Iterable[Finding], in_scope: Optional[Callable[[Key], bool]] = None) -> Counter:
+        """The entries to keep: those still found (never more than before, never a new one), and those
+        this run did not look at, unchanged (a run over some files must not forget the others)."""
         left = Counter(self.counts)
-        out = []
+        kept: Counter = Counter()
         base = self.base_dir
         for f in findings:
             key = finding_key(f, base)
             if left[key] > 0:
                 left[key] -= 1
-                out.append(f)
-        return out
+                kept[key] += 1
+        for key, n in left.items():
+            if n > 0 and in_scope is not None and not in_scope(key):
+                kept[key] += n
+        return kept
+
+
+def rebase(counts: Counter, from_dir: str, to_dir: str) -> Counter:
+    """Entries keyed for a baseline in ``from_dir`` re-keyed for one in ``to_dir`` (paths are relative)."""
+    if os.path.abspath(from_dir) == os.path.abspath(to_dir):
+        return Counter(counts)
+    out: Counter = Counter()
+    for (kind, place, rule, digest), n in counts.items():
+        if kind == "path" and place != "-":
+            place = relative_place(os.path.join(from_dir, place.replace("/", os.sep)), to_dir)
+        out[(kind, place, rule, digest)] += n
+    return out
+
+
+def input_scope(paths: Iterable[str], base_dir: str, stdin_name: Optional[str] = None,
+                pages: bool = False) -> Callable[[Key], bool]:
+    """Which baseline entries a run over ``paths`` could have matched: a path entry when its file is one
+    of the inputs or inside an input folder; a page entry when the run read any dump pages."""
+    files: set[str] = set()
+    folders: list[str] = []
+    for p in paths:
+        if p == "-":
+            if stdin_name and stdin_name != "-":
+                files.add(os.path.abspath(stdin_name))
+            continue
+        absolute = os.path.abspath(p)
+        if os.path.isdir(absolute):
+            folders.append(absolute.rstrip(os.sep) + os.sep)
+        else:
+            files.add(absolute)
+
+    def in_scope(key: Key) -> bool:
+        kind, place = key[0], key[1]
+        if kind == "page":
+            return pages
+        absolute = os.path.normpath(os.path.join(base_dir, place.replace("/", os.sep)))
+        return absolute in files or any(absolute.startswith(f) for f in folders)
+
+    return in_scope
 
 
 def load(path: str) -> Baseline:
@@ -159,9 +205,13 @@ def _entry_count(e: dict, path: str, i: int) -> int:
     return n
 
 
-def dumps(findings: Iterable[Finding], base_dir: str) -> str:
-    """The baseline text for ``findings``: entries sorted, one a line, ending with a newline."""
-    counts = Counter(finding_key(f, base_dir) for f in findings)
+def count(findings: Iterable[Finding], base_dir: str) -> Counter:
+    return Counter(finding_key(f, base_dir) for f in findings)
+
+
+def dumps(findings: Iterable[Finding] | Counter, base_dir: str) -> str:
+    """The baseline text for ``findings`` (or counted entries): sorted, one entry a line, ending with a newline."""
+    counts = findings if isinstance(findings, Counter) else count(findings, base_dir)
     lines = []
     for (kind, place, rule, digest), n in sorted(counts.items()):
         entry = {kind: place, "rule": rule, "hash": digest, "count": n}
@@ -171,12 +221,13 @@ def dumps(findings: Iterable[Finding], base_dir: str) -> str:
     return f'{{\n  "{FORMAT_KEY}": {VERSION},\n  "entries": {entries}\n}}\n'
 
 
-def write(path: str, findings: Iterable[Finding]) -> int:
-    """Write a baseline for ``findings`` to ``path`` (atomically); returns the number of findings recorded."""
-    findings = list(findings)
+def write(path: str, findings: Iterable[Finding] | Counter) -> int:
+    """Write a baseline for ``findings`` (or counted entries keyed for ``path``'s folder) to ``path``,
+    atomically; returns the number of findings recorded."""
     base_dir = os.path.dirname(os.path.abspath(path))
+    counts = findings if isinstance(findings, Counter) else count(findings, base_dir)
     try:
-        write_atomic(path, dumps(findings, base_dir))
+        write_atomic(path, dumps(counts, base_dir))
     except OSError as e:
         raise BaselineError(f"baseline {path}: cannot write: {e.strerror or e}") from None
-    return len(findings)
+    return sum(counts.values())

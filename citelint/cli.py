@@ -189,7 +189,7 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
     finally:
         if bar is not None:
             bar.close()
-    if _baseline_step(result, base, write_baseline):
+    if _baseline_step(result, base, write_baseline, paths, stdin_filename):
         if output_path:
             _deliver(result, output_format, output_path)
         sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
@@ -211,13 +211,21 @@ def _load_baseline(path: Optional[str]):
         raise click.ClickException(str(e))
 
 
-def _baseline_step(result, base, write_path: Optional[str]) -> bool:
-    """Apply ``--baseline`` and write ``--write-baseline``; True when the run only wrote a baseline."""
-    from citelint.baseline import BaselineError, write
+def _baseline_step(result, base, write_path: Optional[str], paths=(), stdin_name: Optional[str] = None) -> bool:
+    """Apply ``--baseline`` and write ``--write-baseline``; True when the run only wrote a baseline.
+
+    Baseline entries for files and pages this run did not read are out of its scope: they are neither
+    reported as fixed nor dropped by a ratchet (a pre-commit run sees only the staged files)."""
+    import os
+
+    from citelint.baseline import BaselineError, input_scope, rebase, write
 
     found = result.findings
+    scope = None
     if base is not None:
-        outcome = base.apply(found)
+        pages = bool(result.extra.get("pages_checked")) or any(f.page is not None for f in found)
+        scope = input_scope(paths, base.base_dir, stdin_name, pages=pages)
+        outcome = base.apply(found, scope)
         result.findings = outcome.kept
         result.extra["baseline"] = {"file": base.path, "suppressed": outcome.suppressed,
                                     "unmatched": outcome.unmatched}
@@ -229,13 +237,18 @@ def _baseline_step(result, base, write_path: Optional[str]) -> bool:
             click.echo(note, err=True)
     if write_path is None:
         return False
-    recorded = base.covered(found) if base is not None else found
+    if base is not None:  # a ratchet: what is still found, never a new finding
+        recorded = rebase(base.ratchet(found, scope), base.base_dir, os.path.dirname(os.path.abspath(write_path)))
+    else:
+        recorded = found
     try:
         n = write(write_path, recorded)
     except BaselineError as e:
         raise click.ClickException(str(e))
-    files = len({f.path for f in recorded if f.page is None})
-    pages = len({f.page for f in recorded if f.page is not None})
+    places = {(k[0], k[1]) for k in recorded} if base is not None else {
+        ("page", f.page) if f.page is not None else ("path", f.path) for f in found}
+    files = sum(1 for kind, _ in places if kind == "path")
+    pages = len(places) - files
     where = [f"{k} {what}{'s' if k != 1 else ''}" for k, what in ((files, "file"), (pages, "page")) if k]
     click.echo(f"citelint: wrote baseline {write_path}: {n} finding{'s' if n != 1 else ''}"
                + (f" in {' and '.join(where)}" if where else ""), err=True)

@@ -269,3 +269,43 @@ def test_load_round_trip(tmp_path: Path):
     assert base.apply(found).kept == [] and sum(base.counts.values()) == len(found) == 2
     with pytest.raises(BaselineError):
         load(str(tmp_path))  # a folder
+
+
+def test_partial_run_leaves_other_files_entries_alone(wiki: Path):
+    """pre-commit checks only the staged files: the rest of the baseline is out of that run's scope."""
+    (wiki / "articles" / "B.wiki").write_text('Claim.<ref name="lost"/>\n\n<references/>\n')
+    assert citelint("check", "articles", "--write-baseline", "b.json", cwd=wiki).returncode == 0
+    entries = json.loads((wiki / "b.json").read_text())["entries"]
+    assert sorted(e["path"] for e in entries) == ["articles/A.wiki", "articles/A.wiki", "articles/B.wiki"]
+
+    # A's defects fixed, only A checked: A's entries are fixed, B's are not "no longer found"
+    (wiki / "articles" / "A.wiki").write_text(CLEAN)
+    r = citelint("check", "--format", "json", "articles/A.wiki", "--baseline", "b.json", cwd=wiki)
+    assert r.returncode == 0
+    assert json.loads(r.stdout)["summary"]["baseline"] == {"file": "b.json", "suppressed": 0, "unmatched": 2}
+    # the ratchet over A alone drops A's fixed entries and keeps B's
+    r = citelint("check", "articles/A.wiki", "--baseline", "b.json", "--write-baseline", "b.json", cwd=wiki)
+    assert r.returncode == 0, r.stderr
+    assert [e["path"] for e in json.loads((wiki / "b.json").read_text())["entries"]] == ["articles/B.wiki"]
+    # checking the folder covers B again
+    r = citelint("check", "--format", "json", "articles", "--baseline", "b.json", cwd=wiki)
+    assert r.returncode == 0 and json.loads(r.stdout)["summary"]["baseline"]["suppressed"] == 1
+
+
+def test_ratchet_into_another_folder_rebases_paths(wiki: Path):
+    assert citelint("check", "articles", "--write-baseline", "b.json", cwd=wiki).returncode == 0
+    (wiki / "ci").mkdir()
+    r = citelint("check", "articles", "--baseline", "b.json", "--write-baseline", "ci/b.json", cwd=wiki)
+    assert r.returncode == 0, r.stderr
+    assert {e["path"] for e in json.loads((wiki / "ci" / "b.json").read_text())["entries"]} == {"../articles/A.wiki"}
+    r = citelint("check", "--format", "json", "articles", "--baseline", "ci/b.json", cwd=wiki)
+    assert r.returncode == 0 and json.loads(r.stdout)["summary"]["baseline"]["suppressed"] == 2
+
+
+def test_stdin_with_a_filename_matches_the_file_entries(wiki: Path):
+    assert citelint("check", "articles", "--write-baseline", "b.json", cwd=wiki).returncode == 0
+    r = subprocess.run([sys.executable, "-m", "citelint", "check", "--format", "json", "-", "--stdin-filename",
+                        "articles/A.wiki", "--baseline", "b.json"], cwd=wiki, input=ARTICLE_EDITED,
+                       capture_output=True, text=True, timeout=120)
+    doc = json.loads(r.stdout)
+    assert [f["rule"] for f in doc["findings"]] == ["undefined-ref"] and doc["summary"]["baseline"]["suppressed"] == 2
