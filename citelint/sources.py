@@ -45,9 +45,23 @@ def kind_from_extension(path: str) -> Optional[str]:
 def sniff_kind(text: str) -> str:
     """Wikitext or a plain-text rendering, judged from the content."""
     head = text[:200_000]
-    if "<ref" in head or "{{" in head or "[[" in head or "<references" in head:
+    if "<ref" in head or "<REF" in head or "{{" in head or "[[" in head:
         return "wikitext"
     return "plaintext"
+
+
+def detect_kind(path: str, text: str, input_format: Optional[str] = None) -> str:
+    """The kind of a file: as told, else by extension, else by content.
+
+    A ``.txt`` file is a plain-text rendering unless its content is plainly wikitext: wikis are often
+    saved as ``.txt`` too.
+    """
+    if input_format:
+        return input_format
+    kind = kind_from_extension(path)
+    if kind == "plaintext":
+        return sniff_kind(text)
+    return kind or sniff_kind(text)
 
 
 def decode(data: bytes, path: str) -> Union[str, InputError]:
@@ -84,7 +98,7 @@ def read_document(path: str, input_format: Optional[str] = None, display: Option
     text = decode(data, shown)
     if isinstance(text, InputError):
         return text
-    kind = input_format or kind_from_extension(path) or sniff_kind(text)
+    kind = detect_kind(path, text, input_format)
     return Document(path=shown, text=text, kind=kind)
 
 

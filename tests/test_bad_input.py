@@ -82,3 +82,10 @@ def test_pathological_page_does_not_hang(tmp_path):
     p.write_text("<ref>never closed " * 30000 + "{{" * 30000 + "[[" * 30000)
     r = citelint(str(p))
     assert r.returncode == 1 and "malformed-ref" in r.stdout
+
+
+def test_wikitext_saved_as_txt_is_read_as_wikitext(tmp_path):
+    p = tmp_path / "article.txt"
+    p.write_text('Text.<ref name="x" />\n\n{{reflist}}\n')
+    r = citelint(str(p))
+    assert r.returncode == 1 and "undefined-ref" in r.stdout
