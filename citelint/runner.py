@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -39,12 +40,25 @@ def iter_documents(paths: Iterable[str], settings: Settings, stdin_text: Optiona
 
 
 def _stdin_document(text: str, name: str, settings: Settings) -> Document | InputError:
-    from citelint.sources import kind_from_extension, sniff_kind
+    from citelint.sources import detect_kind
 
     if not text.strip():
         return InputError(name, "empty input on standard input: nothing to check")
-    kind = settings.input_format or kind_from_extension(name) or sniff_kind(text)
+    kind = detect_kind(name, text, settings.input_format)
     return Document(path=name, text=text.replace("\r\n", "\n"), kind=kind)
+
+
+def _shared(found: list, strings: dict) -> list:
+    """The revisions of a page repeat the same source lines and messages in finding after finding:
+    keep one copy of each string, so a long history's findings take little memory."""
+    out = []
+    for f in found:
+        line = strings.setdefault(f.source_line, f.source_line)
+        message = strings.setdefault(f.message, f.message)
+        if line is not f.source_line or message is not f.message:
+            f = dataclasses.replace(f, source_line=line, message=message)
+        out.append(f)
+    return out
 
 
 def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError], None],
@@ -59,6 +73,7 @@ def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError
     pages = revisions = 0
     last_page: Optional[tuple] = None
     dumps: dict = {"files": 0, "skipped": {}}
+    strings: dict = {}
     items = iter_documents(paths, settings, stdin_text, stdin_name, stdin_stream, progress, dumps, resolver)
     per_doc = (lambda doc: resolver.settings_for(doc.path)) if resolver is not None else settings
     link_pass = _link_pass(settings, paths)
@@ -81,7 +96,7 @@ def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError
             errors.append(err)
             on_error(err)
         else:
-            findings.extend(result)
+            findings.extend(_shared(result, strings) if item.page is not None else result)
             if link_pass is not None:
                 link_pass.add(item, per_doc(item) if callable(per_doc) else per_doc)
     files += dumps["files"]  # a dump counts as one file
