@@ -543,7 +543,7 @@ def soft_404(original: str, final: str) -> Optional[str]:
         return None
     lf, lo = cf.lower(), co.lower()
     for marker in ("404.htm", "/404/", "notfound"):
-        if marker in lf and marker not in lo:
+        if marker in lf + "/" and marker not in lo + "/":
             return "redirected to a not-found page"
     parts_o = urlsplit(original)
     host = (parts_o.hostname or "").lower()
