@@ -55,7 +55,15 @@ def _pool(jobs: int):
     ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
         ctx.set_forkserver_preload(["citelint.engine", "citelint.parsers.wikitext"])
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init)
+
+
+def _worker_init() -> None:
+    """Ctrl-C is the main process's to handle (it stops the pool): workers ignore it, so an
+    interrupted run prints no traceback per worker."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def check_all(items: Iterable, settings, jobs: int = 1) -> Iterator[tuple[object, object]]:
