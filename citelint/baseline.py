@@ -54,11 +54,17 @@ def relative_place(path: str, base_dir: str) -> str:
     return rel.replace(os.sep, "/")
 
 
-def finding_key(f: Finding, base_dir: str) -> Key:
+def finding_key(f: Finding, base_dir: str, _places: Optional[dict] = None) -> Key:
+    """A finding's baseline key; ``_places`` memoises paths (a run has many findings per file)."""
     digest = f.content_hash or f.fingerprint  # findings made outside the engine may lack a content hash
     if f.page is not None:
         return ("page", f.page, f.rule, digest)
-    return ("path", relative_place(f.path, base_dir), f.rule, digest)
+    if _places is None:
+        return ("path", relative_place(f.path, base_dir), f.rule, digest)
+    place = _places.get(f.path)
+    if place is None:
+        place = _places[f.path] = relative_place(f.path, base_dir)
+    return ("path", place, f.rule, digest)
 
 
 @dataclass
@@ -85,9 +91,9 @@ class Baseline:
         left = Counter(self.counts)
         kept: list[Finding] = []
         suppressed = 0
-        base = self.base_dir
+        base, places = self.base_dir, {}
         for f in findings:
-            key = finding_key(f, base)
+            key = finding_key(f, base, places)
             if left[key] > 0:
                 left[key] -= 1
                 suppressed += 1
@@ -101,9 +107,9 @@ class Baseline:
         this run did not look at, unchanged (a run over some files must not forget the others)."""
         left = Counter(self.counts)
         kept: Counter = Counter()
-        base = self.base_dir
+        base, places = self.base_dir, {}
         for f in findings:
-            key = finding_key(f, base)
+            key = finding_key(f, base, places)
             if left[key] > 0:
                 left[key] -= 1
                 kept[key] += 1
@@ -206,7 +212,8 @@ def _entry_count(e: dict, path: str, i: int) -> int:
 
 
 def count(findings: Iterable[Finding], base_dir: str) -> Counter:
-    return Counter(finding_key(f, base_dir) for f in findings)
+    places: dict = {}
+    return Counter(finding_key(f, base_dir, places) for f in findings)
 
 
 def dumps(findings: Iterable[Finding] | Counter, base_dir: str) -> str:
