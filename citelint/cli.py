@@ -259,7 +259,7 @@ def _deliver(result, output_format: str, output_path: Optional[str]) -> None:
     """Render the report to standard output, or to ``--output`` (atomically) with a one-line summary on stderr."""
     reporter = __import__(FORMATS[output_format], fromlist=["render"])
     if output_path is None:
-        out = click.get_text_stream("stdout")
+        out = sys.stdout
         reporter.render(result, out, color=_use_color(out))
         out.flush()
         return
