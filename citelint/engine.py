@@ -12,14 +12,26 @@ from citelint.rules import RULES, Context
 from citelint.settings import Settings
 
 
+#: the last parse, (document, template table, model): the link pass and the rules read one document
+#: one after the other, so they share its parse (models are never changed after parsing)
+_last_parse: tuple = (None, None, None)
+
+
 def parse_document(doc: Document, settings: Settings) -> CitationModel:
+    global _last_parse
+    last_doc, last_table, last_model = _last_parse
+    if last_doc is doc and last_table is settings.templates:
+        return last_model
     if doc.kind == "plaintext":
         from citelint.parsers.plaintext import parse_plaintext
 
-        return parse_plaintext(doc.text)
-    from citelint.parsers.wikitext import parse_wikitext
+        model = parse_plaintext(doc.text)
+    else:
+        from citelint.parsers.wikitext import parse_wikitext
 
-    return parse_wikitext(doc.text, settings.templates)
+        model = parse_wikitext(doc.text, settings.templates)
+    _last_parse = (doc, settings.templates, model)
+    return model
 
 
 def check_document(doc: Document, settings: Settings) -> list[Finding]:

@@ -77,6 +77,8 @@ def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError
     items = iter_documents(paths, settings, stdin_text, stdin_name, stdin_stream, progress, dumps, resolver)
     per_doc = (lambda doc: resolver.settings_for(doc.path)) if resolver is not None else settings
     link_pass = _link_pass(settings, paths)
+    if link_pass is not None:  # each document's links are collected, and their checks started, on the way in
+        items = link_pass.feed(items, per_doc)
     for item, result in check_all(items, per_doc, jobs):
         if isinstance(item, InputError):
             if getattr(item, "fatal", True):
@@ -97,8 +99,6 @@ def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError
             on_error(err)
         else:
             findings.extend(_shared(result, strings) if item.page is not None else result)
-            if link_pass is not None:
-                link_pass.add(item, per_doc(item) if callable(per_doc) else per_doc)
     files += dumps["files"]  # a dump counts as one file
     result = RunResult(findings=findings, files_checked=files, elapsed=time.perf_counter() - start, errors=errors)
     if revisions:
@@ -106,7 +106,7 @@ def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError
         result.extra["revisions_checked"] = revisions
     if dumps["skipped"]:
         result.extra["revisions_skipped"] = dict(sorted(dumps["skipped"].items()))
-    if link_pass is not None:  # the link pass: every URL of the run checked once, then judged
+    if link_pass is not None:  # the link pass: every URL of the run checked once, now judged
         result.findings = link_pass.run(result.findings)
         result.extra.update(link_pass.summary())
         result.elapsed = time.perf_counter() - start

@@ -115,8 +115,10 @@ c.close()
 
 
 def test_two_processes_share_one_cache(tmp_path):
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), tag]) for tag in ("a", "b")]
-    assert [p.wait(timeout=60) for p in procs] == [0, 0]
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), tag], stderr=subprocess.PIPE, text=True)
+             for tag in ("a", "b")]
+    results = [(p.wait(timeout=60), p.stderr.read()) for p in procs]
+    assert [rc for rc, _ in results] == [0, 0], results
     db = sqlite3.connect(Path(tmp_path) / FILENAME)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db.execute("SELECT count(*) FROM checks").fetchone()[0] == 2 * 150 * 4

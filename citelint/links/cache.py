@@ -64,12 +64,24 @@ class LinkCache:
             self._mark_folder()
             self.db = sqlite3.connect(str(self.path), timeout=30.0, isolation_level=None)
             self.db.execute("PRAGMA busy_timeout = 30000")
-            mode = self.db.execute("PRAGMA journal_mode = WAL").fetchone()
+            mode = self._journal_mode()
             self.db.execute("PRAGMA synchronous = NORMAL")
             self._setup()
         except (OSError, sqlite3.Error) as e:
             raise CacheError(f"cannot use the link cache at {self.path}: {e}") from None
         self.wal = bool(mode and str(mode[0]).lower() == "wal")
+
+    def _journal_mode(self):
+        """Switch to WAL (once per cache file); another process switching at the same moment may make
+        SQLite answer "locked" at once, without waiting: try again for a while."""
+        for attempt in range(50):
+            try:
+                return self.db.execute("PRAGMA journal_mode = WAL").fetchone()
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) or attempt == 49:
+                    raise
+                time.sleep(0.1)
+        return None
 
     def _mark_folder(self) -> None:
         ignore = self.folder / ".gitignore"

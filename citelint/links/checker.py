@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import email.utils
 import heapq
+import itertools
 import http.client
 import random
 import re
@@ -135,30 +136,55 @@ class LinkChecker:
         self._delayed: list = []
         self._seq = 0
         self._in_flight = 0
-        self._requests = 0
+        self._counter = itertools.count()  # requests made (next() on it is atomic)
         self._results: dict[str, Outcome] = {}
+        self._seen: set[str] = set()
+        self._workers: list[threading.Thread] = []
+        self._closed = False
+        self._on_done: Optional[Callable[[Outcome], None]] = None
         self._network_ok = False
 
     # -- the run ----------------------------------------------------------------------------
     def check(self, urls: list[str], on_done: Optional[Callable[[Outcome], None]] = None) -> CheckReport:
         """Check each URL (normalised http(s) URLs, duplicates ignored); returns when all are done."""
-        unique = list(dict.fromkeys(urls))
-        if not unique:
-            return CheckReport({}, 0, False, self.resolver.names_resolved)
+        self.start(on_done)
+        self.submit(urls)
+        return self.finish()
+
+    def start(self, on_done: Optional[Callable[[Outcome], None]] = None) -> None:
+        """Get ready for :meth:`submit`: checks begin as soon as URLs come, while a run still reads pages."""
+        self._on_done = on_done
+        self.watchdog.start()
+
+    def submit(self, urls) -> int:
+        """Queue URLs not seen before in this run; returns how many were new."""
+        new = 0
         with self._cond:
-            for url in unique:
+            for url in urls:
+                if url in self._seen:
+                    continue
+                self._seen.add(url)
+                new += 1
                 h = self._host(host_of(url))
                 h.ready.append(_Task(url, h.name))
                 if not h.queued:
                     h.queued = True
                     self._rr.append(h)
-        self.watchdog.start()
-        workers = [threading.Thread(target=self._work, args=(on_done,), name=f"citelint-link-{i}", daemon=True)
-                   for i in range(max(1, min(self.settings.concurrency, len(unique))))]
-        try:
-            for w in workers:
+            want = min(self.settings.concurrency, len(self._seen))
+            while len(self._workers) < want:
+                w = threading.Thread(target=self._work, name=f"citelint-link-{len(self._workers)}", daemon=True)
+                self._workers.append(w)
                 w.start()
-            for w in workers:
+            self._cond.notify_all()
+        return new
+
+    def finish(self) -> CheckReport:
+        """No more URLs: wait for the last checks and report."""
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+        try:
+            for w in self._workers:
                 while w.is_alive():
                     w.join(0.2)  # wake up for Ctrl-C
         finally:
@@ -172,7 +198,7 @@ class LinkChecker:
                                            "so name resolution itself may be down", checked_at=o.checked_at,
                                            elapsed=o.elapsed, attempts=o.attempts, detail="dns-unverified")
         peak = max((h.peak for h in self._hosts.values()), default=0)
-        return CheckReport(results, self._requests, self._network_ok, names, peak)
+        return CheckReport(results, next(self._counter), self._network_ok, names, peak)
 
     def close(self) -> None:
         self.session.close()
@@ -183,7 +209,7 @@ class LinkChecker:
             h = self._hosts[name] = _Host(name)
         return h
 
-    def _work(self, on_done) -> None:
+    def _work(self) -> None:
         while True:
             task = self._take()
             if task is None:
@@ -198,6 +224,7 @@ class LinkChecker:
                                  detail="internal")
             task.spent += time.monotonic() - t0
             done = self._finish(task, result)
+            on_done = self._on_done
             if done is not None and on_done is not None:
                 try:
                     on_done(done)
@@ -234,7 +261,7 @@ class LinkChecker:
                     if h.active < s.max_per_host:
                         wake = h.next_start if wake is None else min(wake, h.next_start)
                     self._rr.rotate(-1)
-                if not self._rr and not self._delayed and self._in_flight == 0:
+                if self._closed and not self._rr and not self._delayed and self._in_flight == 0:
                     self._cond.notify_all()
                     return None
                 self._cond.wait(None if wake is None else max(0.001, wake - now))
@@ -325,10 +352,9 @@ class LinkChecker:
         while True:
             if time.monotonic() >= deadline:
                 return self._timed_out(task, url, hops)
-            with self._cond:
-                self._requests += 1
+            next(self._counter)
             try:
-                resp = self.session.get(url, cookies=jar, allow_redirects=False, stream=True,
+                resp = self.session.get(url, cookies=jar if jar else None, allow_redirects=False, stream=True,
                                         timeout=(s.connect_timeout, s.read_timeout))
             except BlockedAddress as e:
                 via = f"redirected to {url}, whose host " if hops else "the host "
@@ -344,13 +370,13 @@ class LinkChecker:
                                final_url=url if hops else None, detail="dns")
             except requests.RequestException as e:
                 return self._network_error(task, url, hops, e)
-            with self._cond:
-                self._network_ok = True
+            self._network_ok = True
             status = resp.status_code
-            try:
-                jar.update(resp.cookies)
-            except Exception:
-                pass
+            if resp.cookies:
+                try:
+                    jar.update(resp.cookies)
+                except Exception:
+                    pass
             location = resp.headers.get("Location")
             if status in REDIRECTS and location:
                 self._drain(resp)

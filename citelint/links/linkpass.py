@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -19,6 +20,7 @@ from citelint.findings import Finding, content_hash, fingerprint
 from citelint.links.config import LinkSettings
 from citelint.links.outcome import NOT_DEAD, Outcome, Verdict
 from citelint.links.sites import DocLinks, collect
+from citelint.model import Document
 
 
 def link_rules():
@@ -39,6 +41,15 @@ class LinkPass:
         self.warn = warn or (lambda msg: print(f"citelint: warning: {msg}", file=sys.stderr))
         self.docs: list[DocLinks] = []
         self.doc_settings: list = []  # each document's own settings (per-file configuration)
+        self._urls: dict[str, None] = {}  # every URL of the run, in order of first citation
+        self._fresh: dict[str, Outcome] = {}  # from the cache
+        self._t0: Optional[float] = None
+        self._cache = None
+        self._checker = None
+        self._submitted = 0
+        self._ndone = 0
+        self._lock = threading.Lock()
+        self._bar = None  # (progress, task) while the bar shows
         self.stats: dict = {}
         self.not_verified: list[dict] = []
 
@@ -51,37 +62,80 @@ class LinkPass:
             return None
         return cls(settings, **kw)
 
+    def feed(self, items, settings_for):
+        """Pass documents through, collecting each one's links on the way: their checks start at once,
+        while the offline pass (and the reading of later documents) goes on."""
+        for item in items:
+            if isinstance(item, Document):
+                self.add(item, settings_for(item) if callable(settings_for) else settings_for)
+            yield item
+
     def add(self, doc, settings=None) -> None:
         """Collect a document's cited URLs (``settings``: its own, from per-file configuration)."""
         settings = settings or self.settings
         try:
-            links = collect(doc, settings, self.rule_names)
+            links = collect(doc, settings, self.rule_names, on_urls=self._found)
         except RecursionError:
             return  # the offline pass reports documents too deeply nested to parse
         self.add_collected(links, settings)
 
     def add_collected(self, links: DocLinks, settings=None) -> None:
         """For runners that collect in worker processes (``sites.collect`` is picklable)."""
-        if links.sites:
-            self.docs.append(links)
-            self.doc_settings.append(settings or self.settings)
+        if not links.sites:
+            return
+        self.docs.append(links)
+        self.doc_settings.append(settings or self.settings)
+        self._found([s.url for s in links.sites if s.url])
+
+    def _found(self, urls: list[str]) -> None:
+        new = []
+        for u in urls:
+            if u not in self._urls:
+                self._urls[u] = None
+                new.append(u)
+        if new:
+            self._stream(new)
+
+    def _stream(self, urls: list[str]) -> None:
+        if self._t0 is None:
+            self._t0 = time.perf_counter()
+            self._cache = self._open_cache()
+            from citelint.links.checker import LinkChecker
+
+            self._checker = LinkChecker(self.links)
+            self._checker.start(self._done)
+        if self._cache is not None:
+            try:
+                fresh = self._cache.fresh(urls, self.links.max_cache_age)
+            except Exception as e:
+                self.warn(str(e))
+                self._cache.close()
+                self._cache, fresh = None, {}
+            self._fresh.update(fresh)
+            urls = [u for u in urls if u not in fresh]
+        self._submitted += self._checker.submit(urls)
+
+    def _done(self, _outcome) -> None:
+        with self._lock:
+            self._ndone += 1
+            bar = self._bar
+            if bar is not None:
+                bar[0].update(bar[1], completed=self._ndone)
 
     # -- the pass ---------------------------------------------------------------------------
     def run(self, findings: list[Finding]) -> list[Finding]:
-        t0 = time.perf_counter()
-        ls = self.links
-        urls = list(dict.fromkeys(s.url for d in self.docs for s in d.sites if s.url))
-        cache = self._open_cache() if urls else None  # no URL: no cache folder either
-        fresh: dict[str, Outcome] = {}
-        if cache is not None:
+        """Wait for the checks started by :meth:`add`, then judge every cited URL."""
+        from citelint.links.checker import CheckReport
+
+        t0 = self._t0 if self._t0 is not None else time.perf_counter()
+        report = CheckReport({})
+        if self._checker is not None:
             try:
-                fresh = cache.fresh(urls, ls.max_cache_age)
-            except Exception as e:
-                self.warn(str(e))
-                cache = None
-        todo = [u for u in urls if u not in fresh]
-        report = self._check(todo)
-        outcomes = dict(fresh)
+                report = self._finish_checks()
+            finally:
+                self._checker.close()
+        cache = self._cache
+        outcomes = dict(self._fresh)
         outcomes.update(report.outcomes)
         history = cache is not None
         if cache is not None:
@@ -99,8 +153,26 @@ class LinkPass:
             self.warn("no site answered any request: is the network down? (failures are not counted toward a "
                       "link's history; --offline skips link checking)")
         merged = self._merge(findings, outcomes, history)
-        self._summarise(urls, fresh, report, outcomes, time.perf_counter() - t0)
+        self._summarise(list(self._urls), self._fresh, report, outcomes, time.perf_counter() - t0)
         return merged
+
+    def _finish_checks(self):
+        if not self.progress or self._submitted == 0:
+            return self._checker.finish()
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        progress = Progress(TextColumn("checking links"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
+                            TimeRemainingColumn(), console=Console(file=sys.stderr), transient=True)
+        with progress:
+            with self._lock:
+                task = progress.add_task("links", total=self._submitted, completed=self._ndone)
+                self._bar = (progress, task)
+            try:
+                return self._checker.finish()
+            finally:
+                with self._lock:
+                    self._bar = None
 
     def _open_cache(self):
         ls = self.links
@@ -114,29 +186,6 @@ class LinkPass:
         except CacheError as e:
             self.warn(f"{e}; checking without it (--no-cache to silence this)")
             return None
-
-    def _check(self, urls: list[str]):
-        from citelint.links.checker import CheckReport, LinkChecker
-
-        if not urls:
-            return CheckReport({})
-        checker = LinkChecker(self.links)
-        try:
-            if self.progress:
-                return self._check_with_progress(checker, urls)
-            return checker.check(urls)
-        finally:
-            checker.close()
-
-    def _check_with_progress(self, checker, urls: list[str]):
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        progress = Progress(TextColumn("checking links"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
-                            TimeRemainingColumn(), console=Console(file=sys.stderr), transient=True)
-        with progress:
-            task = progress.add_task("links", total=len(urls))
-            return checker.check(urls, on_done=lambda _o: progress.advance(task))
 
     # -- judging ----------------------------------------------------------------------------
     def _merge(self, findings: list[Finding], outcomes: dict[str, Outcome], history: bool) -> list[Finding]:

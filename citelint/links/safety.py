@@ -177,6 +177,8 @@ class Watchdog:
     :meth:`watch`) are shut down when the deadline passes, which ends any blocking read at once.
     """
 
+    TICK = 0.1  # a deadline is kept to within this
+
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._deadlines: dict[int, float] = {}
@@ -201,11 +203,10 @@ class Watchdog:
 
     def arm(self, deadline: float) -> None:
         tid = threading.get_ident()
-        with self._cond:
+        with self._cond:  # no wake-up: the watchdog looks at least every TICK seconds
             self._deadlines[tid] = deadline
             self._sockets[tid] = []
             self.expired.discard(tid)
-            self._cond.notify_all()
 
     def disarm(self) -> bool:
         """Clear this thread's deadline; True when it had expired (its sockets were shut)."""
@@ -246,7 +247,7 @@ class Watchdog:
                                     pass
                     elif nearest is None or dl < nearest:
                         nearest = dl
-                self._cond.wait(None if nearest is None else max(0.01, nearest - now))
+                self._cond.wait(self.TICK if nearest is None else min(self.TICK, max(0.01, nearest - now)))
 
 
 def guarded_connection_classes(resolver: Resolver, watchdog: Watchdog):

@@ -9,7 +9,7 @@ document's text. It also records which inline suppressions cover each URL. Pure 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Iterator, Optional
 
 from citelint.findings import LineIndex, stable_place
 from citelint.links.extract import ARCHIVE_TEMPLATES, CitedUrl, extract_urls
@@ -69,28 +69,35 @@ def definition_urls(defn: Definition, text: str) -> list[CitedUrl]:
     return extract_urls(defn.content, base)
 
 
-def model_urls(model: CitationModel, text: str) -> list[list[CitedUrl]]:
+def model_urls(model: CitationModel, text: str) -> Iterator[list[CitedUrl]]:
     """The URLs of each definition (one list per definition, in model order; same text twice: once)."""
-    out = []
     seen: set[int] = set()
     for d in model.definitions:
         base = locate(d, text)
         if base is None or base in seen:
             continue
         seen.add(base)
-        out.append(extract_urls(d.content, base))
-    return out
+        yield extract_urls(d.content, base)
 
 
-def collect(doc: Document, settings, rule_names: tuple[str, ...]) -> DocLinks:
+def collect(doc: Document, settings, rule_names: tuple[str, ...],
+            on_urls: Optional[Callable[[list[str]], None]] = None) -> DocLinks:
+    """A document's cited URLs, placed. ``on_urls`` is told the URLs as they are found (in batches),
+    so checking can start before the whole document is read."""
     from citelint.engine import parse_document
 
     model = parse_document(doc, settings)
     lines = LineIndex(doc.text)
     sup = _suppressions(doc, model, settings)
     sites: list[Site] = []
+    pending: list[str] = []
     for cited_list in model_urls(model, doc.text):
         first = len(sites)
+        if on_urls is not None:
+            pending.extend(c.url for c in cited_list if c.url)
+            if len(pending) >= 32:
+                on_urls(pending)
+                pending = []
         for c in cited_list:
             line, col = lines.position(c.start)
             end = max(c.end, c.start + 1)
@@ -98,6 +105,8 @@ def collect(doc: Document, settings, rule_names: tuple[str, ...]) -> DocLinks:
             suppressed = _covered(sup, rule_names, c.start, lines) if sup is not None else {}
             sites.append(Site(c, line, col, end_line, end_col + 1, lines.line_text(line), suppressed))
         _pair(sites, first)
+    if pending and on_urls is not None:
+        on_urls(pending)
     where = doc.page if doc.page is not None else stable_place(doc.path)
     return DocLinks(doc.path, doc.page, doc.revision, where, tuple(sites))
 
