@@ -303,8 +303,9 @@ def rules_cmd(as_json: bool) -> None:
                                 "description": inspect.cleandoc(r.__doc__ or "")} for r in RULES],
                               indent=2, ensure_ascii=False))
         return
+    width = max(len(r.name) for r in RULES)
     for r in RULES:
-        click.echo(f"{r.code}  {r.name:<18} {r.severity.label:<8} {r.summary()}")
+        click.echo(f"{r.code}  {r.name:<{width}} {r.severity.label:<8} {r.summary()}")
 
 
 @cli.command("rule")

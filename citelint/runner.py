@@ -114,9 +114,8 @@ def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError
 
 
 def _link_pass(settings: Settings, paths: Iterable[str]):
-    if getattr(settings, "links", None) is None:
-        return None
     from citelint.links.linkpass import LinkPass
 
     given = [p for p in paths if isinstance(p, str)] if isinstance(paths, (list, tuple)) else []
-    return LinkPass.for_settings(settings, paths=given, progress=settings.links.progress)
+    links = getattr(settings, "links", None)
+    return LinkPass.for_settings(settings, paths=given, progress=bool(links and links.progress))

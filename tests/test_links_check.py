@@ -251,3 +251,31 @@ def test_soft_404_rule():
     assert soft_404("http://a.com/x", "http://a.com/x/") is None  # a trailing slash is no move
     assert soft_404("http://a.com/x", "http://b.com/") is None  # another site: not this rule
     assert soft_404("http://a.com/notfound-band", "http://a.com/notfound-band/live") is None
+
+
+def test_https_goes_through_the_guard_and_verifies_certificates(tmp_path):
+    """TLS on the guarded connection: the certificate is checked against the host name (a self-signed
+    one fails, as it would for a reader), and a blocked address is refused before any handshake."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "1", "-subj", "/CN=127.0.0.3", "-addext", "subjectAltName=IP:127.0.0.3"],
+                   check=True, capture_output=True)
+    srv = Server("127.0.0.3", {"/secure": ok()})
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(str(cert), str(key))
+    srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
+    srv.start()
+    try:
+        url = f"https://127.0.0.3:{srv.server_address[1]}/secure"
+        (o,) = LinkChecker(settings()).check([url]).outcomes.values()
+        assert o.verdict is Verdict.UNREACHABLE and "certificate" in o.reason.lower(), o
+        (blocked,) = LinkChecker(settings(allow_networks=())).check([url]).outcomes.values()
+        assert blocked.verdict is Verdict.BLOCKED
+    finally:
+        srv.stop()

@@ -187,6 +187,19 @@ def test_progress_bar_on_a_terminal(project, servers):
     assert b"checking links" in out
 
 
+def test_suppressions_around_links(project, servers):
+    """A rule-less suppression that silences only a dead link is used (online), and cannot be judged
+    unused offline; one above a working link is unused online."""
+    a, _ = servers
+    (project / "wiki" / "s.wiki").write_text(
+        f"<!-- citelint-disable-next-line -->\nA.<ref>{a.url('/missing')}?s</ref>\n"
+        f"<!-- citelint-disable-next-line -->\nB.<ref>{a.url('/ok')}?s</ref>\n<references/>\n")
+    online = findings(citelint("wiki/s.wiki", "--allow-private-hosts", "--format", "json", cwd=project))[0]
+    assert online == {("unused-suppression", 3, 1, "warning")}
+    offline = citelint("wiki/s.wiki", "--offline", "--format", "json", cwd=project)
+    assert findings(offline)[0] == set() and offline.returncode == 0
+
+
 def test_bad_option_is_one_line_and_exit_2(project):
     r = citelint("wiki/a.wiki", "--max-cache-age", "soon", cwd=project)
     assert r.returncode == 2 and "max-cache-age" in r.stderr and "Traceback" not in r.stderr

@@ -23,6 +23,9 @@ from citelint.links.sites import DocLinks, collect
 from citelint.model import Document
 
 
+_SUPPRESSION = "citelint-disable"
+
+
 def link_rules():
     from citelint.rules import RULES
 
@@ -33,7 +36,10 @@ class LinkPass:
     def __init__(self, settings, paths: Iterable[str] = (), progress: bool = False,
                  warn: Optional[Callable[[str], None]] = None) -> None:
         self.settings = settings
-        self.links: LinkSettings = settings.links
+        self.links: Optional[LinkSettings] = getattr(settings, "links", None)
+        #: --offline: no network; the pass only keeps rule-less suppressions around cited URLs from being
+        #: reported unused (a dead link they silence cannot be seen offline)
+        self.offline = self.links is None
         self.rules = [r for r in link_rules() if settings.enabled(r.name)]
         self.rule_names = tuple(r.name for r in link_rules())
         self.paths = list(paths)
@@ -55,10 +61,10 @@ class LinkPass:
 
     @classmethod
     def for_settings(cls, settings, **kw) -> Optional["LinkPass"]:
-        """A pass when links are to be checked (not offline, some link rule selected), else None."""
-        if getattr(settings, "links", None) is None:
-            return None
+        """A pass when some link rule is selected (offline: when suppressions are honoured), else None."""
         if not any(settings.enabled(r.name) for r in link_rules()):
+            return None
+        if getattr(settings, "links", None) is None and not getattr(settings, "inline_suppressions", True):
             return None
         return cls(settings, **kw)
 
@@ -66,7 +72,7 @@ class LinkPass:
         """Pass documents through, collecting each one's links on the way: their checks start at once,
         while the offline pass (and the reading of later documents) goes on."""
         for item in items:
-            if isinstance(item, Document):
+            if isinstance(item, Document) and (not self.offline or _SUPPRESSION in item.text):
                 self.add(item, settings_for(item) if callable(settings_for) else settings_for)
             yield item
 
@@ -88,6 +94,8 @@ class LinkPass:
         self._found([s.url for s in links.sites if s.url])
 
     def _found(self, urls: list[str]) -> None:
+        if self.offline:
+            return
         new = []
         for u in urls:
             if u not in self._urls:
@@ -127,6 +135,8 @@ class LinkPass:
         """Wait for the checks started by :meth:`add`, then judge every cited URL."""
         from citelint.links.checker import CheckReport
 
+        if self.offline:
+            return self._withdraw_offline(findings)
         t0 = self._t0 if self._t0 is not None else time.perf_counter()
         report = CheckReport({})
         if self._checker is not None:
@@ -155,6 +165,18 @@ class LinkPass:
         merged = self._merge(findings, outcomes, history)
         self._summarise(list(self._urls), self._fresh, report, outcomes, time.perf_counter() - t0)
         return merged
+
+    def _withdraw_offline(self, findings: list[Finding]) -> list[Finding]:
+        withdrawn: dict[tuple, set] = {}
+        for d in self.docs:
+            for site in d.sites:
+                if site.url:
+                    for positions in site.suppressed.values():
+                        withdrawn.setdefault(d.key, set()).update(positions)
+        if not withdrawn:
+            return findings
+        return [f for f in findings if not (f.rule == "unused-suppression" and
+                                            (f.line, f.column) in withdrawn.get((f.path, f.page, f.revision), ()))]
 
     def _finish_checks(self):
         if not self.progress or self._submitted == 0:
@@ -272,6 +294,8 @@ class LinkPass:
     def summary(self) -> dict:
         """What goes into ``RunResult.extra``: ``links`` (figures) and, with ``list_not_verified``
         (--verbose), ``links_not_verified``."""
+        if self.offline:
+            return {}
         out = {"links": dict(self.stats)}
         if self.links.list_not_verified:
             out["links_not_verified"] = list(self.not_verified)
