@@ -4,8 +4,8 @@
     .venv/bin/python bench/bench_dump.py --jobs 2         # one configuration only
     .venv/bin/python bench/bench_dump.py --dump other.xml.bz2 --namespace 0
 
-Each configuration runs `citelint check --all-revisions --format json --output …` as a child process
-(the same path a user runs) and samples the resident memory of the child and its worker processes
+Each configuration runs `citelint check --all-revisions --offline --format json --output …` as a child
+process (the same path a user runs; --links adds the network link pass) and samples the resident memory of the child and its worker processes
 with psutil every 50 ms: "peak RSS" is the largest single process (the figure the 200 MB goal is
 about), "peak tree RSS" the largest sum over the main process and its workers at one moment.
 The baseline in the same run is the dump reader alone (decompress + XML parse, no checking): the
@@ -28,10 +28,9 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DUMP = Path(os.environ.get("CITELINT_CORPUS", ROOT.parent / "shared" / "corpus")) / "xml" / \
+# the shared corpus sits beside the repository (CITELINT_SHARED overrides, as for the tests)
+DEFAULT_DUMP = Path(os.environ.get("CITELINT_SHARED", ROOT.parent / "shared")) / "corpus" / "xml" / \
     "wikiwho__Anarchism_full_history_15180revs.xml.lzma"
-if not DEFAULT_DUMP.exists():
-    DEFAULT_DUMP = Path("/work/shared/corpus/xml/wikiwho__Anarchism_full_history_15180revs.xml.lzma")
 LIMIT_MB = 200
 
 
@@ -82,6 +81,7 @@ def run_check(dump: Path, jobs: int, extra: list[str]) -> dict:
         report = Path(tmp) / "report.json"
         cmd = [sys.executable, "-m", "citelint", "check", "--all-revisions", "--jobs", str(jobs),
                "--format", "json", "--output", str(report), *extra, str(dump)]
+        print("  $ citelint " + " ".join(cmd[3:]))
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 env={**os.environ, "PYTHONPATH": str(ROOT)})
@@ -107,9 +107,13 @@ def main() -> None:
     ap.add_argument("--dump", type=Path, default=DEFAULT_DUMP)
     ap.add_argument("--jobs", type=int, action="append", help="configurations to run (default: 1 and all CPUs)")
     ap.add_argument("--namespace", action="append", default=[])
+    ap.add_argument("--links", action="store_true",
+                    help="include the link pass (network; by default the run is --offline: the citation rules only)")
     args = ap.parse_args()
     jobs_list = args.jobs or sorted({1, default_jobs()})
     extra = [a for ns in args.namespace for a in ("--namespace", ns)]
+    if not args.links:
+        extra.append("--offline")
 
     print(f"dump: {args.dump} ({args.dump.stat().st_size / 1e6:.1f} MB stored)")
     base = read_only(args.dump)
@@ -142,4 +146,5 @@ def main() -> None:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
+    sys.stdout.reconfigure(line_buffering=True)
     main()
