@@ -9,8 +9,11 @@ every answer delayed 100 ms by the server. Printed, each measured in this run:
 - citelint again on the warm cache (no request may be made);
 - citelint with ``--concurrency 100 --max-per-host 10`` against its floor, 1,000 × 0.1 s ÷ 100 = 1.0 s;
 - a bare Python client (requests, one Session, 100 threads): what Python itself can do;
-- linkinator (default concurrency 100) on an HTML page of the links, and markdown-link-check on a
-  Markdown list of them, installed with npm in bench/links/ (``cd bench/links && npm ci``).
+- linkinator on an HTML page of the links and markdown-link-check on a Markdown list of them, installed
+  with npm in bench/links/ (``cd bench/links && npm ci``): linkinator 8.1 at its default 100-way
+  concurrency, run with the Node 22 that the npm package ``node`` brings (linkinator 8 needs it), and
+  linkinator 7.6, what npm gives on Node 20, which ignores its own limit (it opens about 100 connections
+  per host here, 1,000 at once in all).
 
 Targets (from the issue): defaults ≤ 1.2 × floor; 100-way no slower than linkinator; warm cache < 1 s;
 never more connections per host than allowed.

@@ -69,15 +69,28 @@ def definition_urls(defn: Definition, text: str) -> list[CitedUrl]:
     return extract_urls(defn.content, base)
 
 
+#: the last extraction, (model, text, lists): the link pass and the invalid-url rule read the same model
+_last_urls: tuple = (None, None, None)
+
+
 def model_urls(model: CitationModel, text: str) -> Iterator[list[CitedUrl]]:
     """The URLs of each definition (one list per definition, in model order; same text twice: once)."""
+    global _last_urls
+    last_model, last_text, lists = _last_urls
+    if last_model is model and last_text is text:
+        yield from lists
+        return
     seen: set[int] = set()
+    done: list[list[CitedUrl]] = []
     for d in model.definitions:
         base = locate(d, text)
         if base is None or base in seen:
             continue
         seen.add(base)
-        yield extract_urls(d.content, base)
+        urls = extract_urls(d.content, base)
+        done.append(urls)
+        yield urls
+    _last_urls = (model, text, done)  # only once all were read
 
 
 def collect(doc: Document, settings, rule_names: tuple[str, ...],
