@@ -467,3 +467,39 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     assert json.loads(out)["summary"]["revisions_checked"] == 8
     text = seen.decode(errors="replace")
     assert "revisions" in text and "MB/s" in text and SELECTED.name in text
+
+
+# -- links: only the newest revision of a page ----------------------------------------------------
+
+def test_all_revisions_checks_links_of_the_newest_revision_only(tmp_path):
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    asked = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            asked.append(self.path)
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *a):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        revs = [revision(i, f"Claim.<ref>[{base}/gone-{i} Source {i}]</ref>\n\n<references/>\n",
+                         f"202{i}-01-01T00:00:00Z") for i in (1, 2, 3)]
+        p = tmp_path / "history.xml"
+        p.write_text(export(page("Article", *revs)), encoding="utf-8")
+        r = citelint("check", "--all-revisions", "--allow-private-hosts", "--no-cache", "--format", "json", str(p),
+                     cwd=tmp_path)
+    finally:
+        server.shutdown()
+    data = json.loads(r.stdout)
+    assert asked == ["/gone-3"], r.stderr
+    assert [(f["rule"], f["revision"]) for f in data["findings"]] == [("dead-link", "3")]
+    assert data["summary"]["revisions_checked"] == 3
