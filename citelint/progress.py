@@ -30,11 +30,11 @@ class DumpProgress:
         self._console = Console(file=stream if stream is not None else sys.stderr, stderr=stream is None)
         self._progress = Progress(
             TextColumn("[bold]{task.description}"),
-            BarColumn(),
+            BarColumn(bar_width=16),
             TaskProgressColumn(),
-            TextColumn("{task.fields[revisions]:>8,} revisions"),
-            TextColumn("{task.fields[mb]:>8,.1f} MB"),
-            TextColumn("{task.fields[rate]:>6.1f} MB/s"),
+            TextColumn("{task.fields[revisions]:,} revisions"),
+            TextColumn("{task.fields[mb]:,.0f} MB"),
+            TextColumn("{task.fields[rate]:.1f} MB/s"),
             TimeElapsedColumn(),
             console=self._console,
             transient=True,
@@ -52,6 +52,8 @@ class DumpProgress:
         self._t0 = time.perf_counter()
         self._last = 0.0
         name = os.path.basename(stats.path) or stats.path
+        if len(name) > 24:
+            name = name[:11] + "…" + name[-12:]
         self._task = self._progress.add_task(name, total=stats.size, revisions=0, mb=0.0, rate=0.0)
 
     def update(self, stats) -> None:
