@@ -131,7 +131,8 @@ def main() -> None:
         ok = "OK" if r["peak_single"] < LIMIT_MB * 1e6 else f"OVER {LIMIT_MB} MB"
         print(f"check --all-revisions --jobs {jobs}: {revs:,} revisions of {pages} page(s), "
               f"{s['findings']:,} findings in {r['elapsed']:.1f} s")
-        print(f"  {revs / r['elapsed']:,.1f} revisions/s ({pages / r['elapsed']:.4f} pages/s), "
+        pps = pages / r["elapsed"]
+        print(f"  {revs / r['elapsed']:,.1f} revisions/s ({pps:,.{1 if pps >= 10 else 4}f} pages/s), "
               f"{mb / r['elapsed']:.2f} MB/s of XML; {r['elapsed'] / base['elapsed']:.1f}x the read-only time")
         print(f"  peak RSS {r['peak_single'] / 1e6:.0f} MB (largest process; goal < {LIMIT_MB} MB: {ok}), "
               f"peak tree RSS {r['peak_tree'] / 1e6:.0f} MB over {r['processes']} process(es)")
