@@ -265,14 +265,14 @@ def main() -> int:
                           [str(bin_dir / "markdown-link-check"), "-q", "list.md"], n * d / 2)
 
     print()
-    print(f"{'':48} {'wall s':>7} {'pass s':>7} {'floor s':>7} {'×floor':>7} {'requests':>8} {'peak conn/host':>15}")
+    print(f"{'':52} {'wall s':>7} {'pass s':>7} {'floor s':>7} {'×floor':>7} {'requests':>8} {'peak conn/host':>15}")
     for r in b.rows:
         ratio_of = r.get("pass", r["wall"])
         ratio = f"{ratio_of / r['floor']:.2f}" if r["floor"] else ""
         floor = f"{r['floor']:.2f}" if r["floor"] else ""
         limit = f" (≤{r['limit']})" if r["limit"] else ""
         pass_s = f"{r['pass']:.2f}" if "pass" in r else ""
-        print(f"{r['name']:48} {r['wall']:7.2f} {pass_s:>7} {floor:>7} {ratio:>7} {r['requests']:8d} "
+        print(f"{r['name']:52} {r['wall']:7.2f} {pass_s:>7} {floor:>7} {ratio:>7} {r['requests']:8d} "
               f"{str(r['peak_conn']) + limit:>15}")
         if "error" in r:
             print(f"    ! {r['error'].strip().splitlines()[-1] if r['error'].strip() else 'failed'} (exit {r['rc']})")
