@@ -37,7 +37,7 @@ def parse_document(doc: Document, settings: Settings) -> CitationModel:
 def check_document(doc: Document, settings: Settings) -> list[Finding]:
     model = parse_document(doc, settings)
     lines = LineIndex(doc.text)
-    ctx = Context(doc.text, lines, sub_referencing=settings.sub_referencing)
+    ctx = Context(doc.text, lines, sub_referencing=settings.sub_referencing, namespace=doc.namespace)
     where = doc.page if doc.page is not None else stable_place(doc.path)
     hits = []
     for rule_cls in RULES:

@@ -16,6 +16,7 @@ class Context:
     text: str
     lines: LineIndex
     sub_referencing: bool = True  # MediaWiki's details= sub-references (wgCiteSubReferencing)
+    namespace: int | None = None  # a dump page's namespace (odd numbers are talk pages)
 
     def line(self, offset: int) -> int:
         return self.lines.position(offset)[0]

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Iterator
 
 from citelint.findings import Hit
-from citelint.model import CitationModel, RefTag, Severity
+from citelint.model import CitationModel, RefTag, Severity, Span
 from citelint.rules.base import Context, Rule
 
 REF_ATTRS = ("name", "group", "follow", "dir")
@@ -50,7 +51,14 @@ class MalformedRef(Rule):
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
         for p in model.problems:
-            yield Hit(p.span, _PROBLEMS[p.kind], subject=p.kind)
+            message = _PROBLEMS[p.kind]
+            if p.kind == "unclosed-ref":
+                close = _NEXT_CLOSE.search(ctx.text, p.span.end)
+                if close is not None:
+                    message = (f"<ref> has no </ref> of its own: MediaWiki closes it with the </ref> on line "
+                               f"{ctx.line(close.start())} and swallows the text between; add </ref> after "
+                               f"the citation")
+            yield Hit(p.span, message, subject=p.kind)
         dirs: dict[tuple, tuple[str, int]] = {}
         for tag in model.tags:
             if tag.name == "references":
@@ -67,10 +75,18 @@ class MalformedRef(Rule):
     def _ref(self, tag: RefTag, ctx: Context, dirs: dict) -> Iterator[Hit]:
         allowed = REF_ATTRS + (("details",) if ctx.sub_referencing else ())
         values = {}
+        unknown = [a for a in tag.attrs if a.name not in allowed]
+        if len(unknown) == 1:
+            a = unknown[0]
+            yield Hit(a.span, f'unknown attribute "{a.name}" on <ref>; supported: {", ".join(allowed)}'
+                              f'{_suggest(a.name, allowed)}', subject=a.name)
+        elif unknown:  # many: usually a lost ">" or quote turned the text into attributes
+            names = ", ".join(f'"{a.name}"' for a in unknown[:4]) + (", …" if len(unknown) > 4 else "")
+            yield Hit(Span(unknown[0].span.start, unknown[-1].span.end),
+                      f"{len(unknown)} unknown attributes on <ref> ({names}): the tag is probably missing a "
+                      f"closing > or quote; supported: {', '.join(allowed)}", subject=" ".join(a.name for a in unknown))
         for a in tag.attrs:
             if a.name not in allowed:
-                yield Hit(a.span, f'unknown attribute "{a.name}" on <ref>; supported: {", ".join(allowed)}'
-                                  f'{_suggest(a.name, allowed)}', subject=a.name)
                 continue
             value = (a.value or "").strip()
             values[a.name] = value
@@ -113,6 +129,9 @@ class MalformedRef(Rule):
             if first[0] != values["dir"].lower():
                 yield Hit(tag.span, f'reference "{name}" has dir="{values["dir"]}" but line {ctx.line(first[1])} '
                                     f'gave it dir="{first[0]}": use one direction', subject=name)
+
+
+_NEXT_CLOSE = re.compile(r"</ref\s*>", re.IGNORECASE)
 
 
 def _suggest(name: str, allowed) -> str:

@@ -14,7 +14,8 @@ class MissingReflist(Rule):
     ``{{reflist|group=note}}`` or ``{{notelist}}`` is an error: MediaWiki shows "Cite error: <ref> tags
     exist for a group named …" (``cite_error_group_refs_without_references``). The default group
     with no list is a warning: MediaWiki appends a list at the very end of the page, but it then has
-    no "References" heading and lands after navigation boxes and categories.
+    no "References" heading and lands after navigation boxes and categories. On talk pages (dump
+    pages in odd namespaces) the automatic list is normal, so the warning is not given there.
 
     Why: notes and citations the reader cannot see.
 
@@ -50,6 +51,8 @@ class MissingReflist(Rule):
                          else "after the last reference list of that group, so no list shows them")
                 yield Hit(use.span, f'{refs} in group "{group}" {where}: add <references group="{group}" /> '
                                     f'or {{{{reflist|group={group}}}}} after them', subject=group)
+            elif ctx.namespace is not None and ctx.namespace % 2 == 1:
+                continue  # talk pages: MediaWiki's automatic list at the end is what they use
             elif group not in lists:
                 yield Hit(use.span, f"{refs} but the page has no reference list: add a \"References\" "
                                     f"section with {{{{reflist}}}} or <references />",
