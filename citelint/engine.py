@@ -57,17 +57,10 @@ def _apply_suppressions(doc: Document, model: CitationModel, hits: list, setting
     """The decide stage's inline part: drop suppressed hits, add unused-suppression hits."""
     from citelint.findings import Hit
     from citelint.rules.unused_suppression import UnusedSuppression
-    from citelint.selection import SelectionError, match
-    from citelint.suppressions import Suppressions
+    from citelint.suppressions import for_document
 
-    def resolve(selector: str):
-        try:
-            return frozenset(match(selector))
-        except SelectionError:
-            return None
-
-    sup = Suppressions(doc.text, model.comments, resolve)
-    if not sup.directives:
+    sup = for_document(doc.text, model.comments)
+    if sup is None:
         return hits
     kept = [(r, h) for r, h in hits if not sup.suppressed(r.name, h.span.start)]
     if settings.enabled(UnusedSuppression.name):

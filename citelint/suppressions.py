@@ -244,3 +244,19 @@ class Suppressions:
                     out.append((d, f"unused suppression: no {' or '.join(idle)} finding {where} for "
                                    f"citelint-{d.kind} to silence: {fix}"))
         return out
+
+
+def for_document(text: str, comments: Iterable[Span], enabled: bool = True) -> Optional["Suppressions"]:
+    """The suppressions a document's comments hold, or None when there are none (or they are ignored)."""
+    if not comments or not enabled:
+        return None
+    from citelint.selection import SelectionError, match
+
+    def resolve(selector: str):
+        try:
+            return frozenset(match(selector))
+        except SelectionError:
+            return None
+
+    sup = Suppressions(text, comments, resolve)
+    return sup if sup.directives else None

@@ -156,19 +156,9 @@ def _pair(sites: list[Site], first: int) -> None:
 
 
 def _suppressions(doc: Document, model: CitationModel, settings):
-    if not getattr(model, "comments", None) or not getattr(settings, "inline_suppressions", True):
-        return None
-    from citelint.selection import SelectionError, match
-    from citelint.suppressions import Suppressions
+    from citelint.suppressions import for_document
 
-    def resolve(selector: str):
-        try:
-            return frozenset(match(selector))
-        except SelectionError:
-            return None
-
-    sup = Suppressions(doc.text, model.comments, resolve)
-    return sup if sup.directives else None
+    return for_document(doc.text, model.comments, getattr(settings, "inline_suppressions", True))
 
 
 def _covered(sup, rule_names: tuple[str, ...], offset: int, lines: LineIndex) -> dict:

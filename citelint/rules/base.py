@@ -53,6 +53,12 @@ def normalize_ws(text: str) -> str:
     return " ".join(text.split())
 
 
+def quoted(text: str, limit: int = 60) -> str:
+    """Citation text for a message, shortened and quoted with a mark the text does not start with."""
+    short = shorten(text, limit)
+    return f"'{short}'" if short.startswith('"') else f'"{short}"'
+
+
 def shorten(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

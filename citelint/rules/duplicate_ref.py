@@ -5,7 +5,7 @@ from typing import Iterator
 
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
-from citelint.rules.base import Context, Rule, shorten
+from citelint.rules.base import Context, Rule, quoted
 
 # Content that is meant to repeat: "Ibid." and friends refer to the citation before them.
 _REPEATABLE = re.compile(r"^\W*(ibid|ibidem|id|op\.?\s*cit|loc\.?\s*cit)\b", re.IGNORECASE)
@@ -49,12 +49,12 @@ class DuplicateRef(Rule):
                 continue  # same name, same text: a harmless redefinition
             line = ctx.line(prev.span.start)
             if model.kind == "plaintext":
-                msg = (f"entry {d.key} repeats entry {prev.key} (line {line}): \"{shorten(norm)}\"; "
+                msg = (f"entry {d.key} repeats entry {prev.key} (line {line}): {quoted(norm)}; "
                        f"merge them into one entry and point both markers at it")
             else:
                 if prev.key:
                     how = f'reuse it here with <ref name="{prev.key}" />'
                 else:
                     how = 'give the first a name (<ref name="…">) and reuse it here with <ref name="…" />'
-                msg = f"same citation as line {line}: \"{shorten(norm)}\"; {how}"
+                msg = f"same citation as line {line}: {quoted(norm)}; {how}"
             yield Hit(d.span, msg, subject=norm)
