@@ -24,6 +24,9 @@ OPAQUE_TAGS = frozenset(
 )
 # Leftover ref markup in plain text: what mwparserfromhell could not pair up (or _defuse set aside).
 _HIDDEN_LT = "\ue000"  # stands in for the "<" of an opening tag that can never be closed
+# What a node must hold to matter: ref markup, a template (which may make refs), or a comment
+# (suppressions). A table or <div> with none of these is stepped over without a walk.
+_WORTH_A_LOOK = re.compile(r"<\s*/?\s*ref|\{\{|\ue000|<!--", re.IGNORECASE).search
 _LEFTOVER = re.compile(r"[<\ue000](/?)\s*(ref|references)\b([^<>]*?)(/?)\s*>", re.IGNORECASE)
 _PAIRS = {
     name: re.compile(rf"<{name}(?=[\s/>])[^<>]*>|</{name}\s*>", re.IGNORECASE) for name in ("ref", "references")
@@ -89,7 +92,7 @@ class _Walker:
         for node in code.nodes:
             s = str(node)
             n = len(s)
-            if "<" in s or "{{" in s or _HIDDEN_LT in s:
+            if _WORTH_A_LOOK(s) is not None:
                 t = type(node)
                 if t is Text:
                     if "<" in s or _HIDDEN_LT in s:
@@ -100,7 +103,7 @@ class _Walker:
                     self._template(node, s, offset, in_list)
                 elif t is Wikilink:
                     if node.text is not None:
-                        self.walk(node.text, offset + n - 2 - len(str(node.text)), in_list)
+                        self.walk(node.text, offset + 3 + len(str(node.title)), in_list)  # "[[" title "|"
                 elif t is Heading:
                     self.walk(node.title, offset + node.level, in_list)
                 elif t is Comment:
@@ -146,21 +149,17 @@ class _Walker:
             self._descend_contents(tag, s, offset, in_list)
 
     def _contents_offset(self, tag: Tag, s: str, offset: int) -> int:
-        contents = str(tag.contents)
-        if tag.implicit or tag.self_closing:
-            return offset + len(s) - len(contents)
-        close = len(s) - s.rfind("</")
-        return offset + len(s) - close - len(contents)
+        """Where a tag's contents start: the length of what ``Tag.__str__`` writes before them,
+        added up from the small parts, so the (large) contents are not serialised again."""
+        attrs = sum(len(str(a)) for a in tag.attributes) if tag.attributes else 0
+        if tag.wiki_markup:
+            return (offset + len(tag.wiki_markup) + attrs + len(tag.padding or "")
+                    + len(tag.wiki_style_separator or ""))
+        opener = 2 if tag.invalid else 1
+        return offset + opener + len(str(tag.tag)) + attrs + len(tag.padding) + 1
 
     def _descend_contents(self, tag: Tag, s: str, offset: int, in_list: Optional[str]) -> None:
         if tag.self_closing or tag.contents is None:
-            return
-        if tag.wiki_markup:
-            # table/list markup: contents sit after the opening markup; find them in the node text
-            c = str(tag.contents)
-            idx = s.find(c) if c else -1
-            if idx >= 0:
-                self.walk(tag.contents, offset + idx, in_list)
             return
         self.walk(tag.contents, self._contents_offset(tag, s, offset), in_list)
 
@@ -246,14 +245,16 @@ class _Walker:
         self.segments[group] = seg + 1
 
     # -- templates --------------------------------------------------------------------------
-    def _params(self, tpl: Template, offset: int):
-        """Yield (param, value_offset) for each parameter."""
+    def _params(self, tpl: Template, offset: int) -> list[tuple]:
+        """(param, value_offset, value_text) for each parameter, each value serialised once."""
         pos = offset + 2 + len(str(tpl.name))
+        out = []
         for p in tpl.params:
-            raw = str(p)
             value = str(p.value)
-            yield p, pos + 1 + len(raw) - len(value)
-            pos += 1 + len(raw)
+            start = pos + 1 + (len(str(p.name)) + 1 if p.showkey else 0)  # "|" [name "="]
+            out.append((p, start, value))
+            pos = start + len(value)
+        return out
 
     def _template(self, tpl: Template, s: str, offset: int, in_list: Optional[str]) -> None:
         name = str(tpl.name).strip()
@@ -267,15 +268,16 @@ class _Walker:
                 return
         spec = self.table.lookup(name) if "{" not in name else None
         if spec is not None:
-            named = {str(p.name).strip(): (p, vo) for p, vo in self._params(tpl, offset) if p.showkey}
+            params = self._params(tpl, offset)
+            named = {str(p.name).strip(): (p, vo) for p, vo, _ in params if p.showkey}
             group_p = named.get("group")
             if spec.kind == "reflist":
                 group = _strip_quotes(group_p[0].value) if group_p else (spec.group or DEFAULT_GROUP)
                 # refs= holds list-defined refs; refs in other parameters are expanded with the
                 # list as well, so they count as defined in it
                 saved, self._list_start = self._list_start, offset
-                for p, vo in self._params(tpl, offset):
-                    if "<" in str(p.value) or "{{" in str(p.value):
+                for p, vo, v in params:
+                    if _WORTH_A_LOOK(v) is not None:
                         self.walk(p.value, vo, group)
                 self._list_start = saved
                 self._close_list(group, span, "template")
@@ -285,7 +287,7 @@ class _Walker:
                     _strip_quotes(group_p[0].value) if group_p else DEFAULT_GROUP)
                 name_p = named.get("name")
                 key = _strip_quotes(name_p[0].value) if name_p else None
-                text_p = next(((p, vo) for p, vo in self._params(tpl, offset) if not p.showkey), None)
+                text_p = next(((p, vo) for p, vo, _ in params if not p.showkey), None)
                 if text_p is None and "1" in named:
                     text_p = named["1"]
                 content = str(text_p[0].value) if text_p else ""
@@ -303,23 +305,25 @@ class _Walker:
                 for key in ("group", "g"):
                     if key in named:
                         group = _strip_quotes(named[key][0].value)
-                for p, _vo in self._params(tpl, offset):
+                for p, _vo, v in params:
                     if not p.showkey:
-                        key = str(p.value).strip()
+                        key = v.strip()
                         if key:
                             m.uses.append(Use(group, key, span, "reuse", segment=self.segments.get(group, 0)))
                 return
-        # any other template: references in its parameters still count
-        for p, vo in self._params(tpl, offset):
-            v = p.value
-            if "<" in str(v) or "{{" in str(v):
-                self.walk(v, vo, in_list)
+        # any other template: references in its parameters still count (but most, like a
+        # {{cite web}}, hold no tag and no other template: nothing to look for)
+        if "<" not in s and _HIDDEN_LT not in s and s.find("{{", 2) < 0:
+            return
+        for p, vo, v in self._params(tpl, offset):
+            if _WORTH_A_LOOK(v) is not None:
+                self.walk(p.value, vo, in_list)
 
     def _tag_function(self, tpl: Template, tagname: str, span: Span, offset: int, in_list: Optional[str]) -> None:
         """``{{#tag:ref|content|name=…|group=…}}`` and ``{{#tag:references|…|group=…}}``."""
-        params = list(self._params(tpl, offset))
-        named = {str(p.name).strip().lower(): _strip_quotes(p.value) for p, _ in params if p.showkey}
-        positional = [(p, vo) for p, vo in params if not p.showkey]
+        params = self._params(tpl, offset)
+        named = {str(p.name).strip().lower(): _strip_quotes(p.value) for p, _, _ in params if p.showkey}
+        positional = [(p, vo) for p, vo, _ in params if not p.showkey]
         content_p = positional[0] if positional else None
         content = str(content_p[0].value) if content_p else None
         m = self.model
