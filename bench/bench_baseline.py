@@ -1,6 +1,6 @@
 """What a baseline costs: write, load and apply for a wiki with many old findings, next to checking.
 
-Checks the shared corpus's wikitext once (the reference figure), then copies its findings onto many
+Checks the test corpus's wikitext (tests/data/corpus) once (the reference figure), then copies its findings onto many
 made-up file paths to reach --findings findings (default 100,000: "a wiki with ten thousand old
 problems", ten times over) and times writing the baseline, loading it, and applying it.
 
@@ -21,7 +21,7 @@ from citelint.baseline import load, write
 from citelint.runner import run
 from citelint.settings import Settings
 
-CORPUS = Path(os.environ.get("CITELINT_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "corpus"
 
 
 def main() -> None:

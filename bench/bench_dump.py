@@ -28,9 +28,8 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
-# the shared corpus sits beside the repository (CITELINT_SHARED overrides, as for the tests)
-DEFAULT_DUMP = Path(os.environ.get("CITELINT_SHARED", ROOT.parent / "shared")) / "corpus" / "xml" / \
-    "wikiwho__Anarchism_full_history_15180revs.xml.lzma"
+# the test data in the repository (tests/data/SOURCES.md says where it comes from)
+DEFAULT_DUMP = ROOT / "tests" / "data" / "corpus" / "xml" / "wikiwho__Anarchism_full_history_15180revs.xml.lzma"
 LIMIT_MB = 200
 
 

@@ -1,7 +1,7 @@
 """Speed of the offline check against a bare mwparserfromhell parse of the same files.
 
 Prints, from one run: MB/s for citelint (read, parse into the model, all offline rules, place the
-findings) and for ``mwparserfromhell.parse`` alone over shared/corpus/wikitext, their ratio (target
+findings) and for ``mwparserfromhell.parse`` alone over tests/data/corpus/wikitext, their ratio (target
 ≤ 1.3×), and the wall time of a whole ``citelint check`` process on one small file (target ≤ 0.3 s)
 beside a bare ``python -c pass`` for scale. Best of N rounds, rounds interleaved so load on the
 shared machine hits both sides alike.
@@ -25,7 +25,7 @@ from citelint.model import Document
 from citelint.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "wikitext"
+DEFAULT_CORPUS = REPO / "tests" / "data" / "corpus" / "wikitext"
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ Prints, from one run:
 
 Inputs: a synthetic page in the shape of a Wikipedia copy (prose with ``[n]`` and ``[a]`` markers and
 ``[i.e., …]`` brackets, a Notes list, a References list with ``^ a b`` labels), and the seed fixture
-(shared/fixtures/khojaly-massacre.military-wiki.txt) repeated to the same size. Best of N rounds,
+(fixtures/khojaly-massacre.military-wiki.txt) repeated to the same size. Best of N rounds,
 rounds interleaved so load on the shared machine hits both sides alike.
 
     python bench/bench_plaintext.py [--rounds 5] [--mb 5]
@@ -28,7 +28,7 @@ from citelint.parsers.plaintext import parse_plaintext
 from citelint.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = REPO.parent / "shared" / "fixtures" / "khojaly-massacre.military-wiki.txt"
+SEED = REPO / "fixtures" / "khojaly-massacre.military-wiki.txt"
 _BASE = re.compile(r"\[(\d+)\]")
 
 

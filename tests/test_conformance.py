@@ -1,6 +1,6 @@
 """Conformance with MediaWiki's Cite extension: its own parser tests, errors mapped to rule names.
 
-Every case in shared/corpus/conformance/cite_cases.jsonl runs through the real parser and rules; the
+Every case in tests/data/corpus/conformance/cite_cases.jsonl runs through the real parser and rules; the
 set of citelint rules reported must equal the set of Cite errors expected (mapped by
 tests/conformance/cite_error_map.json). Held-out cases, each with its reason, are in
 tests/conformance/held_out.json.

@@ -1,4 +1,4 @@
-"""Real articles (shared/corpus/wikitext): the known defects are found at their lines, and nothing else.
+"""Real articles (tests/data/corpus/wikitext): the known defects are found at their lines, and nothing else.
 
 Every finding listed here was checked by hand against the article text. The traps — local
 reference-list templates ({{Verwysings}}, {{fotnoteliste}}), the HTML-escaped anarchism article, refs

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from paths import FIXTURES as SHARED_FIXTURES
+from paths import FIXTURES
 from paths import REPO
 
 from citelint.engine import check_document
@@ -22,8 +22,8 @@ from citelint.settings import Settings
 
 CITELINT = [sys.executable, "-m", "citelint.cli"] if not (REPO / ".venv/bin/citelint").exists() \
     else [str(REPO / ".venv/bin/citelint")]
-SEED = SHARED_FIXTURES / "khojaly-massacre.military-wiki.txt"
-SAMPLE = SHARED_FIXTURES / "wikipedia-style-copy.sample.txt"
+SEED = FIXTURES / "khojaly-massacre.military-wiki.txt"
+SAMPLE = FIXTURES / "wikipedia-style-copy.sample.txt"
 OWN = REPO / "fixtures" / "plaintext"
 
 

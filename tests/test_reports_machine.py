@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 import jsonschema
 import pytest
-from paths import SHARED
+from paths import SCHEMAS
 
 from citelint.engine import check_document
 from citelint.model import Document, Severity
@@ -29,7 +29,7 @@ from citelint.rules import RULES
 from citelint.settings import Settings
 from citelint.sources import InputError
 
-SCHEMA_PATH = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+SCHEMA_PATH = SCHEMAS / "sarif-schema-2.1.0.json"
 
 # one error on one line, one error across two lines, one warning whose message quotes "%", "<", "&" and a
 # control character from the page, in a file whose name has ":" and ","
