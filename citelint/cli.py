@@ -43,6 +43,10 @@ class ConfigFailure(click.ClickException):
         click.echo(f"citelint: error: {self.message}", err=True)
 
 
+class WriteFailure(ConfigFailure):
+    """A report or baseline that cannot be written: one line, exit status 2."""
+
+
 def _configured(f):
     """Add --config/--isolated/--force-exclude/--ignore-suppressions to a command and find its configuration.
 
@@ -256,23 +260,21 @@ def _baseline_step(result, base, write_path: Optional[str], paths=(), stdin_name
 
 
 def _deliver(result, output_format: str, output_path: Optional[str]) -> None:
-    """Render the report to standard output, or to ``--output`` (atomically) with a one-line summary on stderr."""
+    """Render the report to standard output, or to ``--output`` with a one-line summary on stderr: a file is
+    replaced atomically (through a symlink, its target), a device or FIFO is streamed to (see atomicfile)."""
     reporter = __import__(FORMATS[output_format], fromlist=["render"])
     if output_path is None:
         out = sys.stdout
         reporter.render(result, out, color=_use_color(out))
         out.flush()
         return
-    import io
+    from citelint.atomicfile import open_atomic
 
-    from citelint.atomicfile import write_atomic
-
-    buf = io.StringIO()
-    reporter.render(result, buf, color=False)
     try:
-        write_atomic(output_path, buf.getvalue())
+        with open_atomic(output_path) as fh:
+            reporter.render(result, fh, color=False)
     except OSError as e:
-        raise click.ClickException(f"cannot write the report to {output_path}: {e.strerror or e}")
+        raise WriteFailure(f"cannot write the report to {output_path}: {e.strerror or e}")
     n = len(result.findings)
     click.echo(f"citelint: {n} finding{'s' if n != 1 else ''} in {result.files_checked} "
                f"file{'s' if result.files_checked != 1 else ''}; {output_format} report written to {output_path}",

@@ -366,7 +366,7 @@ def test_output_to_unwritable_place_is_exit_2(project: Path):
     r = citelint("check", "--format", "sarif", "pages", "--output", "no/such/dir/r.sarif", cwd=project)
     assert r.returncode == 2
     assert r.stderr.strip().splitlines() == [
-        "Error: cannot write the report to no/such/dir/r.sarif: No such file or directory"]
+        "citelint: error: cannot write the report to no/such/dir/r.sarif: No such file or directory"]
 
 
 # --- the real corpus -----------------------------------------------------------------------------------------
