@@ -73,13 +73,15 @@ def _configured(f):
             resolver.inline_suppressions = not ignore_suppressions
             paths = kwargs.get("paths") or ()
             params = {p.name: p for p in ctx.command.params}
-            for name, (key, value) in resolver.run_params(paths if isinstance(paths, tuple) else (paths,)).items():
+            paths = paths if isinstance(paths, tuple) else (paths,)
+            for name, (key, value) in resolver.run_params(paths).items():
                 if name in kwargs and ctx.get_parameter_source(name) in (ParameterSource.DEFAULT, None):
                     try:
                         kwargs[name] = params[name].type_cast_value(ctx, value)
                     except click.BadParameter as e:
-                        where = resolver.run_config(paths)
-                        raise ConfigError(where.source if where else "configuration", e.format_message(), key)
+                        where = resolver.run_layers(paths)[1].get(key, "configuration")
+                        raise ConfigError(where, e.format_message(), key)
+            _warn_about(resolver)
             ctx.meta["citelint.resolver"] = resolver
             return f(**kwargs)
         except ConfigError as e:
@@ -99,6 +101,14 @@ def _configured(f):
     for opt in reversed(options):
         wrapper = opt(wrapper)
     return wrapper
+
+
+def _warn_about(resolver) -> None:
+    """The configuration's warnings (trusted keys a project's file tried to set) not yet shown, on stderr."""
+    shown = getattr(resolver, "_warned", 0)
+    for note in resolver.warnings[shown:]:
+        click.echo(f"citelint: warning: {note}", err=True)
+    resolver._warned = len(resolver.warnings)
 
 
 def _resolver(settings, select, ignore, extend_select, fail_on, input_format):
@@ -336,6 +346,7 @@ def config_cmd(path: str, as_json: bool) -> None:
     resolver = click.get_current_context().meta["citelint.resolver"]
     resolver.configure(None, Overrides(force_exclude=resolver.force_exclude))
     info = describe(resolver, path)
+    _warn_about(resolver)
     check_ctx = click.Context(check)
     for key in RUN_KEYS:  # run-wide keys not configured: show `check`'s defaults
         name = "no_cache" if key == "cache" else key.replace("-", "_")

@@ -282,12 +282,13 @@ class Config:
     user_agent: Optional[str] = option(check_str, "User-Agent header for link checks.", "run",
                                        example="ExampleWikiBot/1.0 (+https://wiki.example.org/bot)")
     allow_private_hosts: Optional[bool] = option(check_bool, "Also check links to loopback, private and other "
-                                                             "non-public addresses (default false).", "run",
-                                                 example=False)
+                                                             "non-public addresses (default false). Trusted: not "
+                                                             "from a project's file.", "run", example=False)
     cache: Optional[bool] = option(check_bool, "Keep link results between runs (false = --no-cache).", "run",
                                    example=True)
     cache_dir: Optional[str] = option(check_str, "Where link results are kept (relative to this file; default "
-                                                 ".citelint_cache/ in the checked files' project).", "run",
+                                                 ".citelint_cache/ in the checked files' project). A project's file "
+                                                 "may only name a folder below its own.", "run",
                                       example=".citelint_cache")
     max_cache_age: Optional[str] = option(check_duration, 'How long a working link\'s result is reused (default '
                                                           '"7d").', "run", example="1d")
@@ -302,6 +303,10 @@ class Config:
     root: Optional[str] = field(default=None, compare=False, metadata={"internal": True})
     #: for path-like keys inherited through ``extend``: key → the folder they are relative to
     anchors: Mapping[str, str] = field(default_factory=dict, compare=False, metadata={"internal": True})
+    #: for keys inherited through ``extend``: field name → the file that set it
+    origins: Mapping[str, str] = field(default_factory=dict, compare=False, metadata={"internal": True})
+    #: the user's own file (or one it extends), not a project's: its trusted keys are honoured
+    trusted: bool = field(default=False, compare=False, metadata={"internal": True})
 
 
 def key_of(f: dataclasses.Field) -> str:
@@ -314,6 +319,42 @@ BY_KEY = {key_of(f): f for f in KEYS}
 #: keys holding paths or globs, relative to the file that sets them
 PATH_KEYS = ("exclude", "per_file_ignores", "cache_dir")
 RUN_KEYS = tuple(key_of(f) for f in KEYS if f.metadata["scope"] == "run")
+
+#: keys that weaken the link guard or write outside the project: honoured from the command line, the
+#: environment and the user's own configuration file, never from a file in the tree being checked (a pull
+#: request could change it); key → its environment variable
+TRUSTED_KEYS = {"allow-private-hosts": "CITELINT_ALLOW_PRIVATE_HOSTS", "cache-dir": "CITELINT_CACHE_DIR"}
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
+def user_config_path() -> str:
+    """The user's own configuration: ``$XDG_CONFIG_HOME/citelint/config.toml`` (default
+    ``~/.config/citelint/config.toml``)."""
+    base = os.environ.get("XDG_CONFIG_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".config")
+    return os.path.join(base, "citelint", "config.toml")
+
+
+def _tilde(path: str) -> str:
+    home = os.path.expanduser("~")
+    return "~" + path[len(home):] if home not in ("", "/") and path.startswith(home + os.sep) else path
+
+
+def _repository_of(path: str) -> Optional[str]:
+    """The nearest folder at or above ``path``'s folder holding ``.git``, or None."""
+    d = os.path.dirname(os.path.realpath(path))
+    while True:
+        if os.path.exists(os.path.join(d, ".git")):
+            return d
+        parent = os.path.dirname(d)
+        if parent == d:
+            return None
+        d = parent
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 # -- reading files ------------------------------------------------------------------------------
@@ -373,8 +414,13 @@ def _table_of(path: str, data: dict, required: bool) -> Optional[Mapping]:
     return table
 
 
-def load_config(path: str, required: bool = True, _seen: tuple[str, ...] = ()) -> Optional[Config]:
-    """The configuration in one file (following ``extend``); None for a pyproject.toml without our table."""
+def load_config(path: str, required: bool = True, _seen: tuple[str, ...] = (),
+                trusted: bool = False) -> Optional[Config]:
+    """The configuration in one file (following ``extend``); None for a pyproject.toml without our table.
+
+    ``trusted``: the user's own file. A project's file (not trusted) may extend only ``.toml`` files, and
+    inside a git repository only files in that repository.
+    """
     path = os.path.abspath(path)
     if path in _seen:
         raise ConfigError(path, "extends itself through " + " → ".join(_seen + (path,)), "extend")
@@ -384,16 +430,36 @@ def load_config(path: str, required: bool = True, _seen: tuple[str, ...] = ()) -
     if table is None:
         return None
     cfg = parse_table(table, path)
+    if trusted:
+        cfg = dataclasses.replace(cfg, trusted=True)
     if cfg.extend is not None:
+        key = _table_prefix(path) + "extend"
         parent_path = os.path.normpath(os.path.join(cfg.root, os.path.expanduser(cfg.extend)))
         if not os.path.isfile(parent_path):
-            raise ConfigError(path, f"{cfg.extend!r}: no such file", _table_prefix(path) + "extend")
-        parent = load_config(parent_path, True, _seen + (path,))
+            raise ConfigError(path, f"{cfg.extend!r}: no such file", key)
+        if not trusted:
+            if not parent_path.endswith(".toml"):
+                raise ConfigError(path, f"{cfg.extend!r} is not a .toml file: a project configuration extends "
+                                        f"only configuration files", key)
+            repo = _repository_of(_seen[0] if _seen else path)
+            if repo is not None and not _inside(os.path.realpath(parent_path), repo):
+                raise ConfigError(path, f"{cfg.extend!r} is outside the repository {repo}: a project configuration "
+                                        f"extends only files inside it (shared settings of your own go in "
+                                        f"{_tilde(user_config_path())})", key)
+        parent = load_config(parent_path, True, _seen + (path,), trusted)
         own = {f.name: getattr(cfg, f.name) for f in KEYS if getattr(cfg, f.name) is not None}
         inherited = {name: anchor(parent, name) for name in PATH_KEYS
                      if name not in own and getattr(parent, name) is not None}
-        cfg = dataclasses.replace(parent, **own, source=cfg.source, root=cfg.root, anchors=inherited)
+        origins = {f.name: parent.origins.get(f.name, parent.source) for f in KEYS
+                   if f.name not in own and getattr(parent, f.name) is not None}
+        cfg = dataclasses.replace(parent, **own, source=cfg.source, root=cfg.root, anchors=inherited,
+                                  origins=origins, trusted=trusted)
     return cfg
+
+
+def origin(cfg: Config, name: str) -> str:
+    """The file that set key ``name`` (a field name) of ``cfg``: itself, or one it extends."""
+    return cfg.origins.get(name, cfg.source or "")
 
 
 def anchor(cfg: Config, name: str) -> str:
@@ -521,6 +587,14 @@ class Resolver:
         self.isolated = isolated
         self.cwd = os.path.abspath(cwd or os.getcwd())
         self.forced = load_config(config_file, required=True) if config_file and not isolated else None
+        #: the user's own configuration file: for files no project file covers, and its trusted keys always
+        self.user: Optional[Config] = None
+        if not isolated:
+            path = user_config_path()
+            if os.path.isfile(path):
+                self.user = load_config(path, required=True, trusted=True)
+        #: warnings about the configuration (a trusted key in a project's file), each once
+        self.warnings: list[str] = []
         self._dir_cache: dict[str, Optional[Config]] = {}
         self._file_cache: dict[str, Optional[Config]] = {}
         self._settings_cache: dict[tuple, Settings] = {}
@@ -559,6 +633,7 @@ class Resolver:
                 break
             parent = os.path.dirname(d)
             if parent == d:
+                found = self.user  # no project file: the user's own, as ruff does
                 break
             d = parent
         for w in walked:
@@ -686,17 +761,80 @@ class Resolver:
 
     def run_values(self, paths: Iterable[str] = ()) -> dict[str, Any]:
         """The run-wide keys set in the run's configuration, ``cache-dir`` made absolute."""
+        return self.run_layers(paths)[0]
+
+    def run_layers(self, paths: Iterable[str] = ()) -> tuple[dict[str, Any], dict[str, str]]:
+        """The run-wide keys set outside the command line: (key → value, key → where it came from).
+
+        Lowest first: the run's configuration file; for the trusted keys (``TRUSTED_KEYS``) a project's file
+        counts only with a safe value (a warning otherwise), then the user's own file, then the environment.
+        """
         cfg = self.run_config(paths)
-        if cfg is None:
-            return {}
-        out = {}
-        for key in RUN_KEYS:
-            value = getattr(cfg, BY_KEY[key].name)
-            if value is not None:
+        values: dict[str, Any] = {}
+        origins: dict[str, str] = {}
+        if cfg is not None:
+            for key in RUN_KEYS:
+                name = BY_KEY[key].name
+                value = getattr(cfg, name)
+                if value is None:
+                    continue
                 if key == "cache-dir":
-                    value = os.path.normpath(os.path.join(anchor(cfg, "cache_dir"), os.path.expanduser(value)))
-                out[key] = value
-        return out
+                    value = self._cache_dir(cfg, value)
+                    if value is None:
+                        continue
+                elif key == "allow-private-hosts" and value and not cfg.trusted:
+                    self._untrusted(cfg, key, "it weakens the link guard", "--allow-private-hosts")
+                    continue
+                values[key] = value
+                origins[key] = origin(cfg, name)
+        user = self.user
+        if user is not None and cfg is not user:
+            for key in TRUSTED_KEYS:
+                name = BY_KEY[key].name
+                value = getattr(user, name)
+                if value is not None:
+                    values[key] = self._cache_dir(user, value) if key == "cache-dir" else value
+                    origins[key] = origin(user, name)
+        for key, var in TRUSTED_KEYS.items():
+            raw = os.environ.get(var, "").strip()
+            if not raw:
+                continue
+            if key == "allow-private-hosts":
+                if raw.lower() not in _TRUE + _FALSE:
+                    raise ConfigError(var, f"must be 1 or 0 (true/false, yes/no, on/off), not {raw!r}")
+                values[key] = raw.lower() in _TRUE
+            else:
+                values[key] = os.path.normpath(os.path.join(self.cwd, os.path.expanduser(raw)))
+            origins[key] = var
+        return values, origins
+
+    def _cache_dir(self, cfg: Config, value: str) -> Optional[str]:
+        """``cache-dir`` made absolute; None (with a warning) when a project's file points outside its folder."""
+        base = anchor(cfg, "cache_dir")
+        path = os.path.normpath(os.path.join(base, os.path.expanduser(value)))
+        if cfg.trusted:
+            return path
+        why = None
+        if os.path.isabs(value) or value.startswith("~"):
+            why = f"{value!r} is not a path relative to the file"
+        elif not _inside(path, base):
+            why = f"{value!r} leads outside the folder of the file"
+        elif not _inside(os.path.realpath(path), os.path.realpath(base)):
+            why = f"{value!r} leads through a symbolic link to {os.path.realpath(path)}"
+        if why is None:
+            return path
+        self._untrusted(cfg, "cache-dir", why, "--cache-dir", "the default cache folder is used")
+        return None
+
+    def _untrusted(self, cfg: Config, key: str, why: str, flag: str, fallback: str = "") -> None:
+        where = origin(cfg, BY_KEY[key].name)
+        shown = os.path.relpath(where, self.cwd) if _inside(where, self.cwd) else where
+        prefix = _table_prefix(where)
+        note = (f"{shown}: `{prefix}{key}` is ignored in a project configuration ({why}); set it on the command "
+                f"line ({flag}), in {TRUSTED_KEYS[key]} or in {_tilde(user_config_path())}"
+                + (f"; {fallback}" if fallback else ""))
+        if note not in self.warnings:
+            self.warnings.append(note)
 
 
 def describe(resolver: Resolver, path: str) -> dict:
@@ -719,12 +857,16 @@ def describe(resolver: Resolver, path: str) -> dict:
         "per-file-ignores": {g: list(r) for g, r in (cfg.per_file_ignores or ())} if cfg else {},
         "templates": cfg.templates if cfg and cfg.templates else {},
     }
-    values.update(resolver.run_values([path]))
+    run_values, origins = resolver.run_layers([path])
+    values.update(run_values)
     out = {
         "path": path,
         "config": cfg.source if cfg else None,
+        "user-config": resolver.user.source if resolver.user else None,
         "isolated": resolver.isolated,
         "settings": values,
+        # where each trusted key came from: a file, an environment variable, or "default"
+        "origins": {key: origins.get(key, "default") for key in TRUSTED_KEYS},
     }
     if not is_dir and path != "-":
         out["excluded"] = resolver.is_excluded(path, explicit=True) or resolver.is_excluded(path)
@@ -756,14 +898,19 @@ def render_toml(info: dict) -> str:
     else:
         lines.append("# no configuration file found (looked for " + ", ".join(CONFIG_NAMES) +
                      " in this folder and the folders above it): defaults")
+    if info.get("user-config") and info["user-config"] != info["config"]:
+        lines.append(f"# and, for {', '.join(TRUSTED_KEYS)}, {info['user-config']}")
     if "excluded" in info:
         lines.append(f"# excluded: {'yes' if info['excluded'] else 'no'}")
     tables = {}
+    origins = info.get("origins", {})
     for key, value in info["settings"].items():
         if isinstance(value, Mapping) and value and key in ("severity", "per-file-ignores", "templates"):
             tables[key] = value
         else:
-            lines.append(f"{key} = {_toml_value(value)}")
+            where = origins.get(key)
+            lines.append(f"{key} = {_toml_value(value)}"
+                         + ("" if where is None else "  # default" if where == "default" else f"  # from {where}"))
     for key, value in tables.items():
         if key == "templates":
             for kind, entries in value.items():

@@ -477,16 +477,18 @@ def test_rules_json_and_rule_with_example(tmp_path):
         assert out.startswith(f"{rule.name} ({rule.code})") and "Example" in out and "←" in out, rule.name
 
 
-def test_link_keys_reach_the_link_checker_and_the_command_line_wins(tmp_path):
-    """A real server on loopback: the configuration's run-wide keys decide how links are checked."""
+def test_link_keys_reach_the_link_checker_and_the_command_line_wins(tmp_path, monkeypatch):
+    """A real server on loopback: the configuration's run-wide keys decide how links are checked (loopback
+    allowed through the environment: a project's file cannot allow it, see test_trusted_config)."""
     from links_server import Server, ok
 
+    monkeypatch.setenv("CITELINT_ALLOW_PRIVATE_HOSTS", "1")
     srv = Server("127.0.0.1", {"/fine": ok()}).start()
     try:
         put(tmp_path, "a.wiki", f"Text.<ref>{{{{cite web |url={srv.url('/gone')} |title=Gone}}}}</ref>\n"
                                 f"More.<ref>{{{{cite web |url={srv.url('/fine')} |title=Fine}}}}</ref>\n"
                                 "<references />\n")
-        put(tmp_path, "citelint.toml", 'allow-private-hosts = true\ncache = false\ntimeout = 5\n'
+        put(tmp_path, "citelint.toml", 'cache = false\ntimeout = 5\n'
                                        'user-agent = "ExampleWikiBot/1.0 (config)"\n')
 
         def links(*args):
@@ -504,13 +506,14 @@ def test_link_keys_reach_the_link_checker_and_the_command_line_wins(tmp_path):
         assert links("--user-agent", "cli-agent/2") == (1, ["dead-link"])
         assert srv.user_agents == {"cli-agent/2"}
         # without allow-private-hosts the checker refuses loopback: nothing is fetched
+        monkeypatch.delenv("CITELINT_ALLOW_PRIVATE_HOSTS")
         put(tmp_path, "citelint.toml", 'cache = false\n')
         srv.hits.clear()
         code, rules = links()
         assert "dead-link" not in rules and srv.hits == {}
         # offline in the configuration: no request at all
-        put(tmp_path, "citelint.toml", 'allow-private-hosts = true\ncache = false\noffline = true\n')
-        assert links() == (0, []) and srv.hits == {}
+        put(tmp_path, "citelint.toml", 'cache = false\noffline = true\n')
+        assert links("--allow-private-hosts") == (0, []) and srv.hits == {}
     finally:
         srv.stop()
 

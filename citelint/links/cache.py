@@ -14,6 +14,7 @@ in one short transaction. The folder gets a ``.gitignore`` of ``*`` and a ``CACH
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -61,6 +62,9 @@ class LinkCache:
         self.path = self.folder / FILENAME
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            for name in (FILENAME, FILENAME + "-wal", FILENAME + "-shm", FILENAME + "-journal"):
+                if (self.folder / name).is_symlink():  # SQLite would write through it, wherever it points
+                    raise CacheError(f"cannot use the link cache at {self.path}: {name} is a symbolic link")
             self._mark_folder()
             self.db = sqlite3.connect(str(self.path), timeout=30.0, isolation_level=None)
             self.db.execute("PRAGMA busy_timeout = 30000")
@@ -84,13 +88,19 @@ class LinkCache:
         return None
 
     def _mark_folder(self) -> None:
-        ignore = self.folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# Automatically created by citelint.\n*\n")
-        tag = self.folder / "CACHEDIR.TAG"
-        if not tag.exists():
-            tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
-                           "# This file is a cache directory tag created by citelint.\n")
+        self._create(".gitignore", "# Automatically created by citelint.\n*\n")
+        self._create("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
+                                     "# This file is a cache directory tag created by citelint.\n")
+
+    def _create(self, name: str, text: str) -> None:
+        """Create a marker file unless something (a file, a link, even a dangling one) has that name."""
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            fd = os.open(self.folder / name, flags, 0o644)
+        except FileExistsError:
+            return
+        with os.fdopen(fd, "w") as fh:
+            fh.write(text)
 
     def _setup(self) -> None:
         db = self.db

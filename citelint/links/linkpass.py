@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -204,6 +205,11 @@ class LinkPass:
 
         folder = Path(ls.cache_dir) if ls.cache_dir else default_cache_dir(self.paths)
         try:
+            if not ls.cache_dir:  # in the checked tree: not through a link planted there to elsewhere
+                real, project = os.path.realpath(folder), os.path.realpath(folder.parent)
+                if not real.startswith(project.rstrip(os.sep) + os.sep):
+                    raise CacheError(f"cannot use the link cache at {folder}: a symbolic link to {real}, outside "
+                                     f"its project")
             return LinkCache(folder)
         except CacheError as e:
             self.warn(f"{e}; checking without it (--no-cache to silence this)")
