@@ -586,7 +586,10 @@ class Resolver:
         self.overrides = overrides
         self.isolated = isolated
         self.cwd = os.path.abspath(cwd or os.getcwd())
-        self.forced = load_config(config_file, required=True) if config_file and not isolated else None
+        self.forced = None
+        if config_file and not isolated:  # a project's file, unless it is the user's own one named again
+            own = os.path.abspath(config_file) == os.path.abspath(user_config_path())
+            self.forced = load_config(config_file, required=True, trusted=own)
         #: the user's own configuration file: for files no project file covers, and its trusted keys always
         self.user: Optional[Config] = None
         if not isolated:

@@ -132,6 +132,13 @@ def test_a_device_node_of_our_own_is_not_replaced(tmp_path):
     r = citelint("a.wiki", "--output", str(node), cwd=tmp_path)
     assert r.returncode == 1, r.stderr
     assert stat.S_ISCHR(os.lstat(node).st_mode)
+    # a block device (the first loop device's numbers) is refused, not opened
+    disk = tmp_path / "disk"
+    os.mknod(disk, stat.S_IFBLK | 0o600, os.makedev(7, 0))
+    r = citelint("a.wiki", "--output", "disk", cwd=tmp_path)
+    assert r.returncode == 2
+    assert r.stderr.strip().splitlines() == ["citelint: error: cannot write the report to disk: not a regular file"]
+    assert stat.S_ISBLK(os.lstat(disk).st_mode)
 
 
 def test_a_socket_is_refused_with_one_line(project):

@@ -253,3 +253,10 @@ def test_citelint_config_says_where_each_trusted_key_came_from(tree):
     assert "allow-private-hosts = true  # from CITELINT_ALLOW_PRIVATE_HOSTS\n" in r.stdout
     assert f'cache-dir = "/var/cache/citelint"  # from {user}\n' in r.stdout
     assert f"# and, for allow-private-hosts, cache-dir, {user}\n" in r.stdout
+
+
+def test_the_users_own_file_named_with_config_is_still_trusted(tree, server):
+    user = user_file(tree, "allow-private-hosts = true\ncache = false\n")
+    r = citelint("--config", str(user), "wiki/a.wiki", cwd=tree, env=home_env(tree))
+    assert r.returncode == 0 and "warning" not in r.stderr, r.stderr
+    assert server.hits.get("/page", 0) >= 1
