@@ -30,6 +30,8 @@ def main() -> None:
     args = ap.parse_args()
 
     paths = sorted(str(p) for p in (CORPUS / "wikitext").glob("*.wiki"))
+    if not paths:
+        sys.exit(f"bench_baseline: no *.wiki in {CORPUS / 'wikitext'} (tests/data/SOURCES.md)")
     t = time.perf_counter()
     result = run(paths, Settings(), lambda e: print(e, file=sys.stderr))
     check_s = time.perf_counter() - t

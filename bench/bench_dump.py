@@ -114,6 +114,8 @@ def main() -> None:
     if not args.links:
         extra.append("--offline")
 
+    if not args.dump.is_file():
+        sys.exit(f"bench_dump: {args.dump}: no such file (tests/data/SOURCES.md)")
     print(f"dump: {args.dump} ({args.dump.stat().st_size / 1e6:.1f} MB stored)")
     base = read_only(args.dump)
     mb = base["xml_bytes"] / 1e6

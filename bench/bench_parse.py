@@ -34,6 +34,8 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     args = ap.parse_args()
     files = sorted(args.corpus.glob("*.wiki"))
+    if not files:
+        sys.exit(f"bench_parse: no *.wiki in {args.corpus} (tests/data/SOURCES.md)")
     texts = [p.read_text(encoding="utf-8") for p in files]
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     settings = Settings()

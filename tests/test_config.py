@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from citelint.cli import cli
-from paths import CORPUS
+from paths import CORPUS, read_data
 
 UNDEF = 'A.<ref name="x"/>\n<references/>\n'  # undefined-ref (error)
 DUP = "A.<ref>Same.</ref> B.<ref>Same.</ref>\n<references/>\n"  # duplicate-ref (warning)
@@ -264,7 +264,7 @@ def test_nested_configuration_decides_exclusion_below_it(tmp_path):
 
 
 def mark_behr(tmp_path: Path, template: str) -> Path:
-    text = (CORPUS / "wikitext" / "wtf__Mark-Behr.wiki").read_text(encoding="utf-8")
+    text = read_data(CORPUS / "wikitext" / "wtf__Mark-Behr.wiki")
     assert "{{Verwysings|2}}" in text
     return put(tmp_path, "wiki/Mark-Behr.wiki", text.replace("{{Verwysings|2}}", "{{" + template + "|2}}"))
 

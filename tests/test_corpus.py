@@ -11,8 +11,11 @@ import pytest
 
 from citelint.engine import check_document
 from citelint.settings import Settings
+from citelint.model import Document
 from citelint.sources import read_document
-from paths import CORPUS
+from paths import CORPUS, need, read_data
+
+WIKITEXT = CORPUS / "wikitext"
 
 BAZOOKA_DUPLICATES = [  # German short citations pasted again instead of reused (Check Wikipedia #81)
     "31:734", "171:1167", "173:523", "175:517", "183:144", "218:328", "222:1577", "249:639", "251:874",
@@ -44,7 +47,8 @@ EXPECTED = {
 
 
 def findings_for(name: str):
-    doc = read_document(str(CORPUS / "wikitext" / name))
+    doc = read_document(str(need(WIKITEXT / name)))
+    assert isinstance(doc, Document), f"{name}: could not be read: {doc}"
     return check_document(doc, Settings())
 
 
@@ -55,14 +59,14 @@ def test_article(name):
 
 
 def test_corpus_is_all_here():
-    assert sorted(p.name for p in (CORPUS / "wikitext").glob("*.wiki")) == sorted(EXPECTED)
+    assert sorted(p.name for p in need(WIKITEXT).glob("*.wiki")) == sorted(EXPECTED)
 
 
 def test_bazooka_duplicates_are_true():
     """Each duplicate-ref names an earlier line whose ref has exactly the same normalised text."""
     fs = [f for f in findings_for("wtf__Bazooka.wiki")]
     assert {f.rule for f in fs} == {"duplicate-ref"}
-    text = (CORPUS / "wikitext" / "wtf__Bazooka.wiki").read_text().splitlines()
+    text = read_data(WIKITEXT / "wtf__Bazooka.wiki").splitlines()
     for f in fs:
         quoted = f.message.split(': "', 1)[1].split('";')[0].rstrip("…")
         earlier = int(f.message.split("line ")[1].split(":")[0])

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from citelint.dumps import DumpError, DumpStats, NotAnExport, iter_dump, looks_like_export
-from paths import CORPUS, REPO
+from paths import CORPUS, REPO, need
 
 XML = CORPUS / "xml"
 SELECTED = XML / "wikiwho__Anarchism_selected_revisions.xml"
@@ -91,7 +91,7 @@ CITATION_RULES = ("--select", "CL1,CL2,CL3")
 
 @pytest.fixture(scope="module")
 def anarchism_all():
-    r, data = findings_json("--all-revisions", *CITATION_RULES, str(SELECTED))
+    r, data = findings_json("--all-revisions", *CITATION_RULES, str(need(SELECTED)))
     assert r.returncode == 1
     return data
 
@@ -108,7 +108,7 @@ def test_anarchism_every_listed_defect_and_nothing_else(anarchism_all):
 
 
 def test_anarchism_columns_are_inside_the_revision_text(anarchism_all):
-    texts = {d.revision: d.text for d in iter_dump(str(SELECTED), all_revisions=True)}
+    texts = {d.revision: d.text for d in iter_dump(str(need(SELECTED)), all_revisions=True)}
     for f in anarchism_all["findings"]:
         line = texts[f["revision"]].split("\n")[f["line"] - 1]
         at = line[f["column"] - 1:]
@@ -123,7 +123,7 @@ def test_anarchism_columns_are_inside_the_revision_text(anarchism_all):
 
 
 def test_default_checks_only_the_newest_revision():
-    r, data = findings_json(*CITATION_RULES, str(SELECTED))
+    r, data = findings_json(*CITATION_RULES, str(need(SELECTED)))
     assert r.returncode == 1
     assert {f["revision"] for f in data["findings"]} == {"341408830"}
     assert [f["line"] for f in data["findings"]] == [13, 159]
@@ -142,7 +142,7 @@ def test_default_checks_only_the_newest_revision():
      2, 2),
 ])
 def test_corpus_schemas(name, version, latest, all_count, pages):
-    path = XML / name
+    path = need(XML / name)
     assert f"export-{version}/" in path.read_text(encoding="utf-8")[:600]
     stats = DumpStats(str(path))
     docs = list(iter_dump(str(path), stats=stats))
@@ -205,19 +205,19 @@ def test_namespace_from_title_prefix_in_old_schemas(tmp_path):
 def test_namespace_option_filters_pages():
     # both pages hold a lone <ref> and no list: a warning on the article; none on the talk page,
     # where MediaWiki's automatic list is the norm
-    r, data = findings_json("--namespace", "1", str(XML / "pywikibot__dummy-reflinks.xml"))
+    r, data = findings_json("--namespace", "1", str(need(XML / "pywikibot__dummy-reflinks.xml")))
     assert data["findings"] == [] and data["summary"]["revisions_checked"] == 1
-    r, data = findings_json("--namespace", "0", "--namespace", "1", str(XML / "pywikibot__dummy-reflinks.xml"))
+    r, data = findings_json("--namespace", "0", "--namespace", "1", str(need(XML / "pywikibot__dummy-reflinks.xml")))
     assert [f["page"] for f in data["findings"]] == ["Fake page"]
     assert data["summary"]["revisions_checked"] == 2
-    r, data = findings_json("--namespace", "4", str(XML / "pywikibot__dummy-reflinks.xml"))
+    r, data = findings_json("--namespace", "4", str(need(XML / "pywikibot__dummy-reflinks.xml")))
     assert r.returncode == 0 and data["findings"] == []
 
 
 # -- compression and standard input -----------------------------------------------------------
 
 def _compressed(tmp_path, suffix: str) -> Path:
-    raw = SELECTED.read_bytes()
+    raw = need(SELECTED).read_bytes()
     p = tmp_path / f"anarchism.xml{suffix}"
     if suffix == ".bz2":
         p.write_bytes(bz2.compress(raw))
@@ -245,14 +245,14 @@ def test_compressed_dumps(tmp_path, suffix, anarchism_all):
 
 def test_compressed_dump_recognised_by_magic_bytes(tmp_path, anarchism_all):
     p = tmp_path / "download"  # no extension at all
-    p.write_bytes(bz2.compress(SELECTED.read_bytes()))
+    p.write_bytes(bz2.compress(need(SELECTED).read_bytes()))
     r, data = findings_json("--all-revisions", *CITATION_RULES, str(p))
     assert _where(data) == _where(anarchism_all)
 
 
 def test_stdin_dump_named_by_stdin_filename(anarchism_all):
     r, data = findings_json("--all-revisions", *CITATION_RULES, "--stdin-filename", "enwiki-Anarchism.xml", "-",
-                            input=SELECTED.read_bytes())
+                            input=need(SELECTED).read_bytes())
     assert r.returncode == 1, r.stderr
     assert _where(data) == _where(anarchism_all)
     assert {f["path"] for f in data["findings"]} == {"enwiki-Anarchism.xml"}
@@ -260,7 +260,7 @@ def test_stdin_dump_named_by_stdin_filename(anarchism_all):
 
 
 def test_stdin_compressed_and_unnamed_dumps():
-    raw = (XML / "pywikibot__dummy-reflinks.xml").read_bytes()
+    raw = need(XML / "pywikibot__dummy-reflinks.xml").read_bytes()
     r, data = findings_json("--stdin-filename", "export.xml.bz2", "-", input=bz2.compress(raw))
     # (the talk page's lone ref is no finding: talk pages rely on MediaWiki's automatic list)
     assert [(f["path"], f["page"]) for f in data["findings"]] == [("export.xml.bz2", "Fake page")]
@@ -280,7 +280,7 @@ def test_stdin_wikitext_still_read_as_wikitext():
 # -- broken, foreign and hostile files --------------------------------------------------------
 
 def test_truncated_dump_keeps_findings_so_far(tmp_path):
-    text = SELECTED.read_text(encoding="utf-8")
+    text = need(SELECTED).read_text(encoding="utf-8")
     cut = text.index("<id>338518808</id>")  # in the middle of the 7th revision
     p = tmp_path / "cut.xml"
     p.write_text(text[:cut], encoding="utf-8")
@@ -305,7 +305,7 @@ def test_truncated_multi_page_dump_latest_mode(tmp_path):
 
 def test_truncated_and_corrupt_compressed_dumps(tmp_path):
     p = tmp_path / "cut.xml.lzma"
-    p.write_bytes(FULL.read_bytes()[:10_000])
+    p.write_bytes(need(FULL).read_bytes()[:10_000])
     r = citelint("check", "--offline", "--format", "json", "--all-revisions", "--select", "CL3", str(p))
     assert r.returncode == 2
     assert "the compressed data ends early" in one_line_error(r)
@@ -333,7 +333,7 @@ def test_other_xml_named_on_the_command_line_is_an_error(tmp_path):
     assert r.returncode == 2
     assert one_line_error(r) == f"citelint: error: {p}: not a MediaWiki XML export (root element <project>)"
     assert looks_like_export(p.read_bytes()) == "not a MediaWiki XML export (root element <project>)"
-    assert looks_like_export(SELECTED.read_bytes()[:4096]) is None
+    assert looks_like_export(need(SELECTED).read_bytes()[:4096]) is None
 
 
 BILLION_LAUGHS = """<?xml version="1.0"?>
@@ -392,7 +392,7 @@ def test_external_entities_never_read(tmp_path):
 
 def test_folder_walk_includes_exports_and_skips_other_xml_with_a_note(tmp_path):
     (tmp_path / "wiki" / "deep").mkdir(parents=True)
-    (tmp_path / "wiki" / "deep" / "dump.xml.gz").write_bytes(gzip.compress((XML / "pywikibot__dummy-reflinks.xml")
+    (tmp_path / "wiki" / "deep" / "dump.xml.gz").write_bytes(gzip.compress(need(XML / "pywikibot__dummy-reflinks.xml")
                                                                            .read_bytes()))
     (tmp_path / "wiki" / "pom.xml").write_text("<project/>\n")
     (tmp_path / "wiki" / "Article.wiki").write_text("Text.<ref>Source</ref>\n\n== References ==\n{{reflist}}\n")
@@ -409,11 +409,11 @@ def test_folder_walk_includes_exports_and_skips_other_xml_with_a_note(tmp_path):
 # -- reports ----------------------------------------------------------------------------------
 
 def test_text_and_rich_reports_name_page_and_revision():
-    r = citelint("check", "--offline", "--format", "text", "--all-revisions", *CITATION_RULES, str(SELECTED))
+    r = citelint("check", "--offline", "--format", "text", "--all-revisions", *CITATION_RULES, str(need(SELECTED)))
     lines = r.stdout.decode().splitlines()
     assert lines[0].startswith(f"{SELECTED}[Anarchism@40734102]:181:62: CL302 malformed-ref")
-    r = citelint("check", "--offline", "--format", "rich", "--all-revisions", *CITATION_RULES, str(SELECTED),
-                 str(XML / "pywikibot__dummy-reflinks.xml"))
+    r = citelint("check", "--offline", "--format", "rich", "--all-revisions", *CITATION_RULES, str(need(SELECTED)),
+                 str(need(XML / "pywikibot__dummy-reflinks.xml")))
     out = r.stdout.decode()
     # one heading per page; revisions under it in dump order (not sorted as text)
     assert out.count(f"{SELECTED}  Anarchism\n") == 1
@@ -444,7 +444,7 @@ def test_jobs_give_the_same_findings_in_the_same_order(tmp_path):
 
 
 def test_progress_bar_only_on_a_terminal(tmp_path):
-    r = citelint("check", "--offline", "--all-revisions", "--format", "json", str(SELECTED))
+    r = citelint("check", "--offline", "--all-revisions", "--format", "json", str(need(SELECTED)))
     assert r.stderr == b""  # not a terminal: silent
     import pty
 
@@ -452,7 +452,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     try:
         e = dict(os.environ, PYTHONPATH=str(REPO), COLUMNS="150")
         proc = subprocess.Popen([sys.executable, "-m", "citelint", "check", "--offline", "--all-revisions",
-                                 "--format", "json", str(SELECTED)], cwd=REPO, stdout=subprocess.PIPE,
+                                 "--format", "json", str(need(SELECTED))], cwd=REPO, stdout=subprocess.PIPE,
                                 stderr=slave, env=e)
         os.close(slave)
         out, _ = proc.communicate(timeout=120)

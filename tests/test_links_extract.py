@@ -14,7 +14,7 @@ from citelint.links.urls import judge
 from citelint.model import Document
 from citelint.settings import Settings
 from citelint.sources import read_document
-from paths import CORPUS
+from paths import CORPUS, data_files, need
 
 
 def spans(text: str):
@@ -128,9 +128,9 @@ def test_placement_in_a_document():
     assert (b.line, b.column) == (2, len("Two.<ref>") + 1) and b.source_line == "Two.<ref>http://b.org/x</ref>"
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in (CORPUS / "wikitext").glob("*.wiki")))
-def test_corpus_spans_are_exact(name):
-    doc = read_document(str(CORPUS / "wikitext" / name))
+@pytest.mark.parametrize("path", data_files(CORPUS / "wikitext", "*.wiki"), ids=lambda p: p.name)
+def test_corpus_spans_are_exact(path):
+    doc = read_document(str(need(path)))
     model = parse_document(doc, Settings())
     for cited in (c for lst in model_urls(model, doc.text) for c in lst):
         written = doc.text[cited.start:cited.end]
@@ -143,6 +143,6 @@ def test_corpus_spans_are_exact(name):
 
 
 def test_corpus_counts():
-    doc = read_document(str(CORPUS / "wikitext" / "wpcleaner__en_Windows_10_version_history.wiki"))
+    doc = read_document(str(need(CORPUS / "wikitext" / "wpcleaner__en_Windows_10_version_history.wiki")))
     got = [c for lst in model_urls(parse_document(doc, Settings()), doc.text) for c in lst]
     assert sum(c.kind == "url" for c in got) + sum(c.kind == "archive" for c in got) == doc.text.count("url=")

@@ -12,8 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from paths import FIXTURES
-from paths import REPO
+from paths import FIXTURES, REPO, SEED, data_files, need, read_data
 
 from citelint.engine import check_document
 from citelint.model import Document
@@ -22,7 +21,6 @@ from citelint.settings import Settings
 
 CITELINT = [sys.executable, "-m", "citelint.cli"] if not (REPO / ".venv/bin/citelint").exists() \
     else [str(REPO / ".venv/bin/citelint")]
-SEED = FIXTURES / "khojaly-massacre.military-wiki.txt"
 SAMPLE = FIXTURES / "wikipedia-style-copy.sample.txt"
 OWN = REPO / "fixtures" / "plaintext"
 
@@ -48,12 +46,12 @@ def findings(text: str) -> set[tuple[str, int, int]]:
 
 
 def read(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
+    return read_data(path)
 
 
 # -- the seed page and the sample page, through the CLI -----------------------------------------
 def test_seed_page_exact_findings():
-    status, got, out = cli_findings(str(SEED))
+    status, got, out = cli_findings(str(need(SEED)))
     assert sorted(got) == sorted([
         ("undefined-ref", 17, 126),
         ("undefined-ref", 118, 70),
@@ -66,7 +64,7 @@ def test_seed_page_exact_findings():
 
 
 def test_sample_page_exact_findings():
-    status, got, out = cli_findings(str(SAMPLE))
+    status, got, out = cli_findings(str(need(SAMPLE)))
     assert sorted(got) == sorted([
         ("backlink-mismatch", 19, 3),
         ("duplicate-ref", 22, 3),
@@ -129,12 +127,12 @@ def test_sample_page_model():
 
 # -- fixtures ---------------------------------------------------------------------------------
 def own_fixtures() -> list[Path]:
-    return sorted(OWN.glob("*.txt"))
+    return data_files(OWN, "*.txt")
 
 
 def expected(path: Path) -> set[tuple[str, int, int]]:
     out = set()
-    for line in path.with_suffix(".expected").read_text().splitlines():
+    for line in read_data(path.with_suffix(".expected")).splitlines():
         if line.strip() and not line.startswith("#"):
             pos, rule = line.split()
             ln, col = pos.split(":")
@@ -151,7 +149,7 @@ def test_fixture(path: Path):
 
 def test_fixtures_through_cli():
     """The whole folder at once through the CLI (JSON report): the same findings as the engine."""
-    proc = subprocess.run([*CITELINT, "check", str(OWN), "--format", "json", "--offline"],
+    proc = subprocess.run([*CITELINT, "check", str(need(OWN)), "--format", "json", "--offline"],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode in (0, 1), proc.stderr
     got: dict[str, set] = {}

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 import jsonschema
 import pytest
-from paths import SCHEMAS
+from paths import CORPUS, SCHEMAS, data_files, need, read_data
 
 from citelint.engine import check_document
 from citelint.model import Document, Severity
@@ -63,7 +63,7 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def sarif_validator():
-    schema = json.loads(SCHEMA_PATH.read_text())  # a missing schema fails here, loudly
+    schema = json.loads(read_data(SCHEMA_PATH))  # a missing schema fails the test, naming it
     jsonschema.Draft4Validator.check_schema(schema)
     return jsonschema.Draft4Validator(schema)
 
@@ -374,13 +374,11 @@ def test_output_to_unwritable_place_is_exit_2(project: Path):
 
 @pytest.fixture(scope="module")
 def corpus_run():
-    from paths import CORPUS
-
     from citelint.runner import run
 
-    paths = sorted(str(p) for p in (CORPUS / "wikitext").glob("*.wiki"))
-    paths += [str(CORPUS / "xml" / "wikiwho__Anarchism_selected_revisions.xml"),
-              str(CORPUS / "xml" / "pywikibot__article-pear-0.10.xml")]
+    paths = [str(need(p)) for p in data_files(CORPUS / "wikitext", "*.wiki")]
+    paths += [str(need(CORPUS / "xml" / "wikiwho__Anarchism_selected_revisions.xml")),
+              str(need(CORPUS / "xml" / "pywikibot__article-pear-0.10.xml"))]
     errors: list = []
     result = run(paths, Settings(all_revisions=True), errors.append)
     assert not result.errors and result.files_checked == len(paths)

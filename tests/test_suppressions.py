@@ -18,7 +18,7 @@ from citelint.engine import check_document
 from citelint.model import Document
 from citelint.selection import resolve
 from citelint.settings import Settings
-from paths import CORPUS
+from paths import CORPUS, read_data
 
 
 def check(text: str, select=None, ignore=(), **kw):
@@ -222,7 +222,7 @@ def test_suppressed_rules_still_do_not_leak_into_other_rules():
 
 def test_corpus_page_with_a_suppression_loses_exactly_that_finding(tmp_path):
     """A real page: silence one finding in place and check nothing else changes."""
-    src = (CORPUS / "wikitext" / "wtf__Mark-Behr.wiki").read_text(encoding="utf-8")
+    src = read_data(CORPUS / "wikitext" / "wtf__Mark-Behr.wiki")
     doc = Document(path="p.wiki", text=src, kind="wikitext")
     before = check_document(doc, Settings())
     target = next(f for f in before if f.rule == "duplicate-ref")

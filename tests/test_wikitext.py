@@ -9,7 +9,7 @@ from citelint.model import Document
 from citelint.parsers.templates import default_table
 from citelint.parsers.wikitext import parse_wikitext
 from citelint.settings import Settings
-from paths import CORPUS
+from paths import CORPUS, data_files, read_data
 
 
 def rules(text: str) -> list[str]:
@@ -76,9 +76,9 @@ def test_pathological_input_finishes():
     parse_wikitext(text)  # must return, not hang or overflow
 
 
-@pytest.mark.parametrize("path", sorted((CORPUS / "wikitext").glob("*.wiki")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", data_files(CORPUS / "wikitext", "*.wiki"), ids=lambda p: p.name)
 def test_spans_are_exact_on_real_pages(path):
-    text = path.read_text()
+    text = read_data(path)
     m = parse_wikitext(text)
     for tag in m.tags:
         s = text[tag.span.start:tag.span.end]
