@@ -145,7 +145,8 @@ def test_timeouts_are_short_and_bodies_are_not_read(run, servers):
 def test_only_get_and_an_honest_user_agent(run, servers):
     assert {m for m, _ in servers[1].methods} == {"GET"}
     assert servers[1].user_agents == {LinkSettings().user_agent}
-    assert LinkSettings().user_agent.startswith("citelint/0.1.0 ")
+    # it sends site operators to this project's page, under its own distribution name
+    assert LinkSettings().user_agent == "citelint/0.1.0 (citation checker; +https://pypi.org/project/citelint-wiki/)"
 
 
 def test_private_target_never_contacted(run):

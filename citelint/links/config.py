@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from citelint import __version__
+from citelint import DISTRIBUTION, __version__
 
-DEFAULT_USER_AGENT = f"citelint/{__version__} (citation checker; +https://pypi.org/project/citelint/)"
+DEFAULT_USER_AGENT = f"citelint/{__version__} (citation checker; +https://pypi.org/project/{DISTRIBUTION}/)"
 DAY = 86400.0
 
 
