@@ -12,8 +12,6 @@ import tarfile
 import zipfile
 from pathlib import Path
 
-import pytest
-
 import citelint
 from citelint.links.config import DEFAULT_USER_AGENT
 from paths import REPO, SEED, need
@@ -27,30 +25,6 @@ PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
 NAME = PYPROJECT["project"]["name"]
 
 
-def _tracked_copy(dest: Path) -> Path:
-    """The files git tracks, as they are in the working tree (tests/data included), copied to ``dest``:
-    the build sees what a clone holds and writes nothing into this checkout."""
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
-    for rel in files.decode().split("\0"):
-        if rel and (REPO / rel).is_file():
-            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-            (dest / rel).write_bytes((REPO / rel).read_bytes())
-    return dest
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, Path]:
-    tmp = tmp_path_factory.mktemp("build")
-    src = _tracked_copy(tmp / "src")
-    need(src / "tests" / "data" / "SOURCES.md")  # the copy has the test data, for the build to leave out
-    r = subprocess.run([sys.executable, "-m", "build", "--outdir", str(tmp / "dist"), str(src)],
-                       capture_output=True, text=True, timeout=300)
-    assert r.returncode == 0, f"python -m build failed (pip install -e '.[test]' brings build):\n{r.stdout}{r.stderr}"
-    [sdist] = (tmp / "dist").glob("*.tar.gz")
-    [wheel] = (tmp / "dist").glob("*.whl")
-    return sdist, wheel
-
-
 def test_the_distribution_has_a_name_of_its_own():
     assert NAME == citelint.DISTRIBUTION == "citelint-wiki"
     assert PYPROJECT["project"]["version"] == citelint.__version__
@@ -62,8 +36,8 @@ def test_the_distribution_has_a_name_of_its_own():
     assert "pip install citelint\n" not in readme and "pip install -U citelint" not in readme
 
 
-def test_sdist_has_the_package_and_no_test_data(built):
-    sdist, _ = built
+def test_sdist_has_the_package_and_no_test_data(dists):
+    sdist, _ = dists
     assert sdist.name == f"{NAME.replace('-', '_')}-{citelint.__version__}.tar.gz"
     with tarfile.open(sdist) as tf:
         names = {n.split("/", 1)[1] for n in tf.getnames() if "/" in n}
@@ -71,8 +45,8 @@ def test_sdist_has_the_package_and_no_test_data(built):
     assert not [n for n in names if n.startswith(("tests/", "fixtures/", "bench/"))]
 
 
-def test_wheel_has_only_the_package_and_its_data(built):
-    _, wheel = built
+def test_wheel_has_only_the_package_and_its_data(dists):
+    _, wheel = dists
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
         meta = zf.read(f"{NAME.replace('-', '_')}-{citelint.__version__}.dist-info/METADATA").decode()
@@ -81,10 +55,10 @@ def test_wheel_has_only_the_package_and_its_data(built):
     assert f"Name: {NAME}\n" in meta and f"Version: {citelint.__version__}\n" in meta
 
 
-def test_installed_wheel_runs_on_its_own_data(built, tmp_path):
+def test_installed_wheel_runs_on_its_own_data(dists, tmp_path):
     """Installed (without its dependencies, which this environment has) in a folder of its own and run from
     an empty folder: it imports from there, finds its templates file there, and checks the seed page."""
-    _, wheel = built
+    _, wheel = dists
     site = tmp_path / "site"
     r = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(site), str(wheel)],
                        capture_output=True, text=True, timeout=300)

@@ -13,12 +13,15 @@ fails the test with pre-commit's own output.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from citelint import __version__
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -104,14 +107,28 @@ def test_try_repo_fails_on_the_bad_article_and_shows_the_finding(wiki_repo):
     # installs citelint takes seconds, so the tests share the work)
 
 
+def _tagged_clone(tmp_path: Path, env: dict) -> tuple[Path, str]:
+    """A clone of this checkout's HEAD, tagged with the release tag the README gives for `rev:`."""
+    section = (REPO / "README.md").read_text(encoding="utf-8").split("\n## pre-commit\n", 1)[1].split("\n## ", 1)[0]
+    [tag] = set(re.findall(r"`rev: (v[\w.]+)`", section))
+    assert tag == f"v{__version__}", f"README.md's rev: {tag} is not this release's tag"
+    clone = tmp_path / "citelint-clone"
+    for cmd in (["git", "clone", "-q", "--no-checkout", str(REPO), str(clone)],
+                ["git", "-C", str(clone), "tag", tag, _head(env)]):
+        r = _run(cmd, tmp_path, env)
+        assert r.returncode == 0, r.stderr
+    return clone, tag
+
+
 def test_wiki_config_blocks_a_commit(wiki_repo, tmp_path: Path):
-    """The README's .pre-commit-config.yaml, pinned to this checkout's HEAD, installed as a git hook."""
+    """The README's repo:/rev: form, pointed at a clone of this checkout tagged as the README says, installed
+    as a git hook."""
     repo, env = wiki_repo
-    head = _head(env)
+    clone, tag = _tagged_clone(tmp_path, env)
     (repo / ".pre-commit-config.yaml").write_text(
         "repos:\n"
-        f"  - repo: {REPO}\n"
-        f"    rev: {head}\n"
+        f"  - repo: {clone}\n"
+        f"    rev: {tag}\n"
         "    hooks:\n"
         "      - id: citelint\n"
     )
