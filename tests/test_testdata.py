@@ -89,3 +89,15 @@ def test_an_emptied_data_folder_fails_rather_than_collecting_no_test(tmp_path):
     assert "2 failed" in out.splitlines()[-1], out
     assert f"no file matches {root / 'tests' / 'data' / 'corpus' / 'wikitext' / '*.wiki'}" in out, out
     assert f"no file matches {root / 'fixtures' / 'rules' / '*.wiki'}" in out, out
+
+
+def test_nothing_refers_to_a_folder_beside_the_repository():
+    """No test, benchmark, script or document reaches outside the repository for data (the test data used
+    to live in a folder beside the repository, named directly or through an environment variable)."""
+    import subprocess
+
+    needles = ["../" + "shared", "CITELINT_" + "SHARED", "/work/" + "shared"]
+    args = [a for n in needles for a in ("-e", n)]
+    r = subprocess.run(["git", "grep", "-n", "-F", *args, "--", ".", ":!tests/data"], cwd=REPO,
+                       capture_output=True, text=True)
+    assert r.returncode == 1 and r.stdout == "", r.stdout or r.stderr  # 1: git grep found nothing
