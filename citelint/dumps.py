@@ -15,6 +15,7 @@ Compressed dumps are opened by their suffix or, failing that, by their magic byt
 from __future__ import annotations
 
 import bz2
+import codecs
 import gzip
 import io
 import lzma
@@ -192,12 +193,41 @@ class _Refused(Exception):
     pass
 
 
+# What an export may declare in ``<?xml … encoding="…"?>``. MediaWiki always writes UTF-8; expat itself reads
+# UTF-8, UTF-16, ISO-8859-1 and US-ASCII (names compared case-insensitively). Any other name would go to
+# Python's codec machinery, which crashes on most (multi-byte, non-text and unknown codecs) and would
+# silently read the rest (legacy 8-bit code pages), so it is refused with a message naming it.
+_EXPAT_ENCODINGS = frozenset({"UTF-8", "UTF-16", "UTF-16LE", "UTF-16BE", "ISO-8859-1", "US-ASCII"})
+#: other spellings of those (Python's canonical codec name → expat's), read as what they name: "utf8", "latin1"…
+_SPELLINGS = {"utf-8": "UTF-8", "utf-16": "UTF-16", "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE",
+              "iso8859-1": "ISO-8859-1", "ascii": "US-ASCII"}
+
+
+def _encoding_for(declared: str) -> Optional[str]:
+    """For a declared encoding expat does not read by that name: expat's name for it, or None (refused)."""
+    try:
+        name = codecs.lookup(declared).name
+    except (LookupError, ValueError, TypeError):
+        return None
+    return _SPELLINGS.get(name)
+
+
+class _Reencode(Exception):
+    """The XML declaration names an encoding expat reads under another name: read again with that name."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__(encoding)
+        self.encoding = encoding
+
+
 class _ExportReader:
     """expat handlers that turn an export into finished revisions, queued in ``self.ready``."""
 
     def __init__(self, display: str, all_revisions: bool, namespaces: Optional[frozenset[int]],
-                 kind: str, stats: DumpStats) -> None:
+                 kind: str, stats: DumpStats, encoding: Optional[str] = None) -> None:
         self.display = display
+        self.encoding = encoding  # given: expat reads the file in it, whatever the declaration says
+        self.declared: Optional[str] = None  # the encoding named by the XML declaration
         self.all_revisions = all_revisions
         self.namespaces = namespaces
         self.kind = kind
@@ -216,7 +246,7 @@ class _ExportReader:
         self.best: Optional[_Revision] = None
         self.page_emitted = False
 
-        p = expat.ParserCreate()
+        p = expat.ParserCreate(encoding)
         p.buffer_text = True
         p.buffer_size = 1 << 16
         p.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
@@ -226,7 +256,23 @@ class _ExportReader:
         p.EntityDeclHandler = self.refuse_entity
         p.UnparsedEntityDeclHandler = self.refuse_unparsed
         p.ExternalEntityRefHandler = self.refuse_external
+        p.XmlDeclHandler = self.xml_decl
         self.parser = p
+
+    def xml_decl(self, version, encoding, standalone) -> None:
+        """The XML declaration: called before expat looks the encoding up, so a name it does not read
+        itself is judged here (see ``_EXPAT_ENCODINGS``)."""
+        if encoding is None or self.encoding is not None:
+            return
+        self.declared = encoding
+        if encoding.upper() in _EXPAT_ENCODINGS:
+            return
+        other = _encoding_for(encoding)
+        if other is not None:
+            raise _Reencode(other)
+        shown = encoding if len(encoding) <= 40 else encoding[:40] + "…"
+        raise _Refused(f"the XML declares encoding=\"{shown}\", which citelint does not read (a MediaWiki export "
+                       f"is UTF-8; UTF-16, ISO-8859-1 and US-ASCII are read too): convert the file to UTF-8")
 
     # -- refusals
     def refuse_entity(self, name, is_parameter, value, base, system_id, public_id, notation) -> None:
@@ -442,8 +488,26 @@ def iter_dump(source: Union[str, BinaryIO], display: Optional[str] = None, *, al
         raise DumpError(f"cannot read: {e.strerror or e}") from None
     stats.size = size
     reader = _ExportReader(shown, all_revisions, namespaces, kind, stats)
-    parse = reader.parser.Parse
-    ready = reader.ready
+    # the chunks fed until the root element opens: a declaration naming another spelling of an encoding
+    # expat reads ("utf8", "latin1") starts the read again in it, and nothing has been handed out by then
+    held: Optional[list[bytes]] = []
+
+    def feed(data: bytes, final: bool) -> None:
+        nonlocal reader, held
+        if held is None:
+            _feed(reader, reader.parser.Parse, data, final)
+            return
+        held.append(data)
+        try:
+            _feed(reader, reader.parser.Parse, data, final)
+        except _Reencode as e:
+            reader.parser = None  # type: ignore[assignment]
+            reader = _ExportReader(shown, all_revisions, namespaces, kind, stats, encoding=e.encoding)
+            for i, piece in enumerate(held):
+                _feed(reader, reader.parser.Parse, piece, final and i == len(held) - 1)
+        if reader.seen_root:
+            held = None
+
     # read1: what one step of decompression gives, so that a truncated file still yields what came before
     read = getattr(xml, "read1", None) or xml.read
     compressed = xml is not raw
@@ -460,16 +524,16 @@ def iter_dump(source: Union[str, BinaryIO], display: Optional[str] = None, *, al
             if not chunk:
                 if stats.bytes_xml == 0:
                     raise DumpError("empty file: nothing to check")
-                _feed(reader, parse, b"", True)
-                yield from ready
-                ready.clear()
+                feed(b"", True)
+                yield from reader.ready
+                reader.ready.clear()
                 break
             stats.bytes_xml += len(chunk)
-            _feed(reader, parse, chunk, False)
+            feed(chunk, False)
             stats.bytes_in = _tell(raw) if compressed else stats.bytes_xml
-            if ready:
-                yield from ready
-                ready.clear()
+            if reader.ready:
+                yield from reader.ready
+                reader.ready.clear()
             if on_chunk is not None:
                 on_chunk(stats)
     finally:
@@ -500,6 +564,8 @@ def _feed(reader: _ExportReader, parse, data: bytes, final: bool) -> None:
                                 expat.errors.codes[expat.errors.XML_ERROR_UNCLOSED_TOKEN],
                                 expat.errors.codes[expat.errors.XML_ERROR_PARTIAL_CHAR]):
             msg += " (the file ends in the middle of the XML: truncated?)"
+        if e.code == expat.errors.codes[expat.errors.XML_ERROR_INCORRECT_ENCODING] and reader.declared:
+            msg += f" (it says encoding=\"{reader.declared[:40]}\")"
         raise DumpError(f"XML error at line {e.lineno}, column {e.offset + 1}: {msg}{reader.cut_off()}") from None
     if final and not reader.seen_root:
         raise NotAnExport("not a MediaWiki XML export (no root element)")

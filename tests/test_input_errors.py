@@ -1,0 +1,138 @@
+"""Bad input, part two: whatever a file declares or contains, one clear line for that file (exit 2) or a
+correct check, and the rest of the run kept. Real files, real subprocesses of the CLI, real signals."""
+
+from __future__ import annotations
+
+import codecs
+import encodings
+import encodings.aliases
+import io
+import json
+import os
+import pkgutil
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from citelint.dumps import DumpError, iter_dump
+from paths import CORPUS, FIXTURES, REPO, SEED, need
+
+GOOD = 'Text.<ref name="x" />\n\n{{reflist}}\n'  # one true finding: undefined-ref, line 1 column 6
+
+
+def citelint(*args, cwd=None, input=None, env=None, timeout=120):
+    e = dict(os.environ)
+    e.pop("FORCE_COLOR", None)
+    e["PYTHONPATH"] = str(REPO)
+    e.update(env or {})
+    return subprocess.run([sys.executable, "-m", "citelint", *args], cwd=cwd or REPO, capture_output=True,
+                          text=True, input=input, env=e, timeout=timeout)
+
+
+def check(*args, **kw):
+    return citelint("check", "--offline", "--format", "text", *args, **kw)
+
+
+def error_lines(r) -> list[str]:
+    assert "Traceback" not in r.stderr, r.stderr
+    return [ln for ln in r.stderr.splitlines() if ln.startswith("citelint: error:")]
+
+
+@pytest.fixture
+def good(tmp_path):
+    p = tmp_path / "good.wiki"
+    p.write_text(GOOD)
+    return p
+
+
+# -- the encoding an XML dump declares ------------------------------------------------------------
+
+def codec_names() -> list[str]:
+    """Every codec name Python knows: its aliases, their targets and the codec modules themselves."""
+    names = set(encodings.aliases.aliases) | set(encodings.aliases.aliases.values())
+    names |= {m.name for m in pkgutil.iter_modules(encodings.__path__)}
+    names |= {"x-evil", "utf-7", "UTF-7", "shift_jis", "Shift_JIS", "idna", "UTF-8", "utf-16le", "UTF-16BE",
+              "ISO-8859-1", "US-ASCII", "windows-1252", "KOI8-R", "EBCDIC-CP-US"}
+    return sorted(names)
+
+
+#: what citelint reads (expat's own encodings, under Python's names for them too); everything else is refused
+READ = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "iso8859-1", "ascii"}
+
+
+def canonical(name: str):
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def dump_in(name: str, text: str) -> bytes:
+    xml = (f'<?xml version="1.0" encoding="{name}"?>\n<mediawiki><page><title>T</title><ns>0</ns><revision>'
+           f'<id>1</id><text>{text}</text></revision></page></mediawiki>\n')
+    enc = canonical(name)
+    return xml.encode(enc if enc in READ else "utf-8")  # a refused name: what matters is the declaration
+
+
+def test_every_codec_name_is_read_or_refused_by_name():
+    """All codec names Python knows (450): the ones naming UTF-8, UTF-16, ISO-8859-1 or US-ASCII read the
+    page's text exactly; every other name is one DumpError naming it (on main: LookupError, ValueError,
+    UnicodeError tracebacks for 120 names, and 261 legacy code pages read without a word)."""
+    names = codec_names()
+    assert len(names) > 400
+    read, refused = [], []
+    for name in names:
+        enc = canonical(name)
+        sample = "Café <ref>x</ref>" if enc not in ("ascii",) else "Cafe <ref>x</ref>"
+        try:
+            docs = list(iter_dump(io.BytesIO(dump_in(name, sample.replace("<", "&lt;"))), "d.xml"))
+        except DumpError as e:
+            msg = str(e)
+            assert "\n" not in msg
+            if re.fullmatch(r"[A-Za-z][A-Za-z0-9._-]*", name):
+                assert f'encoding="{name}"' in msg and "convert the file to UTF-8" in msg, (name, msg)
+            else:  # not an encoding name by XML's grammar ("8859", "iso_646.irv:1991"): expat says so
+                assert "XML declaration not well-formed" in msg, (name, msg)
+            refused.append(name)
+            continue
+        assert enc in READ, f"{name} ({enc}) was read"
+        assert [d.text for d in docs] == [sample], name
+        read.append(name)
+    assert len(read) >= 20 and len(refused) > 300
+    for name in ("x-evil", "utf-7", "shift_jis", "idna", "windows-1252", "KOI8-R", "rot13", "base64_codec"):
+        assert name in refused
+    for name in ("UTF-8", "utf8", "latin1", "ISO-8859-1", "US-ASCII", "UTF-16BE", "utf-16le", "utf_16"):
+        assert name in read
+
+
+def test_utf16_dump_with_a_bom_is_read():
+    text = "Ünïcode <ref>x</ref>"
+    xml = (f'<?xml version="1.0" encoding="UTF-16"?><mediawiki><page><title>T</title><revision><id>1</id>'
+           f'<text>{text.replace("<", "&lt;")}</text></revision></page></mediawiki>')
+    assert [d.text for d in iter_dump(io.BytesIO(xml.encode("utf-16")), "d.xml")] == [text]
+
+
+def test_cli_bad_encodings_each_one_line_and_the_other_files_kept(tmp_path, good):
+    names = ["x-evil", "utf-7", "shift_jis", "idna", "rot13", "cp1252"]
+    bad = []
+    for name in names:
+        p = tmp_path / f"{re.sub(r'[^a-z0-9]', '_', name)}.xml"
+        p.write_bytes(f'<?xml version="1.0" encoding="{name}"?><mediawiki/>'.encode())
+        bad.append(p)
+    latin = tmp_path / "latin1.xml"  # read, in the encoding it declares
+    latin.write_bytes(('<?xml version="1.0" encoding="latin1"?><mediawiki><page><title>Caf\xe9</title><ns>0</ns>'
+                       '<revision><id>7</id><text>Caf\xe9 &lt;ref name="y" /&gt;\n{{reflist}}</text></revision>'
+                       '</page></mediawiki>').encode("latin-1"))
+    r = check(*map(str, bad), str(good), str(latin))
+    assert r.returncode == 2, r.stderr
+    errs = error_lines(r)
+    assert len(errs) == len(names), r.stderr
+    for p, name, line in zip(bad, names, errs):
+        assert line.startswith(f"citelint: error: {p}: the XML declares encoding=\"{name}\""), line
+    assert f"{good}:1:6: CL101 undefined-ref" in r.stdout
+    assert re.search(rf"{re.escape(str(latin))}\[Café@7\]:1:6: CL101 undefined-ref", r.stdout), r.stdout
