@@ -291,12 +291,9 @@ def _deliver(result, output_format: str, output_path: Optional[str]) -> None:
                err=True)
 
 
-def _read_stdin(stream=None) -> str:
-    data = (stream or sys.stdin.buffer).read()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise click.ClickException(f"standard input is not valid UTF-8 (offset {e.start})")
+def _read_stdin(stream=None) -> bytes:
+    """Standard input's bytes: the runner decodes them as it decodes a file (one error line if it cannot)."""
+    return (stream or sys.stdin.buffer).read()
 
 
 @cli.command("rules")

@@ -32,20 +32,27 @@ def iter_documents(paths: Iterable[str], settings: Settings, stdin_text: Optiona
             if stdin_stream is not None:
                 yield from dump_documents(stdin_stream, stdin_name, settings_for(stdin_name), progress, dumps)
             else:
-                yield _stdin_document(stdin_text or "", stdin_name, settings_for(stdin_name))
+                yield _stdin_document(stdin_text or b"", stdin_name, settings_for(stdin_name))
         elif is_dump_input(item):
             yield from dump_documents(item, item, settings_for(item), progress, dumps)
         else:
             yield read_document(item, settings_for(item).input_format)
 
 
-def _stdin_document(text: str, name: str, settings: Settings) -> Document | InputError:
-    from citelint.sources import detect_kind
+def _stdin_document(data: str | bytes, name: str, settings: Settings) -> Document | InputError:
+    """Standard input (bytes as read, decoded as a file is; or text already decoded)."""
+    from citelint.sources import decode, detect_kind
 
-    if not text.strip():
+    if isinstance(data, str) and data.strip():
+        text: str | InputError = data.replace("\r\n", "\n").replace("\r", "\n")
+    elif not data.strip():
         return InputError(name, "empty input on standard input: nothing to check")
+    else:
+        text = decode(data, name)
+    if isinstance(text, InputError):
+        return text
     kind = detect_kind(name, text, settings.input_format)
-    return Document(path=name, text=text.replace("\r\n", "\n"), kind=kind)
+    return Document(path=name, text=text, kind=kind)
 
 
 def _shared(found: list, strings: dict) -> list:
@@ -62,7 +69,7 @@ def _shared(found: list, strings: dict) -> list:
 
 
 def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError], None],
-        stdin_text: Optional[str] = None, stdin_name: str = "-", *, stdin_stream=None, jobs: int = 1,
+        stdin_text: Optional[str | bytes] = None, stdin_name: str = "-", *, stdin_stream=None, jobs: int = 1,
         progress=None, resolver=None) -> RunResult:
     """Check every input. ``jobs`` > 1 checks documents in that many worker processes (same results,
     same order); ``progress`` is a ``citelint.progress.DumpProgress`` for dumps, or None."""

@@ -64,22 +64,61 @@ def detect_kind(path: str, text: str, input_format: Optional[str] = None) -> str
     return kind or sniff_kind(text)
 
 
+#: byte-order marks and the encodings they announce (UTF-32 first: its little-endian mark starts like UTF-16's)
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+         (b"\xef\xbb\xbf", "utf-8", "UTF-8"), (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"))
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
 def decode(data: bytes, path: str) -> Union[str, InputError]:
+    """The text of a file: UTF-8 (with or without a byte-order mark), or UTF-16 / UTF-32 with one;
+    line ends CRLF, LF or a lone CR all become LF, so lines are counted as an editor shows them.
+
+    A NUL byte anywhere (or a NUL character in UTF-16/32 text) is an error, not a silent stop: no wiki text
+    holds one, and reading on would check a binary or corrupt file as if it were a page."""
     if not data:
         return InputError(path, "empty file: nothing to check")
-    if b"\x00" in data[:8192]:
-        return InputError(path, "binary file (contains NUL bytes): not wiki text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    encoding, label, skip = "utf-8", "UTF-8", 0
+    for bom, enc, name in _BOMS:
+        if data.startswith(bom):
+            encoding, label, skip = enc, name, len(bom)
+            break
+    if encoding == "utf-8":
+        nul = data.find(b"\x00")
+        if nul != -1:
+            return InputError(path, _binary_message(data, nul))
     try:
-        text = data.decode("utf-8")
+        text = (data[skip:] if skip else data).decode(encoding)
     except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        return InputError(path, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}, line {line}): "
+        at = e.start + skip
+        if encoding == "utf-8":
+            return InputError(path, f"not valid UTF-8 (byte 0x{data[at]:02x} at offset {at}, line {_line_of(data, at)}): "
+                                    f"convert the file to UTF-8")
+        return InputError(path, f"not valid {label} after its byte-order mark (at offset {at}: {e.reason}): "
                                 f"convert the file to UTF-8")
+    if encoding != "utf-8":
+        nul = text.find("\x00")
+        if nul != -1:
+            line = text.count("\n", 0, nul) + 1
+            return InputError(path, f"binary file (a NUL character in {label} text, line {line}): not wiki text")
     if not text.strip():
         return InputError(path, "empty file: nothing to check")
-    return text.replace("\r\n", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _binary_message(data: bytes, nul: int) -> str:
+    head = data[:512]
+    half = len(head) // 2
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if half >= 4 and (odd >= 0.9 * half and even <= 0.1 * half or even >= 0.9 * half and odd <= 0.1 * half):
+        return (f"binary file (NUL bytes from offset {nul}): UTF-16 without a byte-order mark? "
+                f"Save it as UTF-8 (or UTF-16 with a byte-order mark)")
+    return f"binary file (a NUL byte at offset {nul}, line {_line_of(data, nul)}): not wiki text"
 
 
 def read_document(path: str, input_format: Optional[str] = None, display: Optional[str] = None) -> Item:

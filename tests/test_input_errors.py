@@ -136,3 +136,37 @@ def test_cli_bad_encodings_each_one_line_and_the_other_files_kept(tmp_path, good
         assert line.startswith(f"citelint: error: {p}: the XML declares encoding=\"{name}\""), line
     assert f"{good}:1:6: CL101 undefined-ref" in r.stdout
     assert re.search(rf"{re.escape(str(latin))}\[Café@7\]:1:6: CL101 undefined-ref", r.stdout), r.stdout
+
+
+# -- what a text file holds ------------------------------------------------------------------------
+
+def test_nul_byte_after_8kb_is_an_error_not_a_silent_miss(tmp_path, good):
+    """On main the NUL check looked at the first 8 KB only: the citation after the NUL was silently missed
+    (mwparserfromhell stops there) and the run exited 0."""
+    p = tmp_path / "late-nul.wiki"
+    head = "Filler text.\n" * 800  # 10,400 bytes
+    p.write_bytes((head + "x\x00y\n" + 'Later.<ref name="late" />\n{{reflist}}\n').encode())
+    r = check(str(p), str(good))
+    assert r.returncode == 2
+    assert error_lines(r) == [f"citelint: error: {p}: binary file (a NUL byte at offset {len(head) + 1}, "
+                              f"line 801): not wiki text"]
+    assert f"{good}:1:6: CL101" in r.stdout
+
+
+def test_text_with_a_byte_order_mark_is_read_with_exact_positions(tmp_path):
+    """UTF-16 and UTF-32 (LE and BE) with a byte-order mark, UTF-8 with one, each with LF and CRLF line ends:
+    read as text, the finding at its exact line and column. On main the UTF-16/32 files were
+    "binary file (contains NUL bytes)"."""
+    text = "Ünïcode line.\n\nSecond “line”.<ref name=\"missing\" />\n\n{{reflist}}\n"
+    boms = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE, "utf-32-le": codecs.BOM_UTF32_LE,
+            "utf-32-be": codecs.BOM_UTF32_BE, "utf-8": codecs.BOM_UTF8}
+    files = []
+    for encoding, bom in boms.items():
+        for nl, label in (("\n", "lf"), ("\r\n", "crlf")):
+            p = tmp_path / f"{encoding}-{label}.wiki"
+            p.write_bytes(bom + text.replace("\n", nl).encode(encoding))
+            files.append(p)
+    r = check(*map(str, files))
+    assert r.returncode == 1 and error_lines(r) == [], r.stderr
+    for p in files:
+        assert f"{p}:3:15: CL101 undefined-ref" in r.stdout, (p, r.stdout)
