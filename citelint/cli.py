@@ -1,6 +1,7 @@
 """The command line: ``citelint check``, ``citelint rules``, ``citelint rule NAME``.
 
-Exit status (as ruff): 0 nothing at or above ``--fail-on``, 1 findings, 2 usage error or unreadable input.
+Exit status (as ruff): 0 nothing at or above ``--fail-on``, 1 findings, 2 usage error or unreadable input,
+130 interrupted (Ctrl-C). Every error is one line, ``citelint: error: …``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from citelint.model import Severity
 from citelint.report import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -34,8 +36,9 @@ def _use_color(stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-class ConfigFailure(click.ClickException):
-    """A configuration file that cannot be used: one line, exit status 2."""
+class CliError(click.ClickException):
+    """An error the command reports: one line ``citelint: error: …``, exit status 2 (also when click
+    itself shows it, as under ``CliRunner``)."""
 
     exit_code = EXIT_ERROR
 
@@ -43,7 +46,11 @@ class ConfigFailure(click.ClickException):
         click.echo(f"citelint: error: {self.message}", err=True)
 
 
-class WriteFailure(ConfigFailure):
+class ConfigFailure(CliError):
+    """A configuration file that cannot be used."""
+
+
+class WriteFailure(CliError):
     """A report or baseline that cannot be written: one line, exit status 2."""
 
 
@@ -222,7 +229,7 @@ def _load_baseline(path: Optional[str]):
     try:
         return load(path)
     except BaselineError as e:
-        raise click.ClickException(str(e))
+        raise CliError(str(e))
 
 
 def _baseline_step(result, base, write_path: Optional[str], paths=(), stdin_name: Optional[str] = None) -> bool:
@@ -258,7 +265,7 @@ def _baseline_step(result, base, write_path: Optional[str], paths=(), stdin_name
     try:
         n = write(write_path, recorded)
     except BaselineError as e:
-        raise click.ClickException(str(e))
+        raise CliError(str(e))
     places = {(k[0], k[1]) for k in recorded} if base is not None else {
         ("page", f.page) if f.page is not None else ("path", f.path) for f in found}
     files = sum(1 for kind, _ in places if kind == "path")
@@ -363,13 +370,31 @@ def main() -> None:
     try:
         cli(standalone_mode=False)
     except click.ClickException as e:  # usage errors and bad input given on the command line
-        e.show()
+        _error(e)
         sys.exit(EXIT_ERROR)
-    except click.Abort:
-        click.echo("Aborted.", err=True)
+    except click.Abort as e:  # click turns Ctrl-C (and an EOF at a prompt) into Abort
+        if isinstance(e.__cause__ or e.__context__, KeyboardInterrupt):
+            _interrupted()
+        click.echo("citelint: error: aborted", err=True)
         sys.exit(EXIT_ERROR)
     except KeyboardInterrupt:
-        sys.exit(130)
+        _interrupted()
+
+
+def _interrupted() -> None:
+    """Ctrl-C: exit 130 (128 + SIGINT), as shells expect, with one line and no traceback."""
+    click.echo("citelint: interrupted", err=True)
+    sys.exit(EXIT_INTERRUPTED)
+
+
+def _error(e: click.ClickException) -> None:
+    """Every error of the command line in one style: ``citelint: error: …`` (a usage error adds where to
+    find the right usage)."""
+    message = e.format_message()
+    if isinstance(e, click.UsageError) and e.ctx is not None:
+        message = message.rstrip(".")
+        message += f" (see '{e.ctx.command_path} --help')"
+    click.echo(f"citelint: error: {message}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -170,3 +170,60 @@ def test_text_with_a_byte_order_mark_is_read_with_exact_positions(tmp_path):
     assert r.returncode == 1 and error_lines(r) == [], r.stderr
     for p in files:
         assert f"{p}:3:15: CL101 undefined-ref" in r.stdout, (p, r.stdout)
+
+
+# -- Ctrl-C ----------------------------------------------------------------------------------------
+
+def _cpu(process) -> float:
+    import psutil
+
+    try:
+        return process.cpu_times().user
+    except psutil.Error:
+        return 0.0
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_in_the_middle_of_a_long_run_exits_130_cleanly(tmp_path, jobs):
+    """A real SIGINT to the CLI while it reads the 1 GB Anarchism history: exit 130 (on main: 2), one line,
+    no traceback from the main process or a worker, no process left behind, no temporary file left."""
+    import psutil
+
+    dump = need(CORPUS / "xml" / "wikiwho__Anarchism_full_history_15180revs.xml.lzma")
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = dict(os.environ, TMPDIR=str(tmp), PYTHONPATH=str(REPO))
+    env.pop("FORCE_COLOR", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "citelint", "check", "--all-revisions", "--offline", "--jobs", jobs,
+         "--format", "text", str(dump)], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        # as a shell starts a foreground command: SIGINT not ignored (a background job would inherit SIG_IGN)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    ps = psutil.Process(proc.pid)
+    deadline = time.monotonic() + 60
+    try:
+        # in the middle of the run: past start-up, checking revisions (with --jobs 2: in its worker pool)
+        while time.monotonic() < deadline:
+            family = [ps] + ps.children(recursive=True)
+            busy = sum(_cpu(p) for p in family) > 1.5  # seconds of checking, by the process or its workers
+            if busy and (jobs == "1" or len(family) >= 4):  # with its pool: tracker, forkserver, 2 workers
+                break
+            assert proc.poll() is None, proc.stderr.read().decode()
+            time.sleep(0.2)
+        else:
+            pytest.fail("the run did not get going within 60 s")
+        family = [ps] + ps.children(recursive=True)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    err = err.decode()
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert [ln for ln in err.splitlines() if ln.strip()] == ["citelint: interrupted"], err
+    assert out == b""  # nothing half-reported
+    gone, alive = psutil.wait_procs(family, timeout=10)
+    assert not alive, alive
+    assert list(tmp.iterdir()) == [], list(tmp.iterdir())  # e.g. multiprocessing's pymp-* folder
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tmp"]
