@@ -689,13 +689,21 @@ class Resolver:
 
         A path named on the command line (``explicit``) is excluded only with force-exclude.
         """
+        return self.excluded_by(path, explicit) is not None
+
+    def excluded_by(self, path: str, explicit: bool = False) -> Optional[str]:
+        """What excludes a file or folder, for a message (``exclude = "archive/" in /wiki/citelint.toml``),
+        or None when nothing does (``explicit`` as for ``is_excluded``)."""
         p = self._abs(path)
         cfg = self.config_for_dir(os.path.dirname(p))
         if cfg is None or not cfg.exclude:
-            return False
+            return None
         if explicit and not (self.force_exclude or cfg.force_exclude):
-            return False
-        return any(g.matches(p) for g in self._glob_list(cfg, "exclude", cfg.exclude))
+            return None
+        for g in self._glob_list(cfg, "exclude", cfg.exclude):
+            if g.matches(p):
+                return f'exclude = "{g.pattern}" in {cfg.source or "the configuration"}'
+        return None
 
     # settings
     def settings_for(self, path: str, folder: bool = False) -> Settings:

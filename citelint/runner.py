@@ -25,7 +25,8 @@ def iter_documents(paths: Iterable[str], settings: Settings, stdin_text: Optiona
     configured ``exclude``; without it, ``settings`` serve for every input.
     """
     settings_for = resolver.settings_for if resolver is not None else (lambda _path: settings)
-    for item in expand_paths(paths, resolver.is_excluded if resolver is not None else None):
+    for item in expand_paths(paths, resolver.is_excluded if resolver is not None else None,
+                             resolver.excluded_by if resolver is not None else None):
         if isinstance(item, InputError):
             yield item
         elif item == "-":

@@ -167,20 +167,37 @@ def walk_folder(folder: str, skipped: Optional[list] = None,
     return found
 
 
-def expand_paths(paths: Iterable[str], skip: Optional[Callable[..., bool]] = None
-                 ) -> Iterator[Union[str, InputError]]:
-    """Each path as it is, or a folder's wiki files; errors for what is not there."""
+def _excluded(folder: str, why: Optional[str], files: int) -> InputError:
+    return InputError(folder, f"excluded by {why or 'the configuration'}: "
+                              f"{files} file{' is' if files == 1 else 's are'} not checked in it "
+                              f"(--isolated ignores the configuration)", fatal=False)
+
+
+def expand_paths(paths: Iterable[str], skip: Optional[Callable[..., bool]] = None,
+                 excluded_by: Optional[Callable[..., Optional[str]]] = None) -> Iterator[Union[str, InputError]]:
+    """Each path as it is, or a folder's wiki files; errors for what is not there.
+
+    A folder named on the command line whose files the configuration all excludes gets a note naming
+    the pattern (``excluded_by(path)`` says which), not an error: as ruff, such a run exits 0."""
     for p in paths:
         if p == "-":
             yield p
         elif skip is not None and os.path.exists(p) and skip(p, explicit=True):
-            continue  # --force-exclude: a configured exclude applies to paths given by name too
+            # --force-exclude: a configured exclude applies to paths given by name too (a file quietly, as
+            # pre-commit passes them; a folder with a note)
+            if os.path.isdir(p):
+                yield _excluded(p, excluded_by and excluded_by(p, True), len(walk_folder(p)))
+            continue
         elif os.path.isdir(p):
             skipped: list = []
             files = walk_folder(p, skipped, skip)
             for path, reason in skipped:
                 yield InputError(path, f"skipped: {reason}", fatal=False)
-            if not files and not (skip is not None and walk_folder(p)):  # all excluded: not an error
+            every = walk_folder(p) if not files and skip is not None else []
+            if every:  # all excluded: not an error, but said
+                why = excluded_by and (excluded_by(p) or excluded_by(every[0]))
+                yield _excluded(p, why, len(every))
+            elif not files:
                 yield InputError(p, f"folder holds no wiki files ({', '.join(TEXT_EXTENSIONS)}) "
                                     f"or MediaWiki XML exports")
             yield from files

@@ -227,3 +227,23 @@ def test_ctrl_c_in_the_middle_of_a_long_run_exits_130_cleanly(tmp_path, jobs):
     assert not alive, alive
     assert list(tmp.iterdir()) == [], list(tmp.iterdir())  # e.g. multiprocessing's pymp-* folder
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tmp"]
+
+
+# -- a folder the configuration excludes -------------------------------------------------------------
+
+@pytest.mark.parametrize("pattern,flags", [("archive/", ()), ("*.wiki", ()), ("archive/", ("--force-exclude",))])
+def test_excluded_folder_named_on_the_command_line_is_said(tmp_path, pattern, flags):
+    """On main: "No findings in 0 files", exit 0, not a word. Now a note naming the folder and the pattern;
+    exit 0 as ruff (which warns "No Python files found under the given path(s)")."""
+    (tmp_path / "citelint.toml").write_text(f'exclude = ["{pattern}"]\n')
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "old.wiki").write_text(GOOD)
+    (tmp_path / "archive" / "older.wiki").write_text(GOOD)
+    r = check(*flags, "archive", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.strip().splitlines() == [
+        f'citelint: note: archive: excluded by exclude = "{pattern}" in {tmp_path / "citelint.toml"}: '
+        f"2 files are not checked in it (--isolated ignores the configuration)"]
+    assert r.stdout == ""
+    r = check("--isolated", "archive", cwd=tmp_path)
+    assert r.returncode == 1 and r.stdout.count("CL101") == 2
