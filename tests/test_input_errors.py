@@ -247,3 +247,38 @@ def test_excluded_folder_named_on_the_command_line_is_said(tmp_path, pattern, fl
     assert r.stdout == ""
     r = check("--isolated", "archive", cwd=tmp_path)
     assert r.returncode == 1 and r.stdout.count("CL101") == 2
+
+
+# -- what a .txt file is -----------------------------------------------------------------------------
+
+PROSE = CORPUS / "prose"
+
+
+def test_prose_about_markup_is_plain_text_and_wikitext_saved_as_txt_is_wikitext():
+    from citelint.sources import detect_kind
+
+    prose = sorted(need(PROSE).glob("*.txt"))
+    assert len(prose) == 3
+    for p in prose:
+        assert detect_kind(str(p), p.read_text()) == "plaintext", p
+    for p in (need(SEED), need(FIXTURES / "wikipedia-style-copy.sample.txt"), *sorted(FIXTURES.glob("plaintext/*.txt"))):
+        assert detect_kind(str(p), p.read_text()) == "plaintext", p
+    articles = sorted(need(CORPUS / "wikitext").glob("*.wiki")) + sorted(FIXTURES.glob("rules/*.wiki"))
+    assert len(articles) >= 24
+    for p in articles:
+        assert detect_kind(p.with_suffix(".txt").name, p.read_text()) == "wikitext", p
+    assert detect_kind("a.txt", GOOD) == "wikitext"
+
+
+def test_cli_prose_txt_gets_no_findings_and_a_wiki_copy_the_same_as_the_wiki(tmp_path):
+    """On main the three prose files got 8 findings (an unclosed <ref> in a README, …)."""
+    article = need(CORPUS / "wikitext" / "wtf__Bazooka.wiki")  # 15 findings
+    copy = tmp_path / "Bazooka.txt"
+    copy.write_bytes(article.read_bytes())
+    prose = sorted(PROSE.glob("*.txt"))
+    r = citelint("check", "--offline", "--format", "json", *map(str, prose), str(copy), str(article))
+    assert r.returncode == 1 and error_lines(r) == [], r.stderr
+    found = json.loads(r.stdout)["findings"]
+    assert not [f for f in found if f["path"] in map(str, prose)]
+    where = lambda path: [(f["rule"], f["line"], f["column"]) for f in found if f["path"] == path]  # noqa: E731
+    assert where(str(copy)) == where(str(article)) != []
