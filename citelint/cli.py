@@ -307,8 +307,6 @@ def _read_stdin(stream=None) -> bytes:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (name, code, severity, formats, summary, docs).")
 def rules_cmd(as_json: bool) -> None:
     """List the rules."""
-    import inspect
-
     from citelint.rules import RULES
 
     if as_json:
@@ -316,7 +314,7 @@ def rules_cmd(as_json: bool) -> None:
 
         click.echo(json.dumps([{"name": r.name, "code": r.code, "severity": r.severity.label,
                                 "formats": sorted(r.formats), "summary": r.summary(),
-                                "description": inspect.cleandoc(r.__doc__ or "")} for r in RULES],
+                                "description": r.documentation()} for r in RULES],
                               indent=2, ensure_ascii=False))
         return
     width = max(len(r.name) for r in RULES)
@@ -328,15 +326,13 @@ def rules_cmd(as_json: bool) -> None:
 @click.argument("name")
 def rule_cmd(name: str) -> None:
     """Explain one rule (by name or code)."""
-    import inspect
-
     from citelint.rules import find_rule
 
     r = find_rule(name)
     if r is None:
         raise click.UsageError(f"no rule named {name!r}; `citelint rules` lists them")
     click.echo(f"{r.name} ({r.code}), default severity {r.severity.label}, formats: {', '.join(sorted(r.formats))}\n")
-    click.echo(inspect.cleandoc(r.__doc__ or ""))
+    click.echo(r.documentation())
 
 
 @cli.command("config")

@@ -282,3 +282,54 @@ def test_cli_prose_txt_gets_no_findings_and_a_wiki_copy_the_same_as_the_wiki(tmp
     assert not [f for f in found if f["path"] in map(str, prose)]
     where = lambda path: [(f["rule"], f["line"], f["column"]) for f in found if f["path"] == path]  # noqa: E731
     assert where(str(copy)) == where(str(article)) != []
+
+
+# -- rule documentation and error style ----------------------------------------------------------------
+
+def test_rule_docs_show_no_rest_markup():
+    """On main `citelint rules`, `citelint rule NAME` and SARIF help showed reST's ``double backticks``."""
+    from citelint.rules import RULES
+
+    r = citelint("rules")
+    assert r.returncode == 0 and "``" not in r.stdout and "<ref>" in r.stdout  # the markup named, plainly
+    procs = {rule.name: subprocess.Popen([sys.executable, "-m", "citelint", "rule", rule.name], cwd=REPO,
+                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for rule in RULES}
+    for name, proc in procs.items():
+        out, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err
+        assert "``" not in out and "::" not in out, (name, out)
+        assert out.startswith(f"{name} (") and "Example:" in out
+    sarif = check("--format", "sarif", str(FIXTURES / "rules" / "malformed-ref.wiki"))
+    rules = json.loads(sarif.stdout)["runs"][0]["tool"]["driver"]["rules"]
+    assert {d["name"] for d in rules} == {rule.name for rule in RULES}
+    for d in rules:
+        for text in (d["shortDescription"]["text"], d["fullDescription"]["text"], d["help"]["text"]):
+            assert "``" not in text, (d["name"], text)
+        assert "``" not in d["help"]["markdown"].replace("```", "")
+    malformed = next(d for d in rules if d["name"] == "malformed-ref")
+    assert "an unclosed <ref>" in malformed["help"]["text"]
+    assert "an unclosed `<ref>`" in malformed["help"]["markdown"]
+
+
+def test_every_cli_error_is_one_line_in_one_style(tmp_path, good):
+    """On main a bad baseline printed click's "Error: …"; usage errors printed a usage block."""
+    bad = tmp_path / "bad.json"
+    bad.write_text("{")
+    cases = [
+        (("check", "--offline", "--baseline", str(bad), str(good)), f"baseline {bad}: not valid JSON"),
+        (("check", "--offline", "--baseline", str(tmp_path / "none.json"), str(good)), "no such file"),
+        (("check", "--offline", "--write-baseline", str(tmp_path / "no" / "b.json"), str(good)), "cannot write"),
+        (("check", "--format", "nope", str(good)), "Invalid value for '--format'"),
+        (("check",), "give at least one file or folder"),
+        (("rule", "no-such-rule"), "no rule named 'no-such-rule'"),
+        (("--no-such-option",), "No such option"),
+    ]
+    procs = [(args, words, subprocess.Popen([sys.executable, "-m", "citelint", *args], cwd=tmp_path,
+                                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+             for args, words in cases]
+    for args, words, proc in procs:
+        out, err = proc.communicate(timeout=60)
+        assert proc.returncode == 2, (args, err)
+        lines = err.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("citelint: error: ") and words in lines[0], (args, err)

@@ -21,6 +21,7 @@ import re
 
 from citelint import __version__
 from citelint.report._locations import file_uri, relative_to, uri_path
+from citelint.rules.base import plain_doc
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -84,18 +85,18 @@ def _rules(findings) -> tuple[list[dict], dict[str, int]]:
 def _descriptor(rule) -> dict:
     doc = inspect.cleandoc(rule.__doc__ or rule.name)
     paragraphs = [p for p in re.split(r"\n\s*\n", doc) if p.strip()]
-    short = paragraphs[0].strip().splitlines()[0]
+    short = rule.summary()
     full = []
     for p in paragraphs[1:]:  # details, why, how to fix: everything after the summary, before the example
         if p.lstrip().startswith("Example"):
             break
-        full.append(" ".join(p.split()).replace("``", "`"))
+        full.append(plain_doc(" ".join(p.split())))
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": short},
         "fullDescription": {"text": "\n\n".join(full) or short},
-        "help": {"text": doc, "markdown": _markdown(doc)},
+        "help": {"text": rule.documentation(), "markdown": _markdown(doc)},
         "defaultConfiguration": {"level": LEVEL[rule.severity.label]},
         "properties": {"tags": ["citations", *sorted(rule.formats)]},
     }

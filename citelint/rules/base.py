@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+import re
 from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
@@ -40,7 +42,22 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        return (cls.__doc__ or "").strip().splitlines()[0]
+        """The docstring's first line, as plain text."""
+        return plain_doc((cls.__doc__ or "").strip().splitlines()[0])
+
+    @classmethod
+    def documentation(cls) -> str:
+        """The docstring as plain text (``citelint rule NAME``, SARIF ``help.text``)."""
+        return plain_doc(inspect.cleandoc(cls.__doc__ or cls.name))
+
+
+_LITERAL = re.compile(r"``(.+?)``", re.DOTALL)
+
+
+def plain_doc(doc: str) -> str:
+    """A docstring (reStructuredText-ish) as plain text: inline literals ````x```` shown as ``x``, and a
+    literal block's ``Example::`` as ``Example:``. (Markdown: ``report.sarif_report._markdown``.)"""
+    return re.sub(r"::[ \t]*$", ":", _LITERAL.sub(r"\1", doc), flags=re.MULTILINE)
 
 
 def describe_key(group: str, key: str | None) -> str:
