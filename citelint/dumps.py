@@ -124,6 +124,8 @@ _ROOT = re.compile(rb"<(?!\?|!)\s*([A-Za-z_][\w.:-]*)")
 
 def looks_like_export(head: bytes) -> Optional[str]:
     """``None`` when ``head`` (the start of the XML) opens a MediaWiki export, else why not."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark (expat reads it)
+        head = head[:len(head) // 2 * 2].decode("utf-16", "replace").encode("utf-8")
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not text.startswith(b"<"):
         return "not XML"
@@ -228,6 +230,7 @@ class _ExportReader:
         self.display = display
         self.encoding = encoding  # given: expat reads the file in it, whatever the declaration says
         self.declared: Optional[str] = None  # the encoding named by the XML declaration
+        self.fed = 0  # bytes given to expat so far
         self.all_revisions = all_revisions
         self.namespaces = namespaces
         self.kind = kind
@@ -552,6 +555,8 @@ def _size(n: int) -> str:
 
 
 def _feed(reader: _ExportReader, parse, data: bytes, final: bool) -> None:
+    base = reader.fed  # bytes fed before this chunk (expat's byte index counts from the start)
+    reader.fed += len(data)
     try:
         parse(data, final)
     except _Refused as e:
@@ -564,11 +569,29 @@ def _feed(reader: _ExportReader, parse, data: bytes, final: bool) -> None:
                                 expat.errors.codes[expat.errors.XML_ERROR_UNCLOSED_TOKEN],
                                 expat.errors.codes[expat.errors.XML_ERROR_PARTIAL_CHAR]):
             msg += " (the file ends in the middle of the XML: truncated?)"
+        if e.code == expat.errors.codes[expat.errors.XML_ERROR_INVALID_TOKEN] and _bad_utf8(reader, data, base):
+            byte = data[reader.parser.ErrorByteIndex - base]
+            raise DumpError(f"not valid UTF-8 at XML line {e.lineno}, column {e.offset + 1} (byte 0x{byte:02x}): "
+                            f"convert the file to UTF-8{reader.cut_off()}") from None
         if e.code == expat.errors.codes[expat.errors.XML_ERROR_INCORRECT_ENCODING] and reader.declared:
             msg += f" (it says encoding=\"{reader.declared[:40]}\")"
         raise DumpError(f"XML error at line {e.lineno}, column {e.offset + 1}: {msg}{reader.cut_off()}") from None
     if final and not reader.seen_root:
         raise NotAnExport("not a MediaWiki XML export (no root element)")
+
+
+def _bad_utf8(reader: _ExportReader, data: bytes, base: int) -> bool:
+    """Whether expat's "invalid token" is a byte sequence that is not UTF-8 (in a file read as UTF-8)."""
+    if (reader.encoding or reader.declared or "UTF-8").upper() != "UTF-8":
+        return False
+    i = reader.parser.ErrorByteIndex - base
+    if not 0 <= i < len(data):
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data[i:i + 4], final=False)
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 # -- what the runner calls --------------------------------------------------------------------

@@ -274,6 +274,9 @@ def expand_paths(paths: Iterable[str], skip: Optional[Callable[..., bool]] = Non
                                     f"or MediaWiki XML exports")
             yield from files
         elif not os.path.exists(p):
-            yield InputError(p, "no such file or directory")
+            if os.path.islink(p):
+                yield InputError(p, f"broken symbolic link (to {os.readlink(p)}, which does not exist)")
+            else:
+                yield InputError(p, "no such file or directory")
         else:
             yield str(Path(p))

@@ -333,3 +333,69 @@ def test_every_cli_error_is_one_line_in_one_style(tmp_path, good):
         assert proc.returncode == 2, (args, err)
         lines = err.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("citelint: error: ") and words in lines[0], (args, err)
+
+
+# -- what a user tries next: each a clear error or a correct check ----------------------------------------
+
+def _utf16_dump() -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-16"?><mediawiki><page><title>U</title><ns>0</ns><revision>'
+            '<id>3</id><text>T &lt;ref name="w" /&gt;\n{{reflist}}</text></revision></page></mediawiki>'
+            ).encode("utf-16")
+
+
+#: name → (how to make it, expected: ("error", words in its one line) or ("finding", "where:line:col"))
+MORE = {
+    "broken-link.wiki": (lambda p: p.symlink_to(p.parent / "nowhere.wiki"),
+                         ("error", "broken symbolic link (to ")),
+    "truncated.xml": (lambda p: p.write_bytes(b'<mediawiki><page><title>A</title><revision><id>1</id><text>abc'),
+                      ("error", "(the file ends in the middle of the XML: truncated?)")),
+    "bad-utf8.xml": (lambda p: p.write_bytes(b'<mediawiki><page><title>A</title><revision><id>1</id><text>a\xff'
+                                             b'</text></revision></page></mediawiki>'),
+                     ("error", "not valid UTF-8 at XML line 1, column 61 (byte 0xff)")),
+    "utf16-no-bom.wiki": (lambda p: p.write_bytes("Text.<ref>x</ref>\n{{reflist}}\n".encode("utf-16-le")),
+                          ("error", "UTF-16 without a byte-order mark?")),
+    "bom-crlf-mix.wiki": (lambda p: p.write_bytes(b'\xef\xbb\xbfLine one.\r\nLine two.<ref name="z" />\n\r\n'
+                                                  b'{{reflist}}\r\n'), ("finding", ":2:10: CL101")),
+    "lone-cr.wiki": (lambda p: p.write_bytes(b'Line one.\rLine two.<ref name="z" />\r\r{{reflist}}\r'),
+                     ("finding", ":2:10: CL101")),
+    "folder.wiki": (lambda p: (p.mkdir(), (p / "inner.wiki").write_text(GOOD)),
+                    ("finding", "/inner.wiki:1:6: CL101")),
+    "utf16-dumps": (lambda p: (p.mkdir(), (p / "d.xml").write_bytes(_utf16_dump())),
+                    ("finding", "/d.xml[U@3]:1:3: CL101")),
+}
+
+
+def test_more_bad_input_each_a_clear_error_or_a_correct_check(tmp_path, good):
+    """One run over all of them and a good file. On main: the broken link was "no such file or directory",
+    invalid UTF-8 in a dump "not well-formed (invalid token)", UTF-16 without a BOM "contains NUL bytes",
+    lone CR line ends all counted as line 1, and a UTF-16 dump in a folder skipped as "not XML"."""
+    paths = []
+    for name, (make, _) in MORE.items():
+        make(tmp_path / name)
+        paths.append(str(tmp_path / name))
+    r = check(*paths, str(good))
+    assert r.returncode == 2
+    errors = error_lines(r)
+    for name, (_, (what, words)) in MORE.items():
+        p = tmp_path / name
+        if what == "error":
+            mine = [ln for ln in errors if ln.startswith(f"citelint: error: {p}: ")]
+            assert len(mine) == 1 and words in mine[0], (name, errors)
+        else:
+            assert f"{p}{words}" in r.stdout, (name, r.stdout)
+            assert not [ln for ln in errors if str(p) in ln], (name, errors)
+    assert len(errors) == sum(1 for _, (w, _) in MORE.values() if w == "error")
+    assert f"{good}:1:6: CL101" in r.stdout
+
+
+def test_standard_input_is_decoded_as_a_file_is():
+    r = subprocess.run(
+        [sys.executable, "-m", "citelint", "check", "--offline", "--format", "text", "--stdin-filename",
+         "page.wiki", "-"], input=b"Caf\xe9 <ref>x</ref>", capture_output=True, cwd=REPO, timeout=60)
+    assert r.returncode == 2
+    assert r.stderr.decode().strip().splitlines() == [
+        "citelint: error: page.wiki: not valid UTF-8 (byte 0xe9 at offset 3, line 1): convert the file to UTF-8"]
+    r = subprocess.run([sys.executable, "-m", "citelint", "check", "--offline", "--format", "text", "-"],
+                       input=codecs.BOM_UTF16_LE + 'X.<ref name="q" />\r\n{{reflist}}\r\n'.encode("utf-16-le"),
+                       capture_output=True, cwd=REPO, timeout=60)
+    assert r.returncode == 1 and r.stdout.decode().startswith("-:1:3: CL101"), r
