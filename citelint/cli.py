@@ -284,6 +284,7 @@ def _deliver(result, output_format: str, output_path: Optional[str]) -> None:
         out = sys.stdout
         reporter.render(result, out, color=_use_color(out))
         out.flush()
+        _notices(result, shown=output_format in ("rich", "github"))
         return
     from citelint.atomicfile import open_atomic
 
@@ -296,6 +297,15 @@ def _deliver(result, output_format: str, output_path: Optional[str]) -> None:
     click.echo(f"citelint: {n} finding{'s' if n != 1 else ''} in {result.files_checked} "
                f"file{'s' if result.files_checked != 1 else ''}; {output_format} report written to {output_path}",
                err=True)
+    _notices(result, shown=False)
+
+
+def _notices(result, shown: bool) -> None:
+    """Run-wide notices (links not checked: no network) on standard error, unless the report on standard
+    output already showed them to the reader (the Rich report's summary, GitHub's log)."""
+    if not shown:
+        for notice in result.notices:
+            click.echo(f"citelint: warning: {notice['message']}", err=True)
 
 
 def _read_stdin(stream=None) -> bytes:

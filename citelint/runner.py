@@ -119,7 +119,11 @@ def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError
         result.extra["revisions_skipped"] = dict(sorted(dumps["skipped"].items()))
     if link_pass is not None:  # the link pass: every URL of the run checked once, now judged
         result.findings = link_pass.run(result.findings)
-        result.extra.update(link_pass.summary())
+        extra = link_pass.summary()
+        notices = extra.pop("notices", [])
+        result.extra.update(extra)
+        if notices:  # run-wide notices (links not checked, …): every report shows them once
+            result.extra.setdefault("notices", []).extend(notices)
         result.elapsed = time.perf_counter() - start
     return result
 

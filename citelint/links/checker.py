@@ -11,6 +11,11 @@ One attempt at a URL: ``GET`` with streaming, redirects followed by hand (at mos
 caught), each hop judged by the address guard (:mod:`citelint.links.safety`), at most 64 KB of the
 final body read and dropped, connect and read timeouts plus a hard deadline for the whole attempt.
 Cookies set along a redirect chain are kept for that chain only.
+
+No network: a :class:`~citelint.links.network.NetworkWatch` hears how the first hosts' checks end;
+when they say the network is absent, every check still queued is dropped, those in flight are
+called off (lookups stopped, sockets shut), and the report has no outcome at all, only the reason
+(``CheckReport.offline``).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import email.utils
 import heapq
 import itertools
 import http.client
+import os
 import random
 import re
 import threading
@@ -34,6 +40,7 @@ from requests.cookies import RequestsCookieJar
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from citelint.links.config import LinkSettings
+from citelint.links.network import NO_ROUTE, SILENCE, NetworkWatch
 from citelint.links.outcome import Outcome, Verdict
 from citelint.links.safety import BlockedAddress, NameNotResolved, Resolver, Watchdog, guarded_connection_classes
 from citelint.links.urls import host_of, judge
@@ -91,6 +98,8 @@ class CheckReport:
     #: some name resolved to a usable address: "no such name" is believable
     names_resolved: bool = False
     peak_per_host: int = 0
+    #: link checking stopped because the network is absent: why (``outcomes`` is then empty)
+    offline: Optional[str] = None
 
 
 class _Adapter(HTTPAdapter):
@@ -110,9 +119,13 @@ class _Adapter(HTTPAdapter):
 class LinkChecker:
     def __init__(self, settings: LinkSettings) -> None:
         self.settings = settings
-        self.resolver = Resolver(settings.allow_private_hosts, settings.allow_networks)
+        self.resolver = Resolver(settings.allow_private_hosts, settings.allow_networks, silence=SILENCE)
         self.watchdog = Watchdog()
-        http_cls, https_cls = guarded_connection_classes(self.resolver, self.watchdog)
+        self.network = NetworkWatch(lambda: self.resolver.names_resolved)
+        self.network.on_down = self._network_down
+        self.resolver.silent = lambda host, secs: self.network.host_failed(
+            host, "silent", f"no answer from the resolver within {secs:g} s")
+        http_cls, https_cls = guarded_connection_classes(self.resolver, self.watchdog, self.network)
         s = requests.Session()
         s.trust_env = False  # no proxies from the environment: the guard must see the real target
         s.headers.clear()
@@ -143,6 +156,8 @@ class LinkChecker:
         self._closed = False
         self._on_done: Optional[Callable[[Outcome], None]] = None
         self._network_ok = False
+        self._offline: Optional[str] = None
+        self._first_hosts: set[str] = set()  # hosts of the submitted URLs (not of redirect targets)
 
     # -- the run ----------------------------------------------------------------------------
     def check(self, urls: list[str], on_done: Optional[Callable[[Outcome], None]] = None) -> CheckReport:
@@ -165,7 +180,10 @@ class LinkChecker:
                     continue
                 self._seen.add(url)
                 new += 1
+                if self._offline:
+                    continue  # no network: nothing more is checked
                 h = self._host(host_of(url))
+                self._first_hosts.add(h.name)
                 h.ready.append(_Task(url, h.name))
                 if not h.queued:
                     h.queued = True
@@ -183,12 +201,16 @@ class LinkChecker:
         with self._cond:
             self._closed = True
             self._cond.notify_all()
+            hosts = len(self._first_hosts)
+        self.network.all_submitted(hosts)
         try:
             for w in self._workers:
                 while w.is_alive():
                     w.join(0.2)  # wake up for Ctrl-C
         finally:
             self.watchdog.stop()
+        if self._offline:
+            return CheckReport({}, next(self._counter), False, self.resolver.names_resolved, 0, self._offline)
         results = self._results
         names = self.resolver.names_resolved
         if not names:  # no name resolved at all: "no such name" may be a resolver that is down
@@ -202,6 +224,21 @@ class LinkChecker:
 
     def close(self) -> None:
         self.session.close()
+
+    def _network_down(self, reason: str) -> None:
+        """The network watch found no network: drop what is queued, call off what is in flight."""
+        with self._cond:
+            if self._offline:
+                return
+            self._offline = reason
+            for h in self._hosts.values():
+                h.ready.clear()
+                h.queued = False
+            self._rr.clear()
+            self._delayed.clear()
+            self._cond.notify_all()
+        self.resolver.stop()
+        self.watchdog.expire_all()
 
     def _host(self, name: str) -> _Host:
         h = self._hosts.get(name)
@@ -224,6 +261,8 @@ class LinkChecker:
                                  detail="internal")
             task.spent += time.monotonic() - t0
             done = self._finish(task, result)
+            if done is not None:
+                self.network.host_done(host_of(task.url))  # unless its failure was heard already
             on_done = self._on_done
             if done is not None and on_done is not None:
                 try:
@@ -235,6 +274,8 @@ class LinkChecker:
         s = self.settings
         with self._cond:
             while True:
+                if self._offline:
+                    return None
                 now = time.monotonic()
                 while self._delayed and self._delayed[0][0] <= now:
                     _, _, t = heapq.heappop(self._delayed)
@@ -286,11 +327,11 @@ class LinkChecker:
             h = self._host(new)
             while True:
                 now = time.monotonic()
-                if h.active < s.max_per_host and h.next_start <= now:
+                if h.active < s.max_per_host and h.next_start <= now and not self._offline:
                     self._claim(h, now)
                     task.host = new
                     return True
-                if now >= deadline:  # keep a slot on the old host so _finish can release it
+                if now >= deadline or self._offline:  # keep a slot on the old host so _finish can release it
                     self._claim(old, now)
                     return False
                 wait = max(0.001, min(deadline, h.next_start if h.active < s.max_per_host else deadline) - now)
@@ -302,7 +343,11 @@ class LinkChecker:
             h = self._hosts[task.host]
             self._release(h)
             out = None
-            if isinstance(result, _Retry):
+            if self._offline:
+                result = None  # called off: nothing is kept
+            if result is None:
+                pass
+            elif isinstance(result, _Retry):
                 if task.attempt < s.retries and result.wait <= s.max_retry_wait:
                     now = time.monotonic()
                     task.attempt += 1
@@ -363,6 +408,9 @@ class LinkChecker:
                                detail="blocked")
             except NameNotResolved as e:
                 via = f"redirected to {url}, whose host name " if hops else "the host name "
+                if not hops and e.kind != "stopped":
+                    text = "no such name, and no name resolved" if e.kind == "nxdomain" else e.detail
+                    self.network.host_failed(e.host, "silent" if e.kind == "timeout" else e.kind, text)
                 if e.permanent:
                     return Outcome(task.url, Verdict.DEAD, f"{via}{e.host} does not resolve (no such name)",
                                    final_url=url if hops else None, detail="dns-nxdomain")
@@ -445,6 +493,12 @@ class LinkChecker:
         where = f" (redirected to {url})" if hops else ""
         final = url if hops else None
         text = _cause(e)
+        code = _errno(e)
+        if code in NO_ROUTE:
+            if not hops:
+                self.network.host_failed(task.host, "no-route", os.strerror(code))
+            return Outcome(task.url, Verdict.UNREACHABLE, f"no route to the host{where}: {text}", final_url=final,
+                           detail="no-route")
         if isinstance(e, requests.exceptions.ConnectTimeout):
             return Outcome(task.url, Verdict.UNREACHABLE, f"no connection within {self.settings.connect_timeout:g} s"
                            f"{where}", final_url=final, detail="timeout")
@@ -589,6 +643,23 @@ def soft_404(original: str, final: str) -> Optional[str]:
         if _INDEX_PAGE.search(path) and not urlsplit(original).query:
             return None
         return "redirected to the site's front page"
+    return None
+
+
+def _errno(e: BaseException) -> Optional[int]:
+    """The errno of the first OSError in a requests/urllib3 exception chain."""
+    seen = set()
+    todo: list = [e]
+    while todo:
+        cur = todo.pop(0)
+        if cur is None or id(cur) in seen:
+            continue
+        seen.add(id(cur))
+        if isinstance(cur, OSError) and isinstance(cur.errno, int) and cur.errno > 0:
+            return cur.errno
+        reason = getattr(cur, "reason", None)
+        todo += [reason if isinstance(reason, BaseException) else None, cur.__cause__, cur.__context__]
+        todo += [a for a in getattr(cur, "args", ()) if isinstance(a, BaseException)]
     return None
 
 

@@ -6,6 +6,11 @@
    checks and read each failing URL's history back; let each link rule judge each cited URL; merge
    the findings into the offline ones, document by document, in line order.
 3. ``summary()``: the figures for the report (``links`` in the summary).
+
+When the checker finds no network (:mod:`citelint.links.network`), the run is judged as with
+``--offline``: no link finding, nothing stored in the cache, and one notice (``notices`` in the
+summary) that says why links were not checked. A cache that does not exist yet is created only
+when there is something to store.
 """
 
 from __future__ import annotations
@@ -59,6 +64,8 @@ class LinkPass:
         self._bar = None  # (progress, task) while the bar shows
         self.stats: dict = {}
         self.not_verified: list[dict] = []
+        self.notices: list[dict] = []
+        self._cache_folder: Optional[Path] = None  # a cache to create once there is something to store
 
     @classmethod
     def for_settings(cls, settings, **kw) -> Optional["LinkPass"]:
@@ -145,6 +152,10 @@ class LinkPass:
                 report = self._finish_checks()
             finally:
                 self._checker.close()
+        if report.offline:
+            return self._network_absent(findings, report, time.perf_counter() - t0)
+        if self._cache is None and self._cache_folder is not None and report.outcomes:
+            self._cache = self._open_cache(create=True)
         cache = self._cache
         outcomes = dict(self._fresh)
         outcomes.update(report.outcomes)
@@ -166,6 +177,18 @@ class LinkPass:
         merged = self._merge(findings, outcomes, history)
         self._summarise(list(self._urls), self._fresh, report, outcomes, time.perf_counter() - t0)
         return merged
+
+    def _network_absent(self, findings: list[Finding], report, seconds: float) -> list[Finding]:
+        """No network: the findings of --offline, one notice, nothing stored."""
+        if self._cache is not None:
+            self._cache.close()
+            self._cache = None
+        self.notices.append({"id": "links-not-checked",
+                             "message": f"links were not checked: {report.offline}. The report is that of "
+                                        "--offline; nothing was stored in the link cache."})
+        self._summarise(list(self._urls), {}, report, {}, seconds)
+        self.stats["not_checked_reason"] = report.offline
+        return self._withdraw_offline(findings)
 
     def _withdraw_offline(self, findings: list[Finding]) -> list[Finding]:
         withdrawn: dict[tuple, set] = {}
@@ -197,13 +220,17 @@ class LinkPass:
                 with self._lock:
                     self._bar = None
 
-    def _open_cache(self):
+    def _open_cache(self, create: bool = False):
+        """The link cache, when it exists (or ``create``); else None, remembering where to create it."""
         ls = self.links
         if not ls.cache:
             return None
-        from citelint.links.cache import CacheError, LinkCache, default_cache_dir
+        from citelint.links.cache import FILENAME, CacheError, LinkCache, default_cache_dir
 
         folder = Path(ls.cache_dir) if ls.cache_dir else default_cache_dir(self.paths)
+        if not create and not (folder / FILENAME).exists():
+            self._cache_folder = folder
+            return None
         try:
             if not ls.cache_dir:  # in the checked tree: not through a link planted there to elsewhere
                 real, project = os.path.realpath(folder), os.path.realpath(folder.parent)
@@ -302,9 +329,11 @@ class LinkPass:
         (--verbose), ``links_not_verified``."""
         if self.offline:
             return {}
-        out = {"links": dict(self.stats)}
+        out: dict = {"links": dict(self.stats)}
         if self.links.list_not_verified:
             out["links_not_verified"] = list(self.not_verified)
+        if self.notices:
+            out["notices"] = list(self.notices)
         return out
 
 

@@ -8,6 +8,11 @@ unique-local), link-local (cloud metadata at 169.254.169.254), carrier-grade NAT
 reserved and unspecified addresses are refused, also when written in disguise (IPv4-mapped IPv6,
 6to4, Teredo, ``0x7f.1``: the resolver turns those into the addresses judged here).
 ``--allow-private-hosts`` lifts the guard (the tests serve on 127.0.0.x).
+
+Name lookups have no timeout of their own (``getaddrinfo`` waits as long as the resolver
+configuration says, and cannot be interrupted), so each runs in a thread of its own and the
+connection waits for it at most its connect timeout (never past the URL's deadline); concurrent
+lookups of one name share one thread, and at most ``MAX_LOOKUPS`` run at once.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import threading
+import time
 from typing import Optional
 
 from urllib3.connection import HTTPConnection, HTTPSConnection
@@ -32,11 +38,15 @@ class BlockedAddress(Exception):
 
 
 class NameNotResolved(Exception):
-    """The host name does not resolve; ``permanent`` for "no such name", not for a failing resolver."""
+    """The host name does not resolve; ``permanent`` for "no such name", not for a failing resolver.
 
-    def __init__(self, host: str, permanent: bool, detail: str) -> None:
+    ``kind``: "nxdomain" (no such name), "dns" (the resolver failed), "timeout" (it did not answer in
+    time) or "stopped" (the check was called off)."""
+
+    def __init__(self, host: str, permanent: bool, detail: str, kind: str = "") -> None:
         super().__init__(f"{host}: {detail}")
         self.host, self.permanent, self.detail = host, permanent, detail
+        self.kind = kind or ("nxdomain" if permanent else "dns")
 
 
 def address_problem(addr: str) -> Optional[str]:
@@ -77,24 +87,56 @@ _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _PERMANENT_GAI = {getattr(socket, n) for n in ("EAI_NONAME", "EAI_NODATA") if hasattr(socket, n)}
 
 
-class Resolver:
-    """Resolves and judges; remembers whether any name resolved to an address it would use."""
+#: name lookups running at once (a resolver that does not answer leaves its lookups running)
+MAX_LOOKUPS = 64
+#: a lookup with no connect timeout given waits at most this long
+LOOKUP_TIMEOUT = 10.0
 
-    def __init__(self, allow_private: bool, allow_networks: tuple[str, ...] = ()) -> None:
+
+class _Lookup:
+    """One ``getaddrinfo`` call running in its own thread; waiters share it."""
+
+    __slots__ = ("done", "infos", "error")
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.infos: list = []
+        self.error: Optional[NameNotResolved] = None
+
+
+class Resolver:
+    """Resolves and judges; remembers whether any name resolved to an address it would use.
+
+    ``silent(host)``, when set, is told of a lookup still unanswered after ``silence`` seconds (the
+    network watch listens)."""
+
+    def __init__(self, allow_private: bool, allow_networks: tuple[str, ...] = (), silence: float = 0.0) -> None:
         self.allow_private = allow_private
         self.allow_networks = tuple(ipaddress.ip_network(n, strict=False) for n in allow_networks)
         self.names_resolved = False  # evidence that name resolution works in this run
-        self._lock = threading.Lock()
+        self.silence = silence
+        self.silent = None
+        self._lock = threading.Condition()
+        self._pending: dict[tuple, _Lookup] = {}
+        self._stopped = False
 
-    def addresses(self, host: str, port: int) -> list[tuple]:
-        """Usable ``getaddrinfo`` entries for host, best first; raises NameNotResolved or BlockedAddress."""
+    def stop(self) -> None:
+        """Call off every lookup: waiters now, later ones at once (the threads finish on their own)."""
+        with self._lock:
+            self._stopped = True
+            for lk in self._pending.values():
+                lk.done.set()
+            self._lock.notify_all()
+
+    def addresses(self, host: str, port: int, timeout: Optional[float] = None) -> list[tuple]:
+        """Usable ``getaddrinfo`` entries for host, best first; raises NameNotResolved or BlockedAddress.
+
+        A lookup waits at most ``timeout`` seconds (default ``LOOKUP_TIMEOUT``)."""
         literal = _is_literal(host)
-        try:
-            infos = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)
-        except socket.gaierror as e:
-            raise NameNotResolved(host, e.errno in _PERMANENT_GAI, e.strerror or str(e)) from None
-        except UnicodeError as e:
-            raise NameNotResolved(host, True, f"invalid host name ({e})") from None
+        if literal:  # no lookup: the address is written out
+            infos = _getaddrinfo(host, port)
+        else:
+            infos = self._lookup(host, port, LOOKUP_TIMEOUT if timeout is None else timeout)
         usable, refused = [], None
         for info in infos:
             addr = info[4][0]
@@ -113,6 +155,56 @@ class Resolver:
         return usable
 
 
+    def _lookup(self, host: str, port: int, timeout: float) -> list:
+        t0 = time.monotonic()
+        limit = t0 + max(0.0, timeout)
+        key = (host, port)
+        with self._lock:
+            while True:
+                if self._stopped:
+                    raise NameNotResolved(host, False, "link checking was stopped", kind="stopped")
+                lk = self._pending.get(key)
+                if lk is not None or len(self._pending) < MAX_LOOKUPS:
+                    break
+                left = limit - time.monotonic()
+                if left <= 0:
+                    raise _no_answer(host, timeout)
+                self._lock.wait(left)
+            if lk is None:
+                lk = self._pending[key] = _Lookup()
+                threading.Thread(target=self._run_lookup, args=(key, lk), name="citelint-lookup", daemon=True).start()
+        told = not (self.silence and self.silent)
+        while True:
+            now = time.monotonic()
+            until = limit if told else min(limit, t0 + self.silence)
+            if lk.done.wait(max(0.0, until - now)):
+                break
+            if time.monotonic() >= limit:
+                raise _no_answer(host, timeout)
+            told = True
+            silent = self.silent
+            if silent is not None:
+                silent(host, self.silence)
+        if self._stopped and lk.error is None and not lk.infos:
+            raise NameNotResolved(host, False, "link checking was stopped", kind="stopped")
+        if lk.error is not None:
+            raise lk.error
+        return lk.infos
+
+    def _run_lookup(self, key: tuple, lk: _Lookup) -> None:
+        try:
+            lk.infos = _getaddrinfo(*key)
+        except NameNotResolved as e:
+            lk.error = e
+        except Exception as e:  # never leave a waiter without an answer
+            lk.error = NameNotResolved(key[0], False, f"{type(e).__name__}: {e}")
+        finally:
+            with self._lock:
+                if self._pending.get(key) is lk:
+                    del self._pending[key]
+                self._lock.notify_all()
+            lk.done.set()
+
     def _allowed(self, addr: str) -> bool:
         if not self.allow_networks:
             return False
@@ -121,6 +213,19 @@ class Resolver:
         except ValueError:
             return False
         return any(ip in net for net in self.allow_networks)
+
+
+def _getaddrinfo(host: str, port: int) -> list:
+    try:
+        return socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)
+    except socket.gaierror as e:
+        raise NameNotResolved(host, e.errno in _PERMANENT_GAI, e.strerror or str(e)) from None
+    except UnicodeError as e:
+        raise NameNotResolved(host, True, f"invalid host name ({e})") from None
+
+
+def _no_answer(host: str, timeout: float) -> NameNotResolved:
+    return NameNotResolved(host, False, f"the resolver did not answer within {timeout:g} s", kind="timeout")
 
 
 def _is_literal(host: str) -> bool:
@@ -136,11 +241,16 @@ class _Guarded:
 
     resolver: Resolver  # set on the subclass made for each checker
     watchdog: "Watchdog"
+    network = None  # a NetworkWatch, told of each connection made
 
     def _new_conn(self) -> socket.socket:  # type: ignore[override]
         host = self._dns_host  # type: ignore[attr-defined]
-        infos = self.resolver.addresses(host, self.port)  # type: ignore[attr-defined]
         timeout = self.timeout  # type: ignore[attr-defined]
+        wait = timeout if isinstance(timeout, (int, float)) else None
+        left = self.watchdog.remaining()
+        if left is not None:
+            wait = left if wait is None else min(wait, left)
+        infos = self.resolver.addresses(host, self.port, wait)  # type: ignore[attr-defined]
         err: Optional[BaseException] = None
         for family, socktype, proto, _canon, sockaddr in infos:
             sock = None
@@ -150,6 +260,8 @@ class _Guarded:
                 if timeout is not _DEFAULT_TIMEOUT:
                     sock.settimeout(timeout)
                 sock.connect(sockaddr)
+                if self.network is not None:
+                    self.network.saw_connection()
                 return sock
             except OSError as e:  # socket.timeout is an OSError
                 err = e
@@ -208,6 +320,19 @@ class Watchdog:
             self._sockets[tid] = []
             self.expired.discard(tid)
 
+    def remaining(self) -> Optional[float]:
+        """Seconds left before this thread's deadline (0 once past it), None without one."""
+        with self._cond:
+            dl = self._deadlines.get(threading.get_ident())
+        return None if dl is None else max(0.0, dl - time.monotonic())
+
+    def expire_all(self) -> None:
+        """End every armed check now (their sockets are shut within a tick)."""
+        with self._cond:
+            for tid in self._deadlines:
+                self._deadlines[tid] = 0.0
+            self._cond.notify_all()
+
     def disarm(self) -> bool:
         """Clear this thread's deadline; True when it had expired (its sockets were shut)."""
         tid = threading.get_ident()
@@ -230,8 +355,6 @@ class Watchdog:
                         pass
 
     def _run(self) -> None:
-        import time
-
         with self._cond:
             while not self._stop:
                 now = time.monotonic()
@@ -250,9 +373,9 @@ class Watchdog:
                 self._cond.wait(self.TICK if nearest is None else min(self.TICK, max(0.01, nearest - now)))
 
 
-def guarded_connection_classes(resolver: Resolver, watchdog: Watchdog):
-    """HTTP and HTTPS connection classes bound to one resolver and watchdog."""
-    attrs = {"resolver": resolver, "watchdog": watchdog}
+def guarded_connection_classes(resolver: Resolver, watchdog: Watchdog, network=None):
+    """HTTP and HTTPS connection classes bound to one resolver, watchdog and network watch."""
+    attrs = {"resolver": resolver, "watchdog": watchdog, "network": network}
     http_cls = type("GuardedHTTPConnection", (_Guarded, HTTPConnection), dict(attrs))
     https_cls = type("GuardedHTTPSConnection", (_Guarded, HTTPSConnection), dict(attrs))
     return http_cls, https_cls

@@ -30,6 +30,12 @@ class RunResult:
     errors: list = field(default_factory=list)  # InputError records
     extra: dict = field(default_factory=dict)  # other passes add figures here (links checked, …)
 
+    @property
+    def notices(self) -> list[dict]:
+        """Run-wide notices (``{"id", "message"}``), e.g. links not checked for want of a network: each
+        report shows each once (the text report leaves them to the command's standard error)."""
+        return list(self.extra.get("notices", ()))
+
     def counts_by_severity(self) -> dict[str, int]:
         out = {s.label: 0 for s in sorted(Severity, reverse=True)}
         for f in self.findings:

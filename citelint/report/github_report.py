@@ -66,6 +66,8 @@ def render(result, stream, *, color: bool = False) -> None:
     for err in result.errors:
         stream.write(command("error", {"file": _file(err.path, root), "title": "citelint: input error"},
                              str(err.message)) + "\n")
+    for notice in result.notices:  # run-wide: no file
+        stream.write(command("warning", {"title": f"citelint: {notice['id']}"}, notice["message"]) + "\n")
     for f in result.findings:
         stream.write(annotation(f, root) + "\n")
     n = len(result.findings)

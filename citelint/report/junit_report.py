@@ -3,7 +3,8 @@
 One ``<testsuite>`` per file (per page and revision for dumps), one ``<testcase>`` per finding with a
 ``<failure>`` (``type`` = rule name) holding the location, rule, severity, message and source line.
 Unreadable inputs are ``<error>`` test cases. A run without findings or errors gives one passing test
-case, so the CI still shows that the check ran. Characters XML 1.0 cannot hold (control characters
+case, so the CI still shows that the check ran. A run-wide notice (links not checked: no network) is a
+``<skipped>`` test case in a ``citelint`` suite of its own. Characters XML 1.0 cannot hold (control characters
 in a broken page) are written as ``\\xNN``.
 """
 
@@ -58,14 +59,25 @@ def build(result) -> ET.Element:
             failure.text = clean(body)
         total += len(group)
         failures += len(group)
-    if total == 0:
-        suite = ET.SubElement(root, "testsuite", name="citelint", tests="1", failures="0", errors="0",
-                              time=f"{result.elapsed:.3f}")
-        ET.SubElement(suite, "testcase", name=f"citation check of {result.files_checked} "
-                      f"file{'s' if result.files_checked != 1 else ''}", classname="citelint")
-    root.set("tests", str(total or 1))
+    passed = total == 0
+    notices = result.notices
+    if passed or notices:
+        suite = ET.SubElement(root, "testsuite", name="citelint", tests=str(passed + len(notices)), failures="0",
+                              errors="0", time=f"{result.elapsed:.3f}")
+        if notices:
+            suite.set("skipped", str(len(notices)))
+        if passed:
+            ET.SubElement(suite, "testcase", name=f"citation check of {result.files_checked} "
+                          f"file{'s' if result.files_checked != 1 else ''}", classname="citelint")
+        for n in notices:
+            case = ET.SubElement(suite, "testcase", name=clean(n["id"]), classname="citelint")
+            ET.SubElement(case, "skipped", message=clean(n["message"]))
+        total += passed + len(notices)
+    root.set("tests", str(total))
     root.set("failures", str(failures))
     root.set("errors", str(errors))
+    if notices:
+        root.set("skipped", str(len(notices)))
     root.set("time", f"{result.elapsed:.3f}")
     return root
 

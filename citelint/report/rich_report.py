@@ -116,6 +116,8 @@ def _summary(console: Console, result) -> None:
         console.print("  " + "  ".join(f"{rule}: {n}" for rule, n in by_rule.items()), style="dim")
     if "links" in result.extra:
         _links_summary(console, result.extra["links"], result.extra.get("links_not_verified"))
+    for notice in result.notices:
+        console.print(Text("  warning: ", style=STYLE["warning"]) + Text(notice["message"]))
     if result.errors:
         console.print(f"{len(result.errors)} input error{'s' if len(result.errors) != 1 else ''} "
                       f"(see messages above)", style="bold red")
@@ -131,6 +133,9 @@ def _links_summary(console: Console, links, not_verified) -> None:
     if not n and not links.get("invalid") and not links.get("not_checked"):
         return
     line = f"  links: {n} URL{'s' if n != 1 else ''}"
+    if links.get("not_checked_reason"):  # the notice below says why
+        console.print(line + ", not checked", style="dim")
+        return
     if links.get("from_cache"):
         line += f" ({links['from_cache']} from cache)"
     parts = [f"{links.get(k, 0)} {label}" for k, label in

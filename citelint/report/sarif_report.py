@@ -9,7 +9,9 @@
   dump file (they are in the message and in the location's properties).
 - ``partialFingerprints["citelint/v1"]`` is the finding's fingerprint (place, rule, normalised content;
   no line numbers), so a viewer tracks a finding as text moves.
-- Input errors become ``toolExecutionNotifications`` and ``executionSuccessful: false``.
+- Input errors become ``toolExecutionNotifications`` and ``executionSuccessful: false``; run-wide
+  notices (links not checked: no network) are ``warning`` notifications with the notice's id as
+  descriptor, and the execution still succeeded.
 """
 
 from __future__ import annotations
@@ -40,8 +42,11 @@ def build(result, root: str | None = None) -> dict:
     baseline_used = "baseline" in result.extra
     results = [_result(f, index, root, baseline_used) for f in result.findings]
     invocation = {"executionSuccessful": not result.errors}
-    if result.errors:
-        invocation["toolExecutionNotifications"] = [_error_notification(e, root) for e in result.errors]
+    notifications = [_error_notification(e, root) for e in result.errors]
+    notifications += [{"level": "warning", "message": {"text": n["message"]}, "descriptor": {"id": n["id"]}}
+                      for n in result.notices]
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
     run = {
         "tool": {
             "driver": {
