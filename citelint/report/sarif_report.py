@@ -60,9 +60,15 @@ def build(result, root: str | None = None) -> dict:
         "originalUriBaseIds": {ROOT_ID: {"uri": file_uri(root)}},
         "columnKind": "unicodeCodePoints",
         "results": results,
-        "properties": {"summary": result.summary()},
+        "properties": {"summary": _summary(result)},
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def _summary(result) -> dict:
+    s = result.summary()
+    s.pop("notices", None)  # they are the invocation's notifications
+    return s
 
 
 # --- rules -------------------------------------------------------------------------------------------------
