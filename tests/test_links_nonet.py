@@ -54,18 +54,38 @@ def _probe() -> str | None:
 WHY_NOT = _probe()
 pytestmark = pytest.mark.skipif(WHY_NOT is not None, reason=f"no network namespace: {WHY_NOT}")
 
-#: run inside the namespace: a resolver that reads queries and never answers, then citelint
-_SILENT_RESOLVER = textwrap.dedent(f"""
-    import socket, subprocess, sys, threading
+#: run inside the namespace: a resolver on 127.0.0.53 (UDP; TCP connections are queued, never answered),
+#: then citelint. $CITELINT_TEST_DNS: {"answers": {name: IPv4 address}, "silent": [names]} ("*": all);
+#: other names get "no such name"; a known name's AAAA query gets an empty answer.
+_RESOLVER = textwrap.dedent(f"""
+    import json, os, socket, struct, subprocess, sys, threading
+    table = json.loads(os.environ.get("CITELINT_TEST_DNS") or '{{"silent": "*"}}')
+    answers, silent = table.get("answers", {{}}), table.get("silent", [])
     udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     udp.bind(("{RESOLVER}", 53))
     tcp = socket.socket()
     tcp.bind(("{RESOLVER}", 53))
-    tcp.listen(128)  # connections are queued, never accepted nor answered
-    def drop():
+    tcp.listen(128)
+    def name_of(q):
+        labels, i = [], 12
+        while q[i]:
+            labels.append(q[i + 1:i + 1 + q[i]].decode()); i += 1 + q[i]
+        return ".".join(labels).lower(), i + 5
+    def serve():
         while True:
-            udp.recvfrom(4096)
-    threading.Thread(target=drop, daemon=True).start()
+            q, peer = udp.recvfrom(4096)
+            name, end = name_of(q)
+            if silent == "*" or name in silent:
+                continue
+            qtype = struct.unpack("!H", q[end - 4:end - 2])[0]
+            if name not in answers:
+                udp.sendto(q[:2] + struct.pack("!HHHHH", 0x8183, 1, 0, 0, 0) + q[12:end], peer)
+                continue
+            rr = b""
+            if qtype == 1:
+                rr = b"\\xc0\\x0c" + struct.pack("!HHIH", 1, 1, 60, 4) + socket.inet_aton(answers[name])
+            udp.sendto(q[:2] + struct.pack("!HHHHH", 0x8180, 1, 1 if rr else 0, 0, 0) + q[12:end] + rr, peer)
+    threading.Thread(target=serve, daemon=True).start()
     sys.exit(subprocess.run(sys.argv[1:]).returncode)
 """)
 
@@ -74,19 +94,25 @@ def _env() -> dict:
     return {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR", "CITELINT_NO_PROGRESS")}
 
 
-def run_without_network(*args, cwd: Path, silent_resolver: bool = False, timeout: float = 90):
-    """``citelint check ARGS`` with no network; returns (completed process, wall seconds)."""
-    cmd = [sys.executable, "-m", "citelint", "check", *args]
-    if silent_resolver:
+def run_without_network(*args, cwd: Path, silent_resolver: bool = False, dns: dict | None = None,
+                        wrap: tuple = (), timeout: float = 90):
+    """``citelint check ARGS`` with no network (``silent_resolver``: and a resolver that never answers;
+    ``dns``: one that answers from this table, loopback up; ``wrap``: a command inside the namespace
+    that runs the rest); returns (completed process, wall seconds)."""
+    cmd = [*wrap, sys.executable, "-m", "citelint", "check", *args]
+    env = _env()
+    if dns is not None:
+        env["CITELINT_TEST_DNS"] = json.dumps(dns)
+    if silent_resolver or dns is not None:
         conf = cwd / "resolv.conf"
         conf.write_text(f"nameserver {RESOLVER}\n")
         cmd = ["unshare", "--mount", "--net", "sh", "-c",
                'ip link set lo up && mount --bind "$0" /etc/resolv.conf && exec "$@"', str(conf),
-               sys.executable, "-c", _SILENT_RESOLVER, *cmd]
+               sys.executable, "-c", _RESOLVER, *cmd]
     else:
         cmd = ["unshare", "--net", *cmd]
     t0 = time.monotonic()
-    r = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=_env(), timeout=timeout)
+    r = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env, timeout=timeout)
     return r, time.monotonic() - t0
 
 
@@ -274,3 +300,36 @@ def test_one_missing_host_among_working_ones_is_still_dead(tmp_path, servers):
     assert "does not resolve" in doc["findings"][0]["message"]
     assert "notices" not in doc["summary"] and doc["summary"]["links"]["ok"] == len(servers) + 1
     assert r.returncode == 1
+
+
+def test_a_lookup_that_gets_no_answer_is_bounded(tmp_path):
+    """A resolver that answers every name but one: that one's lookup ends at the URL's timeout (3 s
+    here), not when glibc gives up (5 s × 2 attempts), and a name that does not exist is dead. The
+    other hosts resolve and answer: the network is there, no notice. (Its own namespace: loopback up,
+    servers on 127.0.0.2-9 named good1.test … good8.test.)"""
+    good = {f"good{i}.test": f"127.0.0.{i + 1}" for i in range(1, 9)}
+    serve = textwrap.dedent("""
+        import subprocess, sys, threading
+        sys.path.insert(0, sys.argv[1])
+        from links_server import Server, ok
+        servers = [Server(f"127.0.0.{i}", {"/ok": ok()}) for i in range(2, 10)]
+        for s in servers:
+            s.start()
+        page = sys.argv[2]
+        lines = ["Slow.<ref>http://slow.test/page</ref>", "Gone.<ref>http://gone.test/page</ref>"]
+        lines += [f"G{i}.<ref>http://good{i}.test:{s.server_address[1]}/ok</ref>" for i, s in enumerate(servers, 1)]
+        open(page, "w").write("\\n".join(lines) + "\\n\\n== References ==\\n<references/>\\n")
+        sys.exit(subprocess.run(sys.argv[3:]).returncode)
+    """)
+    page = tmp_path / "p.wiki"
+    here = str(Path(__file__).resolve().parent)
+    r, wall = run_without_network("--format", "json", "--no-cache", "--allow-private-hosts", "--timeout", "3",
+                                  str(page), cwd=tmp_path, dns={"answers": good, "silent": ["slow.test"]},
+                                  wrap=(sys.executable, "-c", serve, here, str(page)))
+    doc = json.loads(r.stdout)
+    got = [(f["rule"], f["line"], f["message"]) for f in doc["findings"]]
+    assert [(rule, line) for rule, line, _ in got] == [("unreachable-link", 1), ("dead-link", 2)], (got, r.stderr)
+    assert "the resolver did not answer within 3 s" in got[0][2]
+    assert "does not resolve" in got[1][2]
+    assert "notices" not in doc["summary"] and doc["summary"]["links"]["ok"] == 8
+    assert doc["summary"]["links"]["elapsed_seconds"] < 6, doc["summary"]["links"]

@@ -225,7 +225,8 @@ def _getaddrinfo(host: str, port: int) -> list:
 
 
 def _no_answer(host: str, timeout: float) -> NameNotResolved:
-    return NameNotResolved(host, False, f"the resolver did not answer within {timeout:g} s", kind="timeout")
+    return NameNotResolved(host, False, f"the resolver did not answer within {round(timeout, 1):g} s",
+                           kind="timeout")
 
 
 def _is_literal(host: str) -> bool:
