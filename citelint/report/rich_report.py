@@ -308,12 +308,15 @@ def render(result, stream, *, color: bool = False) -> None:
     for (path, page), group in groupby(_ordered(result.findings), key=_page_key):
         group = list(group)
         revs = list(dict.fromkeys(f.revision for f in group))
-        title = styles("bold underline", _clean(path))
+        title = _clean(path)
+        stream.write(styles("bold underline", title))
         if page is not None:
-            title += styles("bold", f"  {_clean(page)}")
+            about = _clean(page)
             if len(revs) == 1 and revs[0]:
-                title += styles("bold", f" (revision {_clean(revs[0])})")
-        stream.write(title + "\n")
+                about += f" (revision {_clean(revs[0])})"
+            # the page beside the path, or under it when both do not fit
+            stream.write(styles("bold", ("  " if _cells(title) + 2 + _cells(about) <= width else "\n  ") + about))
+        stream.write("\n")
         layout = _Layout(group, width, styles)
         if len(revs) > 1:
             for rev, in_rev in groupby(group, key=lambda f: f.revision):
