@@ -177,23 +177,46 @@ class _Walker:
                 if type(node) is Comment:
                     self.model.comments.append(Span(pos, pos + n))
                 pos += n
+        if content is not None and "<" in content:
+            inner = self._nested_ref(tag, cstart)
+            if inner is not None:
+                # MediaWiki ends the outer ref at the first </ref>, finds an opening tag in its
+                # text and rejects it (cite_error_included_ref)
+                self.model.problems.append(Problem("nested-ref", inner))
+                return
         self._emit_ref(values, content, span, cstart, in_list)
+
+    @staticmethod
+    def _nested_ref(tag: Tag, pos: int) -> Optional[Span]:
+        """Where a ``<ref>`` sits inside another ref's text (the node that holds it), if one does."""
+        for node in tag.contents.nodes:
+            n = len(str(node))
+            if _has_ref_tag(node):
+                return Span(pos, pos + n)
+            pos += n
+        return None
 
     def _emit_ref(self, values: dict, content: Optional[str], span: Span, cstart: int,
                   in_list: Optional[str]) -> None:
         """Uses and definitions for one ref, as Cite sees it (``values``: attribute name → value)."""
         m = self.model
+        if _rejected(values):
+            return  # Cite shows only its error in place of this ref (malformed-ref reports it)
         group_attr = _decode(values.get("group"))
         group = group_attr if group_attr is not None else (in_list if in_list is not None else DEFAULT_GROUP)
         key = _decode(values.get("name")) or None
-        if key is not None and key.isdigit():
-            key = None  # Cite drops a numeric name (and reports it)
         has_text = content is not None and content.strip() != ""
         seg = self.segments.get(group, 0)
         if "follow" in values:
             # continues another ref's text. Following a name that was used but not yet given
             # text gives it this text; a later definition then conflicts with it.
             target = _decode(values.get("follow"))
+            if in_list is None and not has_text:
+                # nothing to add: Cite rejects it (empty-ref reports it)
+                m.definitions.append(Definition(group, None, span, "", "follow", content_start=cstart, segment=seg))
+                return
+            if in_list is None:
+                m.uses.append(Use(group, None, span, "follow", segment=seg))  # its group still needs a list
             if in_list is None and key is None and has_text and target:
                 state = self.seen.get((group, seg, target))
                 if state is False:
@@ -210,7 +233,8 @@ class _Walker:
         if key is None and values.get("details"):
             return  # a sub-reference without a parent: the structural rule reports it
         origin = "ref" if has_text or key is None else ("blank" if content else "reuse")
-        m.uses.append(Use(group, key, span, origin, segment=seg))
+        if has_text or key is not None:  # a ref with neither is rejected: only empty-ref's finding
+            m.uses.append(Use(group, key, span, origin, segment=seg))
         if has_text or key is None:
             m.definitions.append(Definition(group, key, span, content or "", "ref",
                                             content_start=cstart, segment=seg))
@@ -290,10 +314,15 @@ class _Walker:
                 text_p = next(((p, vo) for p, vo, _ in params if not p.showkey), None)
                 if text_p is None and "1" in named:
                     text_p = named["1"]
-                content = str(text_p[0].value) if text_p else ""
+                if key and key.isdigit():
+                    m.problems.append(Problem("numeric-name", span, key))  # Cite rejects the note
+                    return
+                # template arguments reach Cite with their comments stripped
+                content = _without_comments(text_p[0].value) if text_p else ""
                 has_text = content.strip() != ""
                 seg = self.segments.get(group, 0)
-                m.uses.append(Use(group, key or None, span, "template" if has_text else "reuse", segment=seg))
+                if has_text or key:  # neither: Cite rejects it, empty-ref's finding only
+                    m.uses.append(Use(group, key or None, span, "template" if has_text else "reuse", segment=seg))
                 if has_text or not key:
                     m.definitions.append(Definition(group, key or None, span, content, "template",
                                                     content_start=text_p[1] if text_p else -1, segment=seg))
@@ -307,8 +336,10 @@ class _Walker:
                         group = _strip_quotes(named[key][0].value)
                 for p, _vo, v in params:
                     if not p.showkey:
-                        key = v.strip()
-                        if key:
+                        key = _without_comments(p.value).strip()
+                        if key.isdigit():
+                            m.problems.append(Problem("numeric-name", span, key))
+                        elif key:
                             m.uses.append(Use(group, key, span, "reuse", segment=self.segments.get(group, 0)))
                 return
         # any other template: references in its parameters still count (but most, like a
@@ -325,7 +356,8 @@ class _Walker:
         named = {str(p.name).strip().lower(): _strip_quotes(p.value) for p, _, _ in params if p.showkey}
         positional = [(p, vo) for p, vo, _ in params if not p.showkey]
         content_p = positional[0] if positional else None
-        content = str(content_p[0].value) if content_p else None
+        # the arguments of a parser function reach Cite with their comments stripped
+        content = _without_comments(content_p[0].value) if content_p else None
         m = self.model
         attrs = tuple(Attr(k, v, None, span) for k, v in named.items())
         if tagname == "references":
@@ -345,6 +377,42 @@ class _Walker:
         if content_p is not None:
             # refs inside #tag:ref content are real refs in the text (that is what #tag:ref is for)
             self.walk(content_p[0].value, content_p[1], None)
+
+
+def _has_ref_tag(node) -> bool:
+    """A ``<ref>`` tag anywhere inside ``node`` (not in comments, nowiki or other opaque tags)."""
+    t = type(node)
+    if t is Text or t is Comment:
+        return False
+    if t is Tag:
+        name = str(node.tag).strip().lower()
+        if name == "ref":
+            return True
+        if name in OPAQUE_TAGS:
+            return False
+    return any(_has_ref_tag(child) for code in node.__children__() for child in code.nodes)
+
+
+_REF_ATTRS = frozenset({"name", "group", "follow", "dir", "details"})
+_DIRS = ("ltr", "rtl", "auto")
+
+
+def _rejected(values: dict) -> bool:
+    """Whether Cite rejects a ref outright for its attributes (a numeric name, an unknown attribute,
+    a bad ``dir``, ``follow`` with ``name``): it shows an error in its place and nothing else, so the
+    ref is neither a use nor a definition, and its group needs no list."""
+    if any(k not in _REF_ATTRS for k in values):
+        return True
+    name = _decode(values.get("name"))
+    if name and name.isdigit():
+        return True
+    if "dir" in values and (values["dir"] or "").strip().lower() not in _DIRS:
+        return True
+    return bool(name) and "follow" in values
+
+
+def _without_comments(code) -> str:
+    return "".join(str(n) for n in code.nodes if type(n) is not Comment)
 
 
 def _decode(value: Optional[str]) -> Optional[str]:

@@ -40,8 +40,8 @@ class ConflictingRef(Rule):
             if prev is None:
                 first[k] = d
                 continue
-            if prev.content.strip() == d.content.strip():
-                continue
+            if prev.content == d.content:
+                continue  # Cite compares the text as written: a trailing space or newline is a conflict
             line = ctx.line(prev.span.start)
             if normalize_ws(prev.content) == normalize_ws(d.content):
                 how = "with text that differs only in whitespace"

@@ -12,7 +12,8 @@ class EmptyRef(Rule):
 
     Wikitext: ``<ref></ref>`` or ``<ref />`` with no name (MediaWiki: ``cite_error_ref_no_input``,
     ``cite_error_ref_no_key``), or a ref defined inside ``<references>`` with a name but no text
-    (``cite_error_empty_references_define``). Plain text: a list entry with a number and no text.
+    (``cite_error_empty_references_define``), a ``<ref follow=…>`` with nothing to add
+    (``cite_error_ref_no_input``, ``cite_error_ref_no_key``). Plain text: a list entry with a number and no text.
 
     Why: the reader gets a footnote number that leads to an error or to nothing.
 
@@ -37,6 +38,9 @@ class EmptyRef(Rule):
             elif d.list_defined:
                 yield Hit(d.span, f"reference {describe_key(d.group, d.key)} defined in the reference list has "
                                   f"no content: add the citation text or delete it", subject=f"{d.group}\0{d.key}")
+            elif d.origin == "follow":
+                yield Hit(d.span, "<ref follow=…> has no text to add to the reference it continues: put the "
+                                  "continuation between <ref follow=…> and </ref>, or delete it", subject="follow")
             elif d.key is None:
                 yield Hit(d.span, "reference has neither content nor a name: put the citation between <ref> and "
                                   "</ref>, name an existing reference to reuse it, or delete it", subject="")

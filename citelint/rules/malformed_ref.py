@@ -20,9 +20,10 @@ class MalformedRef(Rule):
     Flags, with the matching MediaWiki Cite error:
 
     - an unclosed ``<ref>`` (it swallows the text after it) and a stray ``</ref>`` whose opening tag
-      was lost (``cite_error_included_ref``); an unclosed or nested ``<references>``
+      was lost, and a ``<ref>`` inside another ref's text (``cite_error_included_ref``); an unclosed or nested ``<references>``
       (``cite_error_included_references``);
-    - a name that is a plain number, ``name="1"`` (``cite_error_ref_numeric_key``);
+    - a name that is a plain number, ``name="1"``, ``{{r|1}}``, ``{{efn|name=07|…}}``
+      (``cite_error_ref_numeric_key``);
     - an unknown attribute, with a did-you-mean (``cite_error_ref_too_many_keys``,
       ``cite_error_ref_parameter_suggestion``, ``cite_error_references_invalid_parameters``);
     - unbalanced or curly quotes in a name (Check Wikipedia #104);
@@ -145,6 +146,11 @@ _PROBLEMS = {
                    "before the citation text or remove this tag",
     "unclosed-references": "<references> is never closed: write <references /> or add </references>",
     "nested-references": "a reference list inside another reference list: remove the inner one",
+    "nested-ref": "a <ref> inside another ref's text: MediaWiki ends the outer ref at the first </ref> and "
+                  "shows an error instead of it; close the outer ref first, or write it as {{#tag:ref|…}} to "
+                  "put a ref in a note",
+    "numeric-name": "a reference name that is a plain number, which MediaWiki rejects: use a descriptive "
+                    "name such as \"smith2001\"",
     "malformed-tag": "this <ref> tag is malformed (MediaWiki cannot read its attributes): write it as "
                      "<ref name=\"…\" />",
 }
