@@ -108,6 +108,9 @@ class RefTag:
     self_closing: bool
     content: Optional[str]  # None when self-closing
     list_group: Optional[str] = None  # for a ref in a list: the list's group
+    #: the attributes as MediaWiki reads them (its Sanitizer: an unclosed quote runs to the end of the
+    #: tag, junk between attributes is dropped): (name, value) pairs; None for {{#tag:…}} parameters
+    read: Optional[tuple[tuple[str, str], ...]] = None
 
     def attr(self, name: str) -> Optional[Attr]:
         for a in self.attrs:

@@ -71,10 +71,6 @@ def _defuse(text: str) -> str:
     return "".join(chars)
 
 
-def _attr_value(value: Optional[str]) -> Optional[str]:
-    if value is None:
-        return None
-    return value.strip()
 
 
 class _Walker:
@@ -167,8 +163,10 @@ class _Walker:
         attrs = self._attrs(tag, offset)
         span = Span(offset, offset + len(s))
         content = None if tag.self_closing else str(tag.contents)
-        self.model.tags.append(RefTag("ref", span, attrs, in_list is not None, tag.self_closing, content, in_list))
-        values = {a.name: _attr_value(a.value) for a in attrs}
+        read = sanitizer_attributes("".join(str(a) for a in tag.attributes)) if tag.attributes else ()
+        self.model.tags.append(RefTag("ref", span, attrs, in_list is not None, tag.self_closing, content, in_list,
+                                      read))
+        values = dict(read)  # what Cite gets
         cstart = self._contents_offset(tag, s, offset) if content is not None else -1
         if content is not None and "<!--" in content:  # comments in a ref's text are comments too
             pos = cstart
@@ -246,15 +244,15 @@ class _Walker:
         span = Span(offset, offset + len(s))
         content = None if tag.self_closing else str(tag.contents)
         m = self.model
-        m.tags.append(RefTag("references", span, attrs, in_list is not None, tag.self_closing, content, in_list))
+        read = sanitizer_attributes("".join(str(a) for a in tag.attributes)) if tag.attributes else ()
+        m.tags.append(RefTag("references", span, attrs, in_list is not None, tag.self_closing, content, in_list,
+                             read))
         if in_list is not None:
             m.problems.append(Problem("nested-references", span))
             return
-        group = ""
-        for a in attrs:
-            if a.name == "group":
-                group = _decode(_attr_value(a.value)) or ""
-        if any(a.name not in ("group", "responsive") for a in attrs):
+        values = dict(read)
+        group = _decode(values.get("group")) or ""
+        if any(k not in ("group", "responsive") for k in values):
             return  # MediaWiki shows an error instead of this list (malformed-ref reports it)
         if content is not None:
             saved, self._list_start = self._list_start, offset
@@ -409,6 +407,34 @@ def _rejected(values: dict) -> bool:
     if "dir" in values and (values["dir"] or "").strip().lower() not in _DIRS:
         return True
     return bool(name) and "follow" in values
+
+
+_SANITIZER_ATTRS = re.compile(
+    r"""((?:[^\t\n\x0c\r />=]|=)[^\t\n\x0c\r />=]*)"""
+    r"""([\t\n\x0c\r ]*=[\t\n\x0c\r ]*(?:"([^"]*)(?:"|$)|'([^']*)(?:'|$)|((?:(?![\t\n\x0c\r ]|>).)*)))?""",
+    re.DOTALL)
+_SANITIZER_NAME = re.compile(r"[:_\w][:_.\-\w]*\Z")
+
+
+def sanitizer_attributes(text: str) -> tuple[tuple[str, str], ...]:
+    """A tag's attribute text read as MediaWiki's ``Sanitizer::decodeTagAttributes`` reads it.
+
+    A quoted value runs to its closing quote or, failing that, to the end of the tag; an unquoted one
+    to the next space; what is not ``name=value`` or a bare name (a stray quote, ``2001"``) is dropped.
+    Names are lowercased, values have their spaces collapsed and character references decoded; a
+    repeated name keeps its last value.
+    """
+    if not text.strip():
+        return ()
+    out: dict[str, str] = {}
+    for m in _SANITIZER_ATTRS.finditer(text):
+        name = m.group(1).lower()
+        if not _SANITIZER_NAME.match(name):
+            continue
+        value = next((v for v in (m.group(5), m.group(4), m.group(3)) if v is not None), "")
+        value = re.sub(r"[\t\r\n ]+", " ", value).strip()
+        out[name] = html.unescape(value) if "&" in value else value
+    return tuple(out.items())
 
 
 def _without_comments(code) -> str:

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from typing import Iterator
 
 from citelint.findings import Hit
-from citelint.model import CitationModel, RefTag, Severity, Span
+from citelint.model import Attr, CitationModel, RefTag, Severity, Span
 from citelint.rules.base import Context, Rule
 
 REF_ATTRS = ("name", "group", "follow", "dir")
@@ -76,7 +77,15 @@ class MalformedRef(Rule):
     def _ref(self, tag: RefTag, ctx: Context, dirs: dict) -> Iterator[Hit]:
         allowed = REF_ATTRS + (("details",) if ctx.sub_referencing else ())
         values = {}
-        unknown = [a for a in tag.attrs if a.name not in allowed]
+        attrs = tag.attrs
+        if tag.read is not None and attrs and _misread(tag):
+            # a lost quote: say so, with what MediaWiki makes of it, and judge what it reads
+            shown = " ".join(f'{k}="{v}"' for k, v in tag.read) or "no attributes at all"
+            span = Span(attrs[0].span.start, attrs[-1].span.end)
+            yield Hit(span, f"broken quoting in the attributes of <ref>: MediaWiki reads them as {shown}; put one "
+                            f"straight quote on each side of every value", subject=shown)
+            attrs = tuple(Attr(k, v, '"', span) for k, v in tag.read)
+        unknown = [a for a in attrs if a.name not in allowed]
         if len(unknown) == 1:
             a = unknown[0]
             yield Hit(a.span, f'unknown attribute "{a.name}" on <ref>; supported: {", ".join(allowed)}'
@@ -86,7 +95,7 @@ class MalformedRef(Rule):
             yield Hit(Span(unknown[0].span.start, unknown[-1].span.end),
                       f"{len(unknown)} unknown attributes on <ref> ({names}): the tag is probably missing a "
                       f"closing > or quote; supported: {', '.join(allowed)}", subject=" ".join(a.name for a in unknown))
-        for a in tag.attrs:
+        for a in attrs:
             if a.name not in allowed:
                 continue
             value = (a.value or "").strip()
@@ -130,6 +139,15 @@ class MalformedRef(Rule):
             if first[0] != values["dir"].lower():
                 yield Hit(tag.span, f'reference "{name}" has dir="{values["dir"]}" but line {ctx.line(first[1])} '
                                     f'gave it dir="{first[0]}": use one direction', subject=name)
+
+
+def _misread(tag: RefTag) -> bool:
+    """Whether MediaWiki reads the tag's attributes otherwise than they look (an unclosed quote, junk)."""
+    seen = {}
+    for a in tag.attrs:
+        value = re.sub(r"[\t\r\n ]+", " ", a.value or "").strip()
+        seen[a.name] = html.unescape(value) if "&" in value else value
+    return seen != dict(tag.read)
 
 
 _NEXT_CLOSE = re.compile(r"</ref\s*>", re.IGNORECASE)
