@@ -402,7 +402,8 @@ def _rejected(values: dict) -> bool:
     if any(k not in _REF_ATTRS for k in values):
         return True
     name = _decode(values.get("name"))
-    if name and name.isdigit():
+    follow = _decode(values.get("follow"))
+    if (name and name.isdigit()) or (follow and follow.isdigit()):
         return True
     if "dir" in values and (values["dir"] or "").strip().lower() not in _DIRS:
         return True

@@ -13,7 +13,8 @@ class ConflictingRef(Rule):
     MediaWiki keeps only the first text and shows "Cite error: … defined multiple times with
     different content" (``cite_error_references_duplicate_key``). Names are compared within their
     group; texts are compared as written, so a copy that differs only in spacing is flagged too
-    (the message says so: that one is safe to fix by deleting the copy's text).
+    (the message says so: that one is safe to fix by deleting the copy's text). List-defined refs
+    that nothing cites are unused-ref's finding only.
 
     Why: every reuse of the name points to the first text; the second text is silently lost.
 
@@ -32,9 +33,12 @@ class ConflictingRef(Rule):
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
         first: dict[tuple, Definition] = {}
+        used = {u.ident for u in model.uses if u.key is not None}
         for d in model.definitions:
             if d.key is None or not d.content.strip():
                 continue
+            if d.list_defined and d.ident not in used:
+                continue  # a list-defined ref nothing cites is not shown at all: unused-ref's finding
             k = d.ident
             prev = first.get(k)
             if prev is None:

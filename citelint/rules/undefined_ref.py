@@ -12,7 +12,8 @@ class UndefinedRef(Rule):
 
     Wikitext: a named reference such as ``<ref name="smith"/>`` whose name never gets content
     anywhere on the page (MediaWiki: ``cite_error_references_no_text``). Names are case-sensitive,
-    so ``name="Smith"`` does not define ``name="smith"``. Plain text: a marker ``[11]`` with no entry
+    so ``name="Smith"`` does not define ``name="smith"``. A use in a group that no list shows is
+    missing-reflist's finding, not this one (MediaWiki reports only the missing list). Plain text: a marker ``[11]`` with no entry
     11 in the reference list.
 
     Why: the reader sees a red "Cite error" or a footnote that leads nowhere; usually the defining
@@ -35,10 +36,15 @@ class UndefinedRef(Rule):
         for d in model.definitions:
             if d.key is not None:
                 (defined if d.content.strip() else empty_listed).add(d.ident)
+        lists: dict[str, int] = {}
+        for r in model.reflists:
+            lists[r.group] = lists.get(r.group, 0) + 1
         seen: dict[tuple, list] = {}
         for use in model.uses:
             if use.key is None or use.ident in defined:
                 continue
+            if use.group and use.segment >= lists.get(use.group, 0) and model.kind == "wikitext":
+                continue  # no list shows this group, so nothing looks for the text: missing-reflist's finding
             # an empty list-defined ref is empty-ref's finding, unless this use itself has blank text
             if use.ident in empty_listed and use.origin != "blank":
                 continue
