@@ -33,6 +33,8 @@ _PAIRS = {
 }
 
 
+_CLOSE_REF = re.compile(r"</ref\s*>", re.IGNORECASE)
+_OPEN_REF = re.compile(r"[<\ue000]ref(?=[\s/>])", re.IGNORECASE)
 _OPAQUE_SPAN = re.compile(
     r"<!--.*?(?:-->|\Z)|<(nowiki|pre|syntaxhighlight|source|math)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
 )
@@ -119,6 +121,44 @@ class _Walker:
             else:
                 kind = "unclosed-references" if name == "references" else "unclosed-ref"
             self.model.problems.append(Problem(kind, span, name))
+
+    def settle(self, text: str) -> None:
+        """Pair what mwparserfromhell left unpaired the way MediaWiki does: it matches tags before it
+        expands templates, so an unclosed ``<ref>`` closes at the next ``</ref>``, even one inside a
+        template argument, and everything between is that ref's text (refs there are swallowed)."""
+        m = self.model
+        unclosed = [p for p in m.problems if p.kind == "unclosed-ref"]
+        if not unclosed:
+            return
+        strays = {p.span.start: p for p in m.problems if p.kind == "stray-close"}
+        scan = _OPAQUE_SPAN.sub(lambda x: " " * len(x.group()), text)
+        for p in unclosed:
+            close = _CLOSE_REF.search(scan, p.span.end)
+            if close is None:
+                continue  # MediaWiki shows it as text
+            start, end = p.span.start, close.end()
+            inside = lambda span: start <= span.start < end  # noqa: E731
+            m.uses = [u for u in m.uses if not inside(u.span)]
+            m.definitions = [d for d in m.definitions if not inside(d.span)]
+            m.tags = [t for t in m.tags if not inside(t.span)]
+            stray = strays.get(close.start())
+            if stray is None or _OPEN_REF.search(scan, p.span.end, close.start()):
+                continue  # a ref inside the text: MediaWiki rejects it (cite_error_included_ref)
+            m.problems = [q for q in m.problems if q is not p and q is not stray]
+            opening = _LEFTOVER.match(text, start)
+            values = dict(sanitizer_attributes(opening.group(3))) if opening else {}
+            saved, self.segments = self.segments, {}
+            for r in m.reflists:
+                if r.span.start < start:
+                    self.segments[r.group] = self.segments.get(r.group, 0) + 1
+            n_uses, n_defs = len(m.uses), len(m.definitions)
+            self._emit_ref(values, text[p.span.end:close.start()], Span(start, end), p.span.end, None)
+            self.segments = saved
+            for items, n in ((m.uses, n_uses), (m.definitions, n_defs)):  # into document order
+                for item in items[n:]:
+                    items.remove(item)
+                    at = next((i for i, x in enumerate(items) if x.span.start > start), len(items))
+                    items.insert(at, item)
 
     # -- tags -------------------------------------------------------------------------------
     def _attrs(self, tag: Tag, offset: int) -> tuple[Attr, ...]:
@@ -465,4 +505,5 @@ def parse_wikitext(text: str, table: Optional[TemplateTable] = None) -> Citation
     walker = _Walker(table or default_table())
     code = mwparserfromhell.parse(_defuse(text), skip_style_tags=True)
     walker.walk(code, 0, None)
+    walker.settle(text)
     return walker.model
