@@ -133,7 +133,7 @@ class _Walker:
         strays = {p.span.start: p for p in m.problems if p.kind == "stray-close"}
         scan = _OPAQUE_SPAN.sub(lambda x: " " * len(x.group()), text)
         for p in unclosed:
-            close = _CLOSE_REF.search(scan, p.span.end)
+            close = _CLOSE_REF.search(text, p.span.end)  # raw text: MediaWiki's search does not skip comments
             if close is None:
                 continue  # MediaWiki shows it as text
             start, end = p.span.start, close.end()

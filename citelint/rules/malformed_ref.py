@@ -102,7 +102,8 @@ class MalformedRef(Rule):
             values[a.name] = value
             if a.name in ("name", "follow") and value:
                 if a.quote is None and (value[0] in QUOTES or value[-1] in QUOTES):
-                    yield Hit(a.span, f'unbalanced quotes in {a.name}={value}: use a straight quote on both sides, '
+                    yield Hit(a.span, f'unbalanced quotes in {a.name}={value}: MediaWiki takes the quote as part '
+                                      f'of the name ({a.name}=\'{value}\'); use a straight quote on both sides, '
                                       f'like {a.name}="{value.strip(QUOTES)}"', subject=value)
                 elif any(q in value for q in "“”„«»"):
                     yield Hit(a.span, f'curly quotes in {a.name}="{value}": MediaWiki keeps them as part of the name; '

@@ -255,10 +255,14 @@ def generate(seed: int, n: int) -> list[list[str]]:
 
 # -- shrinking ---------------------------------------------------------------------------------
 
-def shrink(wiki, parts: list[str], diff: tuple) -> list[str]:
-    """Delta debugging (ddmin) over the constructs: the smallest list that disagrees with ``diff``."""
+def shrink(wiki, parts: list[str], diff: tuple, intended: list | None = None) -> list[str]:
+    """Delta debugging (ddmin) over the constructs: the smallest list that still disagrees with ``diff``
+    (and, given the intended differences, that they still do not explain)."""
     def still(ps):
-        return bool(ps) and compare(wiki, join(ps)).diff == diff
+        if not ps:
+            return False
+        o = compare(wiki, join(ps))
+        return o.diff == diff and (intended is None or not explained(o, intended)[0])
     n = 2
     while len(parts) >= 2:
         chunk = max(1, len(parts) // n)
@@ -538,12 +542,13 @@ def main(argv=None) -> int:
         return 2
     with tempfile.TemporaryDirectory(prefix="citelint-oracle-") as tmp:
         wiki = Wiki(Path(tmp))
-        result = run(wiki, args.seed, args.pages, [] if args.no_intended else None)
+        intended = [] if args.no_intended else load_intended()
+        result = run(wiki, args.seed, args.pages, intended)
         print(result.summary())
         for diff, pages in sorted(result.unexplained.items(), key=lambda kv: -len(kv[1])):
             print(f"\n== cite-only={list(diff[0])} citelint-only={list(diff[1])}: {len(pages)} pages")
             for parts in pages[:args.shrink]:
-                small = join(shrink(wiki, list(parts), diff))
+                small = join(shrink(wiki, list(parts), diff, intended))
                 o = compare(wiki, small)
                 print(f"   {small!r}\n      cite={[k for k, _ in o.keys]} citelint={sorted(o.citelint)}")
         wiki.close()

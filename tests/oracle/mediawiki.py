@@ -30,8 +30,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-import mwparserfromhell
-
 HERE = Path(__file__).resolve().parent
 RENDER = HERE / "render.php"
 MEDIAWIKI = Path(os.environ.get("CITELINT_MEDIAWIKI", "/usr/share/mediawiki"))
@@ -57,9 +55,11 @@ def unavailable() -> Optional[str]:
 # -- the templates a real wiki has --------------------------------------------------------------
 
 def _reflist(group: str = "") -> str:
-    # Template:Reflist: the list, with refs= holding list-defined refs and group= its group
-    return ('<div class="reflist">{{#tag:references|{{{refs|}}}|group={{{group|%s}}}|responsive=1}}</div>'
-            % group)
+    # Template:Reflist: the list, with refs= holding list-defined refs and group= its group; the first
+    # positional parameter (a column count or width) is read, as the real one reads it, so refs
+    # mistakenly put there are expanded before the list
+    return ('{{#if:{{{1|}}}||}}<div class="reflist">{{#tag:references|{{{refs|}}}|group={{{group|%s}}}'
+            '|responsive=1}}</div>' % group)
 
 
 def _efn(group: str) -> str:
@@ -107,26 +107,58 @@ def _canonical(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+_TOKENS = re.compile(r"\{\{|\}\}|\[\[|\]\]|\|")
+_HIDDEN = re.compile(r"<!--.*?(?:-->|\Z)|<(nowiki|pre|math|syntaxhighlight|source)\b[^>]*>.*?</\1\s*>",
+                     re.IGNORECASE | re.DOTALL)
+
+
+def template_calls(text: str):
+    """(name, [parameter names]) for each template call, by a linear brace scan (comments and nowiki
+    skipped; the ``|`` of a ``[[…|…]]`` link inside a call is not a separator)."""
+    text = _HIDDEN.sub(lambda m: " " * len(m.group()), text)
+    stack: list[list] = []  # [kind, start, separators]
+    for m in _TOKENS.finditer(text):
+        tok = m.group()
+        if tok in ("{{", "[["):
+            stack.append([tok, m.start(), []])
+        elif tok == "|":
+            if stack and stack[-1][0] == "{{":
+                stack[-1][2].append(m.start())
+        else:
+            want = {"}}": "{{", "]]": "[["}[tok]
+            if not stack or stack[-1][0] != want:
+                continue
+            kind, start, seps = stack.pop()
+            if kind != "{{":
+                continue
+            bounds = [start + 2] + [x + 1 for x in seps] + [m.end() + 1]
+            parts = [text[bounds[i]:bounds[i + 1] - 1] for i in range(len(bounds) - 1)]
+            name, params, n = parts[0], [], 0
+            for part in parts[1:]:
+                key = part.split("=", 1)[0] if "=" in part else None
+                if key is not None and not re.search(r"[{}\[\]<>]", key):
+                    params.append(key.strip())
+                else:
+                    n += 1
+                    params.append(str(n))
+            yield name, params
+
+
 def stand_ins(text: str, known: dict[str, str]) -> dict[str, str]:
     """A body for every template ``text`` calls that the wiki lacks: all its parameters, in order."""
     if "{{" not in text:
         return {}
     params: dict[str, dict[str, None]] = {}
-    try:
-        tree = mwparserfromhell.parse(text, skip_style_tags=True)
-    except Exception:  # pragma: no cover - mwparserfromhell parses anything
-        return {}
-    for tpl in tree.ifilter_templates(recursive=True):
-        raw = str(tpl.name)
-        if "{" in raw or ":" in raw.split("|")[0] and not raw.strip().lower().startswith("template:"):
+    for raw, names in template_calls(text):
+        if "{" in raw or "<" in raw or (":" in raw and not raw.strip().lower().startswith("template:")):
             continue  # parser functions, magic words, computed names
         name = _canonical(raw)
         if not name or name in known:
             continue
         seen = params.setdefault(name, {})
-        for p in tpl.params:
-            seen.setdefault(str(p.name).strip(), None)
-    return {name: " ".join("{{{%s|}}}" % p for p in ps if "{" not in p and "|" not in p and "}" not in p)
+        for p in names:
+            seen.setdefault(p, None)
+    return {name: " ".join("{{{%s|}}}" % p for p in ps if p and not re.search(r"[{}|]", p))
             for name, ps in params.items()}
 
 
@@ -182,7 +214,8 @@ def errors_from_html(page_html: str) -> list[tuple[str, tuple[str, ...]]]:
         for key, pattern in cite_messages():
             m = pattern.match(body)
             if m:
-                out.append((key, tuple(v.strip() for v in m.groups())))
+                params = sorted(m.groupdict().items(), key=lambda kv: int(kv[0][1:].split("_")[0]))
+                out.append((key, tuple(v.strip() for _, v in params)))
                 break
         else:
             out.append(("?", (text,)))

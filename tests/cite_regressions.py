@@ -1,0 +1,46 @@
+"""Pages on which citelint used to disagree with MediaWiki (found by tests/oracle), with what each says now.
+
+``mediawiki``: the citelint rules MediaWiki 1.39's Cite errors map to (tests/oracle checks them against a
+real MediaWiki); ``citelint``: what citelint reports, the same unless an intended difference
+(tests/oracle/intended_differences.json) applies. tests/test_cite_agreement.py checks citelint on them.
+"""
+
+CASES = [
+    # a <ref> inside another ref's text: MediaWiki ends the outer ref at the first </ref>
+    ("nested-ref", "<ref>a<ref>b</ref>c</ref>", {"malformed-ref"}, None),
+    ("nested-ref-in-template", "<ref>a{{1x|<ref>b</ref>}}c</ref>", {"malformed-ref"}, None),
+    # one name, texts that differ only in spacing: Cite compares the text as written
+    ("duplicate-trailing-space", "<ref name=a>x </ref><ref name=a>x</ref>", {"conflicting-ref"}, None),
+    ("duplicate-trailing-newline", "<ref name=a>x\n</ref><ref name=a>x</ref>", {"conflicting-ref"}, None),
+    # template arguments reach Cite with their comments stripped
+    ("efn-comment-only", "{{efn|<!-- c -->}}", {"empty-ref"}, None),
+    ("efn-empty", "{{efn|}}", {"empty-ref"}, None),
+    ("refn-comment-only", "{{refn|<!-- c -->|group=g}}", {"empty-ref"}, None),
+    ("tag-ref-comment-only-named", "{{#tag:ref|<!-- c -->|name=a}}", {"undefined-ref"}, None),
+    ("tag-ref-comment-only", "{{#tag:ref|<!-- c -->}}", {"empty-ref"}, None),
+    # numeric names given through templates
+    ("r-numeric", "{{r|1}}<references/>", {"malformed-ref"}, None),
+    ("efn-numeric", "{{efn|name=07|x}}", {"malformed-ref"}, None),
+    # follow= edge cases
+    ("follow-self-closing", "<ref follow=a />", {"empty-ref"}, None),
+    ("follow-empty", "<ref name=a>x</ref><ref follow=a></ref>", {"empty-ref"}, None),
+    ("follow-group-without-list", "<ref name=a>x</ref><ref follow=a group=g>y</ref>", {"missing-reflist"}, None),
+    ("follow-numeric", "<ref follow=1 group=g>More.</ref>", {"malformed-ref"}, None),
+    # attributes read as MediaWiki's Sanitizer reads them: the broken quoting is reported, nothing else
+    ("unclosed-quote", '<ref name="a>x</ref><ref name=a/>', set(), {"malformed-ref"}),
+    ("junk-after-value", '<ref name=a group=g 1">x</ref><references group=g/>', set(), {"malformed-ref"}),
+    ("junk-after-name", '<ref name=Smith 2001"/><ref name=Smith>x</ref>', set(), {"malformed-ref"}),
+    # a ref Cite rejects has no echoes
+    ("numeric-name-empty", '<ref name="07"></ref>', {"malformed-ref"}, None),
+    ("numeric-name-in-group", "<ref name=1 group=g>x</ref>", {"malformed-ref"}, None),
+    ("unknown-attribute-reuse", "<ref name=a foo=b/>", {"malformed-ref"}, None),
+    ("invalid-dir", "<ref name=a/><ref name=a dir=xyz>t</ref>", {"malformed-ref", "undefined-ref"}, None),
+    ("empty-in-group", "<ref group=note></ref>", {"empty-ref"}, None),
+    ("reuse-in-group-without-list", "<ref name=c group=g/>", {"missing-reflist"}, None),
+    ("conflict-in-unused-list-refs", "<references>\n<ref name=a>x</ref>\n<ref name=a>y</ref>\n</references>",
+     {"unused-ref"}, None),
+    # tags are paired before templates are expanded
+    ("close-in-template-argument", "<ref> foo {{1x|</ref> B C}}", set(), None),
+    ("close-in-template-argument-named", "<ref name=a> foo {{1x|</ref> B C}}<ref name=a/><references/>", set(), None),
+    ("unclosed-swallows-next-ref", '<ref name="b">Unclosed named.Text.<ref> </ref>', {"malformed-ref"}, None),
+]
