@@ -42,5 +42,8 @@ CASES = [
     # tags are paired before templates are expanded
     ("close-in-template-argument", "<ref> foo {{1x|</ref> B C}}", set(), None),
     ("close-in-template-argument-named", "<ref name=a> foo {{1x|</ref> B C}}<ref name=a/><references/>", set(), None),
+    # typed as a ref but not a tag to MediaWiki, which shows it as text
+    ("no-space-after-ref", "Text.<refname=a/> more.", set(), {"malformed-ref"}),
+    ("no-space-after-ref-paired", 'Text.<refname="b">x</ref> more.', set(), {"malformed-ref"}),
     ("unclosed-swallows-next-ref", '<ref name="b">Unclosed named.Text.<ref> </ref>', {"malformed-ref"}, None),
 ]

@@ -28,6 +28,8 @@ _HIDDEN_LT = "\ue000"  # stands in for the "<" of an opening tag that can never 
 # (suppressions). A table or <div> with none of these is stepped over without a walk.
 _WORTH_A_LOOK = re.compile(r"<\s*/?\s*ref|\{\{|\ue000|<!--", re.IGNORECASE).search
 _LEFTOVER = re.compile(r"[<\ue000](/?)\s*(ref|references)\b([^<>]*?)(/?)\s*>", re.IGNORECASE)
+# "<refname=…>": a ref tag with the space after "ref" missing, which MediaWiki shows as text
+_NO_SPACE = re.compile(r"<ref(name|group|follow|dir)\s*=[^<>]*>", re.IGNORECASE)
 _PAIRS = {
     name: re.compile(rf"<{name}(?=[\s/>])[^<>]*>|</{name}\s*>", re.IGNORECASE) for name in ("ref", "references")
 }
@@ -110,10 +112,16 @@ class _Walker:
             offset += n
 
     def _leftovers(self, s: str, offset: int) -> None:
+        typos = [m.start() for m in _NO_SPACE.finditer(s)] if "<ref" in s.lower() else []
+        for m in _NO_SPACE.finditer(s) if typos else ():
+            self.model.problems.append(Problem("no-space", Span(offset + m.start(), offset + m.end()), m.group(1)))
         for m in _LEFTOVER.finditer(s):
             closing, name, _attrs, selfclose = m.groups()
             span = Span(offset + m.start(), offset + m.end())
             name = name.lower()
+            if closing and typos and typos[0] < m.start():
+                typos = [t for t in typos if t > m.start()]
+                continue  # the closing tag of a mistyped opening one: one finding, at the typo
             if closing:
                 kind = "stray-close"
             elif selfclose:

@@ -23,6 +23,7 @@ class MalformedRef(Rule):
     - an unclosed ``<ref>`` (it swallows the text after it) and a stray ``</ref>`` whose opening tag
       was lost, and a ``<ref>`` inside another ref's text (``cite_error_included_ref``); an unclosed or nested ``<references>``
       (``cite_error_included_references``);
+    - text that is meant as a ref tag but is not one to MediaWiki (``<refname=a>``, no space);
     - a name that is a plain number, ``name="1"``, ``{{r|1}}``, ``{{efn|name=07|…}}``
       (``cite_error_ref_numeric_key``);
     - an unknown attribute, with a did-you-mean (``cite_error_ref_too_many_keys``,
@@ -170,6 +171,8 @@ _PROBLEMS = {
                   "put a ref in a note",
     "numeric-name": "a reference name that is a plain number, which MediaWiki rejects: use a descriptive "
                     "name such as \"smith2001\"",
+    "no-space": "this is not a ref tag to MediaWiki, which shows it as text: put a space after \"ref\" "
+                "(<ref name=…>)",
     "malformed-tag": "this <ref> tag is malformed (MediaWiki cannot read its attributes): write it as "
                      "<ref name=\"…\" />",
 }

@@ -322,7 +322,8 @@ def _tags(text: str):
 
 def literal_tag(text: str) -> bool:
     """A ref tag MediaWiki shows as literal text: unclosed, a stray closing tag, ``<refname=…>``."""
-    return any(kind in ("unclosed", "stray", "nospace") for kind, _ in _tags(text))
+    return (any(kind in ("unclosed", "stray", "nospace") for kind, _ in _tags(text))
+            or re.search(r"<ref(?:name|group|follow|dir)\s*=", text, re.IGNORECASE) is not None)
 
 
 _ANY_OPEN = re.compile(r"<(?:ref|references)(?=[\s/>])([^>]*)>", re.IGNORECASE)
