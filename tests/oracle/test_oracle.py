@@ -20,7 +20,8 @@ from paths import CORPUS, need
 
 HERE = Path(__file__).parent
 REASON = unavailable()
-pytestmark = pytest.mark.skipif(REASON is not None, reason=f"MediaWiki oracle: {REASON}")
+if REASON is not None:
+    pytest.skip(f"MediaWiki oracle: {REASON}", allow_module_level=True)
 PAGES = int(os.environ.get("CITELINT_ORACLE_PAGES", "2000"))
 SEED = int(os.environ.get("CITELINT_ORACLE_SEED", "1"))
 
