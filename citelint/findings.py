@@ -5,10 +5,13 @@ from __future__ import annotations
 import bisect
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from citelint.model import Severity, Span, normalize
+
+_LINE_BREAK = re.compile("[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
 class LineIndex:
@@ -64,6 +67,12 @@ class Finding:
     #: hash of rule and normalised subject only (no place): the baseline pairs it with a path
     #: relative to the baseline file, so a baseline works from any directory
     content_hash: str = ""
+
+    def __post_init__(self) -> None:
+        # a message is one line (the text report, grep and editors read one finding per line), even when
+        # it quotes markup that holds a line break (an attribute name written over two lines)
+        if _LINE_BREAK.search(self.message):
+            object.__setattr__(self, "message", _LINE_BREAK.sub(" ", self.message))
 
     def to_dict(self) -> dict:
         d = {

@@ -36,3 +36,16 @@ def test_a_lone_cr_ends_a_line_on_stdin(tmp_path):
                        capture_output=True, env=env, timeout=60)
     found = json.loads(r.stdout)["findings"]
     assert [(f["line"], f["column"]) for f in found] == [(3, 3)]
+
+
+def test_a_message_quoting_a_line_break_stays_on_one_line(tmp_path):
+    """An attribute name written over two lines went into the message as it was, and the text report
+    showed one finding on two lines (``unknown attribute "0`` / ``0" on <ref>``)."""
+    page = tmp_path / "t.wiki"
+    page.write_bytes(b"{{#tag:ref|0\r0 =}}")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    r = subprocess.run([sys.executable, "-m", "citelint", "check", "--offline", "--format", "text", str(page)],
+                       capture_output=True, env=env, timeout=60)
+    lines = r.stdout.decode().splitlines()
+    assert len(lines) == 3 and all(ln.startswith(f"{page}:1:1: CL") for ln in lines), lines
+    assert 'unknown attribute "0 0" on <ref>' in lines[1]
