@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -16,6 +17,15 @@ atexit.register(shutil.rmtree, _config_home, True)
 os.environ["XDG_CONFIG_HOME"] = _config_home
 for _var in ("CITELINT_ALLOW_PRIVATE_HOSTS", "CITELINT_CACHE_DIR"):
     os.environ.pop(_var, None)
+
+# Property tests (tests/test_properties.py): a fixed set of examples in CI, chosen by a fixed seed
+# (derandomize) so a run is repeatable and inside the suite's time budget; CITELINT_PROPERTY_EXAMPLES=2000
+# runs that many per in-process property, with fresh random examples, and keeps failures in the database.
+settings.register_profile("ci", max_examples=40, derandomize=True, deadline=None, database=None,
+                          print_blob=True)
+_examples = int(os.environ.get("CITELINT_PROPERTY_EXAMPLES") or 0)
+settings.register_profile("thorough", max_examples=max(_examples, 1), deadline=None, print_blob=True)
+settings.load_profile("thorough" if _examples else "ci")
 
 
 @pytest.fixture(scope="session")
