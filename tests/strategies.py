@@ -317,7 +317,8 @@ def compress(data: bytes, suffix: str) -> bytes:
 
 
 @st.composite
-def dumps(draw, max_pages: int = 4, max_revisions: int = 3, text=None, compressed: bool = True) -> Dump:
+def dumps(draw, max_pages: int = 4, max_revisions: int = 3, text=None, compressed: bool = True,
+          min_pages: int = 1, min_revisions: int = 1) -> Dump:
     """A small MediaWiki export: a few pages in several namespaces, each with a few revisions."""
     text = text if text is not None else st.one_of(wikitext(max_size=15), wikitext(max_size=15), plaintext())
     version = draw(st.sampled_from(["0.10", "0.11", "0.3", "0.8"]))
@@ -325,13 +326,14 @@ def dumps(draw, max_pages: int = 4, max_revisions: int = 3, text=None, compresse
                 '<namespace key="0" /><namespace key="1">Talk</namespace><namespace key="4">Wikipedia</namespace>'
                 '<namespace key="12">Help</namespace><namespace key="2">User</namespace>'
                 '<namespace key="14">Category</namespace></namespaces></siteinfo>\n') if draw(st.booleans()) else ""
-    titles = draw(st.lists(st.sampled_from(TITLES), min_size=1, max_size=max_pages, unique=True))
+    titles = draw(st.lists(st.sampled_from(TITLES), min_size=min_pages, max_size=max_pages,
+                           unique=True))
     out, texts, rev_id = [], {}, 100
     for title in titles:
         ns = {"Talk": 1, "Help": 12, "User": 2, "Wikipedia": 4, "Category": 14}.get(title.partition(":")[0], 0)
         ns_el = f"<ns>{ns}</ns>" if draw(st.booleans()) else ""
         revs = []
-        for i in range(draw(st.integers(1, max_revisions))):
+        for i in range(draw(st.integers(min_revisions, max_revisions))):
             rev_id += draw(st.integers(1, 50))
             body = xml_safe(draw(text))
             model = draw(st.sampled_from(["", "", "<model>wikitext</model><format>text/x-wiki</format>"]))

@@ -297,7 +297,9 @@ def write_folder(folder: Path, docs: list[str], count: int) -> dict:
 def folders(draw):
     docs = draw(st.lists(st.one_of(gen.wikitext(max_size=20), gen.plaintext()), min_size=2, max_size=5))
     history = draw(st.lists(st.one_of(gen.wikitext(max_size=12), gen.plaintext()), min_size=2, max_size=4))
-    dump = draw(gen.dumps(max_pages=4, max_revisions=25, text=st.sampled_from(history)))
+    # more than one batch of revisions (64), so --jobs 2 checks the dump in its pool
+    dump = draw(gen.dumps(min_pages=3, max_pages=4, min_revisions=22, max_revisions=25,
+                          text=st.sampled_from(history)))
     fmt = draw(st.sampled_from(sorted(FORMATS)))
     return docs, dump, fmt
 
