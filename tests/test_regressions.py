@@ -47,5 +47,5 @@ def test_a_message_quoting_a_line_break_stays_on_one_line(tmp_path):
     r = subprocess.run([sys.executable, "-m", "citelint", "check", "--offline", "--format", "text", str(page)],
                        capture_output=True, env=env, timeout=60)
     lines = r.stdout.decode().splitlines()
-    assert len(lines) == 3 and all(ln.startswith(f"{page}:1:1: CL") for ln in lines), lines
-    assert 'unknown attribute "0 0" on <ref>' in lines[1]
+    assert lines and all(ln.startswith(f"{page}:1:1: CL") for ln in lines), lines
+    assert any('unknown attribute "0 0" on <ref>' in ln for ln in lines), lines
