@@ -16,6 +16,7 @@ from citelint import __version__
 from citelint.links.cli_options import link_options
 from citelint.model import Severity
 from citelint.report import FORMATS
+from citelint.scale import scale_options
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl-C
@@ -164,11 +165,12 @@ def cli() -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Say more (with links: list those that could not be verified).")
 @_configured
 @link_options
+@scale_options
 def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str], select, ignore, extend_select,
           fail_on: Optional[str], offline: bool, stdin_filename: str, verbose: bool,
           baseline_path: Optional[str] = None, write_baseline: Optional[str] = None,
           output_path: Optional[str] = None, all_revisions: bool = False, namespaces: tuple[int, ...] = (),
-          jobs: Optional[int] = None, link_settings=None) -> None:
+          jobs: Optional[int] = None, link_settings=None, scale=None) -> None:
     """Check wiki files, MediaWiki XML exports (.xml, .xml.bz2/.gz/.xz/.lzma), folders of them,
     or '-' for standard input."""
     from citelint.runner import run
@@ -203,10 +205,15 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
     from citelint import progress as _progress
     from citelint.parallel import default_jobs
 
+    from citelint.scale import ScaleError
+
     bar = _progress.DumpProgress() if _progress.wanted() else None
     try:
         result = run(paths, settings, on_error, stdin_text=stdin_text, stdin_name=stdin_filename,
-                     stdin_stream=stdin_stream, jobs=jobs or default_jobs(), progress=bar, resolver=resolver)
+                     stdin_stream=stdin_stream, jobs=jobs or default_jobs(), progress=bar, resolver=resolver,
+                     scale=scale)
+    except ScaleError as e:
+        raise ConfigFailure(str(e))
     finally:
         if bar is not None:
             bar.close()

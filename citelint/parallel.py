@@ -82,6 +82,9 @@ def check_all(items: Iterable, settings, jobs: int = 1) -> Iterator[tuple[object
     chars = 0
     try:
         for item in items:
+            if not batch and not pending and not isinstance(item, Document):
+                yield item, None  # nothing waiting before it (input errors, documents checked elsewhere)
+                continue
             batch.append(item)
             if isinstance(item, Document):
                 chars += len(item.text)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import time
 from typing import Callable, Iterable, Iterator, Optional
 
 from citelint.dumps import dump_documents, is_dump_input
 from citelint.model import Document
+from citelint.multistream import Checked, Replay
 from citelint.parallel import Failed, check_all
 from citelint.report import RunResult
 from citelint.settings import Settings
@@ -16,13 +18,14 @@ from citelint.sources import InputError, expand_paths, read_document
 
 def iter_documents(paths: Iterable[str], settings: Settings, stdin_text: Optional[str] = None,
                    stdin_name: str = "-", stdin_stream=None, progress=None,
-                   dumps: Optional[dict] = None, resolver=None) -> Iterator[Document | InputError]:
+                   dumps: Optional[dict] = None, resolver=None, engine=None) -> Iterator[Document | InputError]:
     """Documents in input order; an XML dump streams one document per checked revision.
 
     ``stdin_stream`` (binary) is read as a dump when given instead of ``stdin_text``; ``dumps``
     (``{"files": 0, "skipped": {}}``) counts the dumps read and the revisions they skipped.
     ``resolver`` (a ``config.Resolver``): each input's settings from its configuration, and the
-    configured ``exclude``; without it, ``settings`` serve for every input.
+    configured ``exclude``; without it, ``settings`` serve for every input. ``engine`` (a
+    ``scale.DumpEngine``): multistream dumps are read and checked by it, as ``multistream.Checked`` items.
     """
     settings_for = resolver.settings_for if resolver is not None else (lambda _path: settings)
     for item in expand_paths(paths, resolver.is_excluded if resolver is not None else None,
@@ -35,7 +38,9 @@ def iter_documents(paths: Iterable[str], settings: Settings, stdin_text: Optiona
             else:
                 yield _stdin_document(stdin_text or b"", stdin_name, settings_for(stdin_name))
         elif is_dump_input(item):
-            yield from dump_documents(item, item, settings_for(item), progress, dumps)
+            checked = engine.items(item, settings_for(item), progress, dumps) if engine is not None else None
+            yield from checked if checked is not None else dump_documents(item, item, settings_for(item),
+                                                                          progress, dumps)
         else:
             yield read_document(item, settings_for(item).input_format)
 
@@ -71,9 +76,11 @@ def _shared(found: list, strings: dict) -> list:
 
 def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError], None],
         stdin_text: Optional[str | bytes] = None, stdin_name: str = "-", *, stdin_stream=None, jobs: int = 1,
-        progress=None, resolver=None) -> RunResult:
+        progress=None, resolver=None, scale=None) -> RunResult:
     """Check every input. ``jobs`` > 1 checks documents in that many worker processes (same results,
-    same order); ``progress`` is a ``citelint.progress.DumpProgress`` for dumps, or None."""
+    same order); ``progress`` is a ``citelint.progress.DumpProgress`` for dumps, or None; ``scale`` (a
+    ``scale.Scale``): multistream dumps, ``--resume``, the Dask engine (``ResumeError`` for a state
+    file that does not fit)."""
     start = time.perf_counter()
     findings = []
     errors = []
@@ -82,20 +89,30 @@ def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError
     last_page: Optional[tuple] = None
     dumps: dict = {"files": 0, "skipped": {}}
     strings: dict = {}
-    items = iter_documents(paths, settings, stdin_text, stdin_name, stdin_stream, progress, dumps, resolver)
     per_doc = (lambda doc: resolver.settings_for(doc.path)) if resolver is not None else settings
     link_pass = _link_pass(settings, paths)
+    engine, state, units = _scale(scale, paths, settings, resolver, jobs, link_pass)
+    items = iter_documents(paths, settings, stdin_text, stdin_name, stdin_stream, progress, dumps, resolver,
+                           engine)
+    if units is not None:
+        items = units.before(items)
     if link_pass is not None:  # each document's links are collected, and their checks started, on the way in
         if settings.all_revisions and not getattr(link_pass, "offline", False):
             items = _newest_revision_links(items, link_pass, per_doc)
         else:
             items = link_pass.feed(items, per_doc)
-    for item, result in check_all(items, per_doc, jobs):
+
+    def take(item, result) -> None:
+        nonlocal files, pages, revisions, last_page
+        if isinstance(item, Checked):  # checked elsewhere (a worker of a multistream dump, a resumed run)
+            if item.links is not None and link_pass is not None:
+                link_pass.add_collected(item.links, per_doc(item.doc) if callable(per_doc) else per_doc)
+            item, result = item.doc, item.result
         if isinstance(item, InputError):
             if getattr(item, "fatal", True):
                 errors.append(item)
             on_error(item)
-            continue
+            return
         if item.page is None:
             files += 1
         else:  # a revision from a dump
@@ -110,6 +127,25 @@ def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError
             on_error(err)
         else:
             findings.extend(_shared(result, strings) if item.page is not None else result)
+    try:
+        for item, result in check_all(items, per_doc, jobs):
+            if isinstance(item, Replay):  # a unit a --resume state file holds
+                units.replaying = True
+                for stored in item.items:
+                    take(stored, None)
+                units.replaying = False
+                continue
+            if units is not None:
+                units.after(item, result)
+            take(item, result)
+        if units is not None:
+            units.finish()
+    finally:
+        if state is not None:
+            state.close()
+    if state is not None and state.replayed:
+        on_error(InputError(state.path, f"resumed: {state.replayed} unit(s) of work taken from the state file, "
+                                        f"{state.recorded} checked now", fatal=False))
     files += dumps["files"]  # a dump counts as one file
     result = RunResult(findings=findings, files_checked=files, elapsed=time.perf_counter() - start, errors=errors)
     if revisions:
@@ -158,3 +194,29 @@ def _link_pass(settings: Settings, paths: Iterable[str]):
     given = [p for p in paths if isinstance(p, str)] if isinstance(paths, (list, tuple)) else []
     links = getattr(settings, "links", None)
     return LinkPass.for_settings(settings, paths=given, progress=bool(links and links.progress))
+
+
+def _scale(scale, paths, settings: Settings, resolver, jobs: int, link_pass):
+    """(dump engine, resume state, resume units) for a run's ``scale`` options."""
+    from citelint.multistream import link_mode
+    from citelint.scale import DumpEngine, Scale
+
+    scale = scale or Scale()
+    state = units = None
+    settings_for = (lambda p: resolver.settings_for(getattr(p, "path", p))) if resolver is not None \
+        else (lambda _p: settings)
+    if scale.resume:
+        from citelint.resume import State, Units, run_key
+
+        key = run_key([p for p in paths], settings_for,
+                      {"index": None if scale.no_index else (scale.index and os.path.abspath(scale.index))})
+        state = State(scale.resume, key)
+        units = Units(state, settings_for)
+        if link_pass is not None:
+            link_pass.on_collected = units.on_links
+    submitter = None
+    if scale.engine == "dask":
+        from citelint.dask_engine import DaskEngine
+
+        submitter = DaskEngine(scale.scheduler, jobs, scale.output_dir)
+    return DumpEngine(scale, jobs, link_mode(link_pass, settings), state, submitter), state, units

@@ -66,6 +66,8 @@ class LinkPass:
         self.not_verified: list[dict] = []
         self.notices: list[dict] = []
         self._cache_folder: Optional[Path] = None  # a cache to create once there is something to store
+        #: told each document's collected links (``--resume`` stores them with the document's unit)
+        self.on_collected: Optional[Callable[[DocLinks], None]] = None
 
     @classmethod
     def for_settings(cls, settings, **kw) -> Optional["LinkPass"]:
@@ -97,6 +99,8 @@ class LinkPass:
         """For runners that collect in worker processes (``sites.collect`` is picklable)."""
         if not links.sites:
             return
+        if self.on_collected is not None:
+            self.on_collected(links)
         self.docs.append(links)
         self.doc_settings.append(settings or self.settings)
         self._found([s.url for s in links.sites if s.url])

@@ -1,0 +1,430 @@
+"""Multistream bz2 dumps (``…-pages-articles-multistream.xml.bz2``) read in parallel by their index.
+
+A multistream dump is many bz2 streams laid end to end: the first holds ``<mediawiki>`` and
+``<siteinfo>`` (the header), each of the others about 100 ``<page>`` elements, the last one closes
+``</mediawiki>``. Its index (``…-multistream-index.txt.bz2`` beside it, or ``--index FILE``) has one
+line ``offset:page_id:title`` per page, the offset being where the page's stream starts; titles may
+contain colons (only the first two separate fields).
+
+The sorted unique offsets cut the file into streams: each ends where the next begins, the last at
+the end of the file. Consecutive streams are grouped into *units* of a few megabytes; a unit is what
+one worker does at once: it opens the file itself, seeks to the unit's first byte, decompresses its
+streams, parses them behind the header with the same expat reader as a streamed dump
+(:mod:`citelint.dumps`) and checks the pages. Nothing but the unit's byte range goes to a worker,
+and only findings come back. Units are independent of ``--jobs``, so a ``--resume`` state file
+(:mod:`citelint.resume`) serves whatever the number of processes.
+
+An index that does not fit its dump (a line not ``offset:page_id:title``, an offset past the end of
+the file or not at the start of a bz2 stream) is an error naming the index: the run stops rather
+than guess. A *short* index (lines missing at its end) is not an error: the last unit then runs to
+the end of the file, so every page is still read, only with less parallelism.
+"""
+
+from __future__ import annotations
+
+import bz2
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, Optional
+
+from citelint.dumps import CHUNK, DumpError, DumpStats, _ExportReader, _feed
+from citelint.model import Document
+
+#: compressed bytes per unit, about (a unit is at least one stream)
+UNIT_BYTES = 4 << 20
+#: a dump is cut into at least this many units when it has the streams for it (so that small dumps
+#: still spread over the workers); independent of --jobs, so that a resume state fits any --jobs
+MIN_UNITS = 64
+_STREAM_START = re.compile(rb"BZh[1-9](\x31\x41\x59\x26\x53\x59|\x17\x72\x45\x38\x50\x90)")
+_INDEX_LINE = re.compile(rb"^(\d+):\d+:", re.M)
+_PAGE_TAG = re.compile(rb"<(?:[\w.-]+:)?page[\s>]")
+
+
+class IndexProblem(DumpError):
+    """The index cannot be used with this dump (one line, naming the index)."""
+
+
+def index_beside(path: str) -> Optional[str]:
+    """The index Wikimedia publishes beside a multistream dump, if it is there:
+    ``X-multistream.xml.bz2`` → ``X-multistream-index.txt.bz2`` (or ``.txt``)."""
+    if "://" in path:
+        return None
+    lower = path.lower()
+    if not lower.endswith(".xml.bz2"):
+        return None
+    stem = path[: -len(".xml.bz2")]
+    for candidate in (stem + "-index.txt.bz2", stem + "-index.txt"):
+        if os.path.isfile(candidate):
+            return candidate
+    return None
+
+
+def read_offsets(index: str) -> list[int]:
+    """The sorted unique stream offsets of an index file (plain or bz2)."""
+    try:
+        fh = bz2.open(index, "rb") if _is_bz2(index) else open(index, "rb")
+    except OSError as e:
+        raise IndexProblem(f"{index}: cannot read the index: {e.strerror or e}") from None
+    offsets: set[int] = set()
+    line_no = 0
+    rest = b""
+    try:
+        with fh:
+            while True:
+                try:
+                    data = fh.read(CHUNK * 8)
+                except (OSError, EOFError) as e:
+                    raise IndexProblem(f"{index}: corrupt compressed index after line {line_no}: {e}") from None
+                if not data:
+                    break
+                data = rest + data
+                cut = data.rfind(b"\n") + 1
+                rest, data = data[cut:], data[:cut]
+                line_no = _take_lines(index, data, line_no, offsets)
+            if rest.strip():
+                _take_lines(index, rest + b"\n", line_no, offsets)
+    except UnicodeDecodeError:  # pragma: no cover - bytes throughout
+        raise
+    if not offsets:
+        raise IndexProblem(f"{index}: the index lists no streams (an empty file, not an index of offset:page_id:title)")
+    return sorted(offsets)
+
+
+def _take_lines(index: str, data: bytes, line_no: int, offsets: set) -> int:
+    found = _INDEX_LINE.findall(data)
+    n = data.count(b"\n")
+    blank = data.count(b"\n\n") + (1 if data.startswith(b"\n") else 0)
+    if len(found) != n - blank:
+        for i, line in enumerate(data.split(b"\n")[:n], line_no + 1):
+            if line.strip() and not _INDEX_LINE.match(line):
+                shown = line[:60].decode("utf-8", "replace")
+                raise IndexProblem(f"{index}: line {i}: {shown!r} is not offset:page_id:title "
+                                   f"(a corrupt index, or not an index)")
+    offsets.update(map(int, found))
+    return line_no + n
+
+
+def _is_bz2(path: str) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(3) == b"BZh"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A run of whole streams: bytes ``[start, end)`` of the dump (``end`` None: to the end of the file)."""
+
+    start: int
+    end: Optional[int]
+    streams: int = 1
+
+    @property
+    def key(self) -> str:
+        return f"{self.start}-{'' if self.end is None else self.end}"
+
+
+@dataclass
+class Plan:
+    """How a multistream dump is read: its header and its units, in file order."""
+
+    path: str
+    index: str
+    size: int
+    header: bytes  # the XML before the first <page>: <mediawiki …><siteinfo>…</siteinfo>
+    units: list = field(default_factory=list)
+    streams: int = 0
+
+
+def plan(path: str, index: Optional[str] = None, unit_bytes: int = UNIT_BYTES, opener=None) -> Plan:
+    """Cut ``path`` into units by its index; ``IndexProblem`` when the index does not fit the dump.
+    ``opener(path)`` opens the dump for reading (fsspec URLs); default ``open(path, 'rb')``."""
+    index = index or index_beside(path)
+    if index is None:
+        raise IndexProblem(f"{path}: no multistream index beside it")
+    offsets = read_offsets(index)
+    opener = opener or (lambda p: open(p, "rb"))
+    try:
+        fh = opener(path)
+    except OSError as e:
+        raise DumpError(f"cannot read: {e.strerror or e}") from None
+    with fh:
+        fh.seek(0, os.SEEK_END)
+        size = fh.tell()
+        for off in offsets:
+            if off >= size:
+                raise IndexProblem(f"{index}: offset {off} is past the end of {path} ({size:,} bytes): "
+                                   f"the index belongs to another dump (or use --no-index)")
+            fh.seek(off)
+            if not _STREAM_START.match(fh.read(10)):
+                raise IndexProblem(f"{index}: offset {off} is not the start of a bz2 stream in {path}: "
+                                   f"the index belongs to another dump or is corrupt (or use --no-index)")
+        fh.seek(0)
+        head = fh.read(offsets[0]) if offsets[0] else b""
+    header, head_has_pages = _header(path, head)
+    units: list[Unit] = []
+    if head_has_pages:  # pages in the first stream too: it is a unit of its own, read as it is
+        units.append(Unit(0, offsets[0]))
+    bounds = offsets + [None]
+    target = max(1, min(unit_bytes, size // MIN_UNITS))
+    i = 0
+    while i < len(offsets):
+        j = i + 1
+        while j < len(offsets) and offsets[j] - offsets[i] < target:
+            j += 1
+        units.append(Unit(offsets[i], bounds[j], j - i))
+        i = j
+    return Plan(path=path, index=index, size=size, header=header, units=units, streams=len(offsets))
+
+
+def _header(path: str, head: bytes) -> tuple[bytes, bool]:
+    if not head:
+        raise IndexProblem(f"{path}: the index's first stream starts at byte 0, so the dump has no header "
+                           f"stream (<mediawiki><siteinfo>): not a multistream dump this reader knows (use --no-index)")
+    try:
+        xml = _decompress_all(head)
+    except (OSError, EOFError, ValueError) as e:
+        raise DumpError(f"corrupt compressed data in the header stream: {e}") from None
+    m = _PAGE_TAG.search(xml)
+    header = xml[: m.start()] if m else xml
+    if b"mediawiki" not in header:
+        raise DumpError("the first stream does not open a MediaWiki export (no <mediawiki>): not a multistream dump")
+    return header, m is not None
+
+
+def _decompress_all(data: bytes) -> bytes:
+    out = []
+    while data:
+        d = bz2.BZ2Decompressor()
+        out.append(d.decompress(data))
+        if not d.eof:
+            raise EOFError("the compressed data ends in the middle of a stream (truncated file?)")
+        data = d.unused_data
+    return b"".join(out)
+
+
+def _streams(fh, length: Optional[int]) -> Iterator[bytes]:
+    """The XML of the bz2 streams in the next ``length`` bytes of ``fh`` (None: to its end), piece by piece."""
+    left = length
+    d = bz2.BZ2Decompressor()
+    open_stream = False  # some of the current stream read, its end not yet
+    while True:
+        want = CHUNK if left is None else min(CHUNK, left)
+        data = fh.read(want) if want else b""
+        if left is not None:
+            left -= len(data)
+        if not data:
+            if open_stream:
+                raise EOFError("the compressed data ends in the middle of a stream (truncated file?)")
+            return
+        while data:
+            open_stream = True
+            xml = d.decompress(data)
+            if xml:
+                yield xml
+            if d.eof:
+                data = d.unused_data
+                d = bz2.BZ2Decompressor()
+                open_stream = False
+            else:
+                data = b""
+
+
+def unit_documents(path: str, header: bytes, unit: Unit, display: str, settings, stats: DumpStats,
+                   opener=None) -> Iterator[Document]:
+    """The documents of one unit, in file order (what a worker reads)."""
+    opener = opener or (lambda p: open(p, "rb"))
+    reader = _ExportReader(display, getattr(settings, "all_revisions", False), getattr(settings, "namespaces", None),
+                           getattr(settings, "input_format", None) or "wikitext", stats)
+    parse = reader.parser.Parse
+    ready = reader.ready
+    if unit.start:
+        _feed(reader, parse, header, False)
+    with opener(path) as fh:
+        fh.seek(unit.start)
+        try:
+            for xml in _streams(fh, None if unit.end is None else unit.end - unit.start):
+                stats.bytes_xml += len(xml)
+                _feed(reader, parse, xml, False)
+                if ready:
+                    yield from ready
+                    ready.clear()
+        except EOFError as e:
+            raise DumpError(f"bytes {unit.start:,}–: {e}{reader.cut_off()}") from None
+        except (OSError, ValueError) as e:
+            raise DumpError(f"corrupt compressed data in the stream at byte {unit.start:,}: {e}"
+                            f"{reader.cut_off()}") from None
+    _feed(reader, parse, b"</mediawiki>" if reader.stack else b"", True)
+    yield from ready
+    ready.clear()
+    reader.parser = None  # type: ignore[assignment]
+
+
+# -- checking a unit (in a worker) ----------------------------------------------------------------
+
+@dataclass
+class Checked:
+    """A document checked elsewhere (a worker, a cluster, a resumed run): its place, its result
+    (findings or ``parallel.Failed``) and its collected links (``links.sites.DocLinks``) if any."""
+
+    doc: Document
+    result: object
+    links: object = None
+
+
+class Replay:
+    """In the item stream in place of a unit's documents: the unit's stored results (``--resume``)."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list) -> None:
+        self.items = items
+
+
+@dataclass
+class UnitResult:
+    key: str
+    items: list  # Checked (documents without their text) and InputError, in order
+    skipped: dict
+    bytes_xml: int
+    bytes_in: int
+
+
+#: what a worker does with links: "none" (no link pass), "offline" (only documents with suppression
+#: comments, whose unused-suppression judgement needs their cited URLs), "online", "online-newest"
+#: (--all-revisions with link checks: the newest revision of each page only)
+def link_mode(link_pass, settings) -> str:
+    if link_pass is None:
+        return "none"
+    if getattr(link_pass, "offline", False):
+        return "offline"
+    return "online-newest" if getattr(settings, "all_revisions", False) else "online"
+
+
+def check_unit(path: str, header: bytes, unit: Unit, display: str, settings, links: str = "none",
+               opener=None) -> UnitResult:
+    """Read and check one unit: the function a worker process (or a Dask task) runs."""
+    from citelint.parallel import check_one
+    from citelint.sources import InputError
+
+    stats = DumpStats(display)
+    items: list = []
+    collect = None
+    if links != "none":
+        from citelint.links.linkpass import _SUPPRESSION, link_rules
+        from citelint.links.sites import collect as _collect
+
+        names = tuple(r.name for r in link_rules())
+
+        def collect(doc):  # noqa: F811
+            if links == "offline" and _SUPPRESSION not in doc.text:
+                return None
+            try:
+                found = _collect(doc, settings, names)
+            except RecursionError:
+                return None
+            return found if found.sites else None
+    try:
+        for doc in unit_documents(path, header, unit, display, settings, stats, opener):
+            result = check_one(doc, settings)
+            found = collect(doc) if collect is not None else None
+            if links == "online-newest" and items and isinstance(items[-1], Checked) \
+                    and items[-1].doc.page == doc.page:
+                items[-1].links = None  # an older revision of the same page: its links are not checked
+            items.append(Checked(_stub(doc), result, found))
+    except DumpError as e:
+        items.append(InputError(display, str(e)))
+    return UnitResult(unit.key, items, dict(stats.skipped), stats.bytes_xml,
+                      (unit.end if unit.end is not None else 0) - unit.start)
+
+
+def _stub(doc: Document) -> Document:
+    return Document(path=doc.path, text="", kind=doc.kind, page=doc.page, revision=doc.revision,
+                    namespace=doc.namespace)
+
+
+# -- running the units ----------------------------------------------------------------------------
+
+def local_executor(jobs: int):
+    """``submit(fn, *args) → future`` on this machine: in this process for one job, else a process pool."""
+    if jobs <= 1:
+        return None
+    from citelint.parallel import _pool
+
+    return _pool(jobs)
+
+
+def run_units(p: Plan, display: str, settings, links: str, jobs: int, state=None,
+              submit: Optional[Callable] = None, window: Optional[int] = None,
+              opener=None) -> Iterator[UnitResult]:
+    """Each unit's result in file order. ``submit(fn, *args)`` returns a future (a process pool's, a Dask
+    client's); without it, ``jobs`` processes on this machine. ``state`` (a ``resume.State``): units it
+    recorded are replayed from it, the others recorded as they finish."""
+    from collections import deque
+
+    pool = None
+    if submit is None and jobs > 1:
+        pool = local_executor(jobs)
+        submit = pool.submit
+    window = window or 2 * max(jobs, 1) + 1
+    pending: deque = deque()
+    todo = iter(p.units)
+    try:
+        while True:
+            while len(pending) < window:
+                unit = next(todo, None)
+                if unit is None:
+                    break
+                done = state.replay(p.path, unit.key) if state is not None else None
+                if done is not None:
+                    pending.append(("done", done))
+                elif submit is None:
+                    pending.append(("here", unit))
+                else:
+                    pending.append(("future", submit(check_unit, p.path, p.header, unit, display, settings,
+                                                     links, opener)))
+            if not pending:
+                return
+            how, what = pending.popleft()
+            if how == "done":
+                yield what
+                continue
+            res = check_unit(p.path, p.header, what, display, settings, links, opener) if how == "here" \
+                else what.result()
+            if state is not None and not any(not isinstance(i, Checked) for i in res.items):
+                state.record(p.path, res)
+            yield res
+    finally:
+        for how, what in pending:
+            if how == "future":
+                what.cancel()
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def checked_items(p: Plan, display: str, settings, jobs: int = 1, links: str = "none", progress=None,
+                  totals: Optional[dict] = None, state=None, submit=None, window=None,
+                  opener=None) -> Iterator:
+    """What the runner iterates for a multistream dump: ``Checked`` items (and input errors), in order."""
+    stats = DumpStats(display, size=p.size)
+    if progress is not None:
+        progress.start(stats)
+    try:
+        for res in run_units(p, display, settings, links, jobs, state, submit, window, opener):
+            stats.bytes_xml += res.bytes_xml
+            stats.bytes_in += res.bytes_in if res.bytes_in > 0 else p.size - stats.bytes_in
+            for reason, n in res.skipped.items():
+                stats.skipped[reason] = stats.skipped.get(reason, 0) + n
+            for item in res.items:
+                if isinstance(item, Checked):
+                    stats.revisions += 1
+                yield item
+            if progress is not None:
+                progress.update(stats)
+    finally:
+        if progress is not None:
+            progress.finish(stats)
+        if totals is not None:
+            totals["files"] = totals.get("files", 0) + 1
+            skipped = totals.setdefault("skipped", {})
+            for reason, n in stats.skipped.items():
+                skipped[reason] = skipped.get(reason, 0) + n
