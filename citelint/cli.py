@@ -223,6 +223,7 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
         sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
     _deliver(result, output_format, output_path)
     failing = any(f.severity >= resolver.settings_for(f.path).fail_on for f in result.findings)
+    failing = failing or bool(result.extra.get("findings_written"))  # --output-dir
     if result.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)

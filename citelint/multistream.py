@@ -173,7 +173,7 @@ def plan(path: str, index: Optional[str] = None, unit_bytes: int = UNIT_BYTES, o
             j += 1
         units.append(Unit(offsets[i], bounds[j], j - i))
         i = j
-    return Plan(path=path, index=index, size=size, header=header, units=units, streams=len(offsets))
+    return Plan(path=os.path.abspath(path) if "://" not in path else path, index=index, size=size, header=header, units=units, streams=len(offsets))
 
 
 def _header(path: str, head: bytes) -> tuple[bytes, bool]:
@@ -239,7 +239,11 @@ def unit_documents(path: str, header: bytes, unit: Unit, display: str, settings,
     ready = reader.ready
     if unit.start:
         _feed(reader, parse, header, False)
-    with opener(path) as fh:
+    try:
+        fh = opener(path)
+    except OSError as e:
+        raise DumpError(f"cannot read: {e.strerror or e}") from None
+    with fh:
         fh.seek(unit.start)
         try:
             for xml in _streams(fh, None if unit.end is None else unit.end - unit.start):
@@ -380,23 +384,33 @@ def run_units(p: Plan, display: str, settings, links: str, jobs: int, state=None
                 elif submit is None:
                     pending.append(("here", unit))
                 else:
-                    pending.append(("future", submit(check_unit, p.path, p.header, unit, display, settings,
-                                                     links, opener)))
+                    pending.append(("future", (unit, submit(check_unit, p.path, p.header, unit, display,
+                                                            settings, links, opener))))
             if not pending:
                 return
             how, what = pending.popleft()
             if how == "done":
                 yield what
                 continue
-            res = check_unit(p.path, p.header, what, display, settings, links, opener) if how == "here" \
-                else what.result()
+            if how == "here":
+                res = check_unit(p.path, p.header, what, display, settings, links, opener)
+            else:
+                unit, fut = what
+                try:
+                    res = fut.result()
+                except Exception as e:  # a worker that died, a cluster that went away
+                    from citelint.sources import InputError
+
+                    yield UnitResult(unit.key, [InputError(display, f"the worker checking bytes {unit.start:,}– "
+                                                                    f"failed: {type(e).__name__}: {e}")], {}, 0, 0)
+                    return
             if state is not None and not any(not isinstance(i, Checked) for i in res.items):
                 state.record(p.path, res)
             yield res
     finally:
         for how, what in pending:
             if how == "future":
-                what.cancel()
+                what[1].cancel()
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 

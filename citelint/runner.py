@@ -146,11 +146,16 @@ def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError
     if state is not None and state.replayed:
         on_error(InputError(state.path, f"resumed: {state.replayed} unit(s) of work taken from the state file, "
                                         f"{state.recorded} checked now", fatal=False))
+    written = getattr(engine.submitter, "written", 0)
+    if written:  # --output-dir: findings written as JSON Lines, not gathered
+        on_error(InputError(engine.scale.output_dir, f"{written} finding(s) written as JSON Lines", fatal=False))
     files += dumps["files"]  # a dump counts as one file
     result = RunResult(findings=findings, files_checked=files, elapsed=time.perf_counter() - start, errors=errors)
     if revisions:
         result.extra["pages_checked"] = pages
         result.extra["revisions_checked"] = revisions
+    if written:
+        result.extra["findings_written"] = written
     if dumps["skipped"]:
         result.extra["revisions_skipped"] = dict(sorted(dumps["skipped"].items()))
     if link_pass is not None:  # the link pass: every URL of the run checked once, now judged

@@ -1,0 +1,202 @@
+"""Multistream dumps read in parallel by their index, --resume, --engine dask: real dumps built from the
+corpus (tests/multistream_build.py), real CLI subprocesses, a real Dask LocalCluster."""
+
+from __future__ import annotations
+
+import bz2
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.multistream_build import build
+from tests.paths import REPO
+
+PAGES, PER_STREAM = 180, 30  # six streams of pages, a header stream and a closing one
+
+
+def cli(*args, cwd, timeout=120, **kw):
+    return subprocess.run([sys.executable, "-m", "citelint", "check", "--offline", "--format", "json", *args],
+                          cwd=cwd, capture_output=True, text=True, timeout=timeout, **kw)
+
+
+def findings(proc) -> list:
+    assert proc.returncode in (0, 1), proc.stderr
+    return json.loads(proc.stdout)["findings"]
+
+
+@pytest.fixture(scope="module")
+def dump(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ms")
+    path, index, plain = build(folder, PAGES, PER_STREAM)
+    (folder / "plain.xml").write_bytes(plain)
+    # the uninterrupted, unparallel reference: the dump streamed in one process, as without an index
+    ref = cli(path.name, "--no-index", "-j", "1", cwd=folder)
+    return folder, path, index, findings(ref), json.loads(ref.stdout)["summary"]
+
+
+def test_reference_has_findings_on_pages_with_colons(dump):
+    _, _, _, ref, summary = dump
+    assert summary["pages_checked"] == PAGES
+    assert ref and all(": copy " in f["page"] for f in ref)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_multistream_same_findings_as_streaming(dump, jobs):
+    folder, path, index, ref, summary = dump
+    proc = cli(path.name, "-j", jobs, cwd=folder)
+    assert findings(proc) == ref
+    out = json.loads(proc.stdout)["summary"]
+    assert (out["pages_checked"], out["revisions_checked"]) == (summary["pages_checked"], summary["revisions_checked"])
+
+
+def test_without_index_streams_as_before(dump, tmp_path):
+    folder, path, index, ref, _ = dump
+    alone = tmp_path / path.name  # no index beside it: a plain .bz2, streamed
+    shutil.copy(path, alone)
+    assert findings(cli(alone.name, "-j", "2", cwd=tmp_path)) == ref
+    # --index names one that is elsewhere
+    assert findings(cli(alone.name, "-j", "2", "--index", str(index), cwd=tmp_path)) == ref
+
+
+def test_index_parsing_titles_with_colons(dump, tmp_path):
+    from citelint.multistream import plan, read_offsets
+
+    folder, path, index, _, _ = dump
+    lines = bz2.decompress(index.read_bytes()).decode().splitlines()
+    assert len(lines) == PAGES and all(line.count(":") >= 3 for line in lines)
+    offsets = read_offsets(str(index))
+    assert len(offsets) == PAGES // PER_STREAM and offsets == sorted(set(offsets))
+    p = plan(str(path), str(index))
+    assert [u.start for u in p.units] == offsets  # a small dump: one stream per unit
+    assert p.units[-1].end is None and all(a.end == b.start for a, b in zip(p.units, p.units[1:]))
+    assert b"<siteinfo>" in p.header and b"<page" not in p.header
+
+
+def test_short_index_still_reads_every_page(dump, tmp_path):
+    folder, path, index, ref, _ = dump
+    lines = bz2.decompress(index.read_bytes()).decode().splitlines(keepends=True)
+    shutil.copy(path, tmp_path / path.name)
+    (tmp_path / index.name).write_text("".join(lines[: PAGES // 2]))  # the second half of the lines lost
+    assert findings(cli(path.name, "-j", "2", cwd=tmp_path)) == ref
+
+
+@pytest.mark.parametrize("damage, message", [
+    (lambda lines: lines[:3] + ["garbage without fields\n"] + lines[3:], "line 4: 'garbage without fields' is not offset:page_id:title"),
+    (lambda lines: ["99999999:1:Far: away\n"] + lines, "offset 99999999 is past the end of"),
+    (lambda lines: [f"{int(lines[60].split(':')[0]) + 7}:1:Off: by seven\n"] + lines, "is not the start of a bz2 stream"),
+    (lambda lines: [], "the index lists no streams"),
+])
+def test_corrupt_index_is_a_clear_error(dump, tmp_path, damage, message):
+    folder, path, index, _, _ = dump
+    lines = bz2.decompress(index.read_bytes()).decode().splitlines(keepends=True)
+    shutil.copy(path, tmp_path / path.name)
+    bad = tmp_path / index.name
+    bad.write_bytes(bz2.compress("".join(damage(lines)).encode()))
+    proc = cli(path.name, "-j", "2", cwd=tmp_path)
+    assert proc.returncode == 2
+    err = proc.stderr.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"citelint: error: {bad.name}: ") and message in err[0], proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+# -- --resume -------------------------------------------------------------------------------------
+
+def _units_done(state: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{state}?mode=ro", uri=True, timeout=1) as db:
+            return db.execute("SELECT COUNT(*) FROM units").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_resume_after_sigkill_gives_the_uninterrupted_report(dump, tmp_path):
+    folder, path, index, ref, summary = dump
+    state = tmp_path / "state.sqlite"
+    args = [sys.executable, "-m", "citelint", "check", "--offline", "--format", "json", "-j", "1",
+            "--resume", str(state), path.name]
+    proc = subprocess.Popen(args, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while _units_done(state) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    assert proc.returncode == -signal.SIGKILL, "the run ended before it could be killed part-way"
+    done = _units_done(state)
+    assert 2 <= done < PAGES // PER_STREAM
+    again = cli("-j", "2", "--resume", str(state), path.name, cwd=folder)
+    assert findings(again) == ref
+    assert json.loads(again.stdout)["summary"]["pages_checked"] == summary["pages_checked"]
+    assert f"resumed: {done} unit(s) of work taken from the state file" in again.stderr
+
+
+def test_resume_of_folder_and_streamed_dump(dump, tmp_path):
+    from tests.paths import CORPUS
+
+    folder, path, index, ref, _ = dump
+    wiki = tmp_path / "wiki"
+    shutil.copytree(CORPUS / "wikitext", wiki)
+    for f in sorted(wiki.iterdir())[:3]:
+        f.unlink() if f.stat().st_size > 200_000 else None
+    state = tmp_path / "s.sqlite"
+    plain = folder / "plain.xml"
+    first = cli("--resume", str(state), str(wiki), str(plain), cwd=tmp_path, timeout=300)
+    again = cli("--resume", str(state), str(wiki), str(plain), cwd=tmp_path, timeout=300)
+    fresh = cli(str(wiki), str(plain), cwd=tmp_path, timeout=300)
+    assert findings(first) == findings(again) == findings(fresh)
+    assert "resumed:" in again.stderr and "0 checked now" in again.stderr
+
+
+def test_resume_refuses_another_runs_state(dump, tmp_path):
+    folder, path, index, _, _ = dump
+    state = tmp_path / "state.sqlite"
+    assert cli("--resume", str(state), "plain.xml", cwd=folder).returncode in (0, 1)
+    for args, why in ((["--select", "missing-reflist", "plain.xml"], "other options"),
+                      ([path.name], "other inputs")):
+        proc = cli("--resume", str(state), *args, cwd=folder)
+        assert proc.returncode == 2
+        assert proc.stderr.startswith(f"citelint: error: {state}: this state file is from another run") \
+            and why in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    copy = tmp_path / "plain.xml"
+    shutil.copy(folder / "plain.xml", copy)
+    assert cli("--resume", str(tmp_path / "t.sqlite"), str(copy), cwd=folder).returncode in (0, 1)
+    with open(copy, "ab") as fh:
+        fh.write(b"\n")
+    proc = cli("--resume", str(tmp_path / "t.sqlite"), str(copy), cwd=folder)
+    assert proc.returncode == 2 and "an input changed since" in proc.stderr
+
+
+# -- --engine dask --------------------------------------------------------------------------------
+
+def test_dask_local_cluster_same_findings(dump, tmp_path):
+    distributed = pytest.importorskip("distributed", reason="the test extra installs dask[distributed]")
+    folder, path, index, ref, _ = dump
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        proc = cli("--engine", "dask", "--scheduler", cluster.scheduler_address, path.name, cwd=folder)
+        assert findings(proc) == ref
+        out = tmp_path / "parts"
+        proc = cli("--engine", "dask", "--scheduler", cluster.scheduler_address, "--output-dir", str(out),
+                   path.name, cwd=folder)
+        assert proc.returncode == 1, proc.stderr
+        parts = sorted(out.glob("part-*.jsonl"))
+        assert len(parts) == PAGES // PER_STREAM  # one part per unit
+        written = [json.loads(line) for p in parts for line in p.read_text().splitlines()]
+        assert written == ref
+
+
+def test_dask_missing_says_how_to_install(dump, tmp_path):
+    folder, path, _, _, _ = dump
+    (tmp_path / "distributed.py").write_text("raise ImportError('no dask here')\n")
+    env = dict(os.environ, PYTHONPATH=f"{tmp_path}{os.pathsep}{REPO}")
+    proc = cli("--engine", "dask", path.name, cwd=folder, env=env)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [
+        "citelint: error: --engine dask needs Dask's distributed scheduler: pip install 'citelint-wiki[dask]'"]
