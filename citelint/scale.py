@@ -21,6 +21,13 @@ class ScaleError(Exception):
     """A --resume state file or a cluster that cannot be used: one line for the user (exit status 2)."""
 
 
+class _Missing(click.ClickException):
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"citelint: error: {self.message}", err=True)
+
+
 @dataclass
 class Scale:
     index: Optional[str] = None
@@ -68,7 +75,7 @@ def scale_options(f):
             try:
                 import distributed  # noqa: F401
             except ImportError:
-                raise click.UsageError(f"--engine dask needs Dask's distributed scheduler: {DASK_INSTALL}")
+                raise _Missing(f"--engine dask needs Dask's distributed scheduler: {DASK_INSTALL}")
         kwargs["scale"] = scale
         return f(**kwargs)
 

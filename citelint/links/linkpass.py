@@ -145,10 +145,10 @@ class LinkPass:
     # -- the pass ---------------------------------------------------------------------------
     def run(self, findings: list[Finding]) -> list[Finding]:
         """Wait for the checks started by :meth:`add`, then judge every cited URL."""
+        if self.offline:  # no network library is imported for an offline run
+            return self._withdraw_offline(findings)
         from citelint.links.checker import CheckReport
 
-        if self.offline:
-            return self._withdraw_offline(findings)
         t0 = self._t0 if self._t0 is not None else time.perf_counter()
         report = CheckReport({})
         if self._checker is not None:
