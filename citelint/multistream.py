@@ -69,23 +69,20 @@ def read_offsets(index: str) -> list[int]:
     offsets: set[int] = set()
     line_no = 0
     rest = b""
-    try:
-        with fh:
-            while True:
-                try:
-                    data = fh.read(CHUNK * 8)
-                except (OSError, EOFError) as e:
-                    raise IndexProblem(f"{index}: corrupt compressed index after line {line_no}: {e}") from None
-                if not data:
-                    break
-                data = rest + data
-                cut = data.rfind(b"\n") + 1
-                rest, data = data[cut:], data[:cut]
-                line_no = _take_lines(index, data, line_no, offsets)
-            if rest.strip():
-                _take_lines(index, rest + b"\n", line_no, offsets)
-    except UnicodeDecodeError:  # pragma: no cover - bytes throughout
-        raise
+    with fh:
+        while True:
+            try:
+                data = fh.read(CHUNK * 8)
+            except (OSError, EOFError) as e:
+                raise IndexProblem(f"{index}: corrupt compressed index after line {line_no}: {e}") from None
+            if not data:
+                break
+            data = rest + data
+            cut = data.rfind(b"\n") + 1
+            rest, data = data[cut:], data[:cut]
+            line_no = _take_lines(index, data, line_no, offsets)
+        if rest.strip():  # a last line without its newline
+            _take_lines(index, rest + b"\n", line_no, offsets)
     if not offsets:
         raise IndexProblem(f"{index}: the index lists no streams (an empty file, not an index of offset:page_id:title)")
     return sorted(offsets)
@@ -94,8 +91,7 @@ def read_offsets(index: str) -> list[int]:
 def _take_lines(index: str, data: bytes, line_no: int, offsets: set) -> int:
     found = _INDEX_LINE.findall(data)
     n = data.count(b"\n")
-    blank = data.count(b"\n\n") + (1 if data.startswith(b"\n") else 0)
-    if len(found) != n - blank:
+    if len(found) != n:  # blank lines, or a line that is not an index line: find out which
         for i, line in enumerate(data.split(b"\n")[:n], line_no + 1):
             if line.strip() and not _INDEX_LINE.match(line):
                 shown = line[:60].decode("utf-8", "replace")

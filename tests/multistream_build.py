@@ -33,11 +33,16 @@ def corpus_pages(include_large: bool = False, wikitext: bool = False) -> list[by
         pages.extend(_PAGE.findall(f.read_bytes()))
     if wikitext:
         for f in sorted(need(CORPUS / "wikitext").glob("*.wiki")):
-            text = html.escape(f.read_text(encoding="utf-8"), quote=False).encode()
-            pages.append(b"<page><title>" + f.stem.encode() + b"</title><ns>0</ns><id>1</id><revision><id>1</id>"
-                         b"<timestamp>2020-01-01T00:00:00Z</timestamp><model>wikitext</model>"
-                         b"<format>text/x-wiki</format><text xml:space=\"preserve\">" + text + b"</text></revision></page>")
+            pages.append(wiki_page(f.stem, f.read_text(encoding="utf-8")))
     return pages
+
+
+def wiki_page(title: str, text: str, ns: int = 0) -> bytes:
+    """A ``<page>`` element of one revision holding ``text``."""
+    body = html.escape(text, quote=False).encode()
+    return (b"<page><title>" + html.escape(title).encode() + b"</title><ns>" + str(ns).encode() + b"</ns><id>1</id>"
+            b"<revision><id>1</id><timestamp>2020-01-01T00:00:00Z</timestamp><model>wikitext</model>"
+            b"<format>text/x-wiki</format><text xml:space=\"preserve\">" + body + b"</text></revision></page>")
 
 
 def header() -> bytes:

@@ -200,3 +200,47 @@ def test_dask_missing_says_how_to_install(dump, tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
         "citelint: error: --engine dask needs Dask's distributed scheduler: pip install 'citelint-wiki[dask]'"]
+
+
+# -- with the link pass ---------------------------------------------------------------------------
+
+def test_links_checked_from_workers_and_from_a_resumed_state(tmp_path):
+    """Worker processes collect each page's cited URLs for the main process's link pass: online, the same
+    findings as streaming (dead links, a suppression that silences one); offline, the suppressions around
+    cited URLs are still not reported unused. A resumed run takes the URLs from the state file."""
+    from links_server import Server, can_bind, free_port, ok, status
+
+    from tests.multistream_build import wiki_page
+
+    if not can_bind("127.0.0.2"):
+        pytest.skip("needs the loopback address 127.0.0.2")
+    a = Server("127.0.0.2", {"/ok": ok(), "/missing": status(404)}).start()
+    try:
+        refused = f"http://127.0.0.2:{free_port('127.0.0.2')}/down"
+        texts = [
+            f"Dead.<ref>{a.url('/missing')}?q=1</ref> Fine.<ref>[{a.url('/ok')} ok]</ref>\n<references/>\n",
+            f"<!-- citelint-disable-next-line -->\nA.<ref>{a.url('/missing')}?s</ref>\n"
+            f"<!-- citelint-disable-next-line -->\nB.<ref>{a.url('/ok')}?s</ref>\n<references/>\n",
+            f"Refused.<ref>{{{{cite web |url={refused} |title=R}}}}</ref>\n<references/>\n",
+        ]
+        dump, _, _ = build(tmp_path, 40, 8, [wiki_page(f"Links: {i}", t) for i, t in enumerate(texts)])
+        online = ["--allow-private-hosts", "--no-cache", "--format", "json"]
+
+        def run(*args):
+            proc = subprocess.run([sys.executable, "-m", "citelint", "check", *args, dump.name], cwd=tmp_path,
+                                  capture_output=True, text=True, timeout=120)
+            return findings(proc)
+
+        ref = run(*online, "--no-index", "-j", "1")
+        assert {f["rule"] for f in ref} >= {"dead-link", "unused-suppression"}
+        assert run(*online, "-j", "2") == ref
+        state = tmp_path / "links.sqlite"
+        assert run(*online, "-j", "2", "--resume", str(state)) == ref
+        assert run(*online, "-j", "1", "--resume", str(state)) == ref  # every unit from the state file
+        off = ["--offline", "--format", "json"]
+        ref_off = run(*off, "--no-index")
+        assert run(*off, "-j", "2") == ref_off
+        assert run(*off, "--resume", str(tmp_path / "off.sqlite")) == ref_off
+        assert run(*off, "--resume", str(tmp_path / "off.sqlite")) == ref_off
+    finally:
+        a.stop()
