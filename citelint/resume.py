@@ -101,6 +101,9 @@ class State:
         self.recorded = 0
         if os.path.isdir(path):
             raise ResumeError(f"{path}: is a directory (--resume wants a state file, created if missing)")
+        folder = os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(folder):
+            raise ResumeError(f"{path}: no such folder {folder} (--resume creates the file, not its folder)")
         try:
             self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")

@@ -244,3 +244,16 @@ def test_links_checked_from_workers_and_from_a_resumed_state(tmp_path):
         assert run(*off, "--resume", str(tmp_path / "off.sqlite")) == ref_off
     finally:
         a.stop()
+
+
+def test_unusable_state_files_are_one_line_errors(tmp_path):
+    (tmp_path / "a.wiki").write_text("A.<ref>x</ref>\n")
+    (tmp_path / "notdb").write_text("hello\n")
+    for args, message in (
+            (["--resume", "nope/s.sqlite", "a.wiki"], "nope/s.sqlite: no such folder"),
+            (["--resume", "notdb", "a.wiki"], "notdb: not a citelint state file"),
+            (["--resume", ".", "a.wiki"], ".: is a directory"),
+            (["--resume", "s.sqlite", "-"], "--resume cannot resume standard input")):
+        proc = cli(*args, cwd=tmp_path, input="x")
+        assert proc.returncode == 2 and proc.stderr.strip().splitlines() == [f"citelint: error: {proc.stderr[17:].strip()}"]
+        assert proc.stderr.startswith("citelint: error: ") and message in proc.stderr, proc.stderr
