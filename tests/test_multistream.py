@@ -255,5 +255,5 @@ def test_unusable_state_files_are_one_line_errors(tmp_path):
             (["--resume", ".", "a.wiki"], ".: is a directory"),
             (["--resume", "s.sqlite", "-"], "--resume cannot resume standard input")):
         proc = cli(*args, cwd=tmp_path, input="x")
-        assert proc.returncode == 2 and proc.stderr.strip().splitlines() == [f"citelint: error: {proc.stderr[17:].strip()}"]
+        assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
         assert proc.stderr.startswith("citelint: error: ") and message in proc.stderr, proc.stderr
