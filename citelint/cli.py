@@ -204,7 +204,6 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
     base = _load_baseline(baseline_path)
     from citelint import progress as _progress
     from citelint.parallel import default_jobs
-
     from citelint.scale import ScaleError
 
     bar = _progress.DumpProgress() if _progress.wanted() else None
