@@ -14,7 +14,9 @@ from typing import Optional
 
 import click
 
-DASK_INSTALL = "pip install 'citelint-wiki[dask]'"
+from citelint import DISTRIBUTION
+
+DASK_INSTALL = f"pip install '{DISTRIBUTION}[dask]'"
 
 
 class ScaleError(Exception):
