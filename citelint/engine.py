@@ -78,6 +78,7 @@ def _place(rule_cls, hit, doc: Document, lines: LineIndex, where: str, settings:
     line, col = lines.position(hit.span.start)
     end = max(hit.span.end, hit.span.start + 1)
     end_line, end_col = lines.position(end - 1)
+    excerpt, excerpt_col, line_length = lines.excerpt(line, col, end_line, end_col + 1)
     return Finding(
         rule=rule_cls.name,
         code=rule_cls.code,
@@ -91,6 +92,8 @@ def _place(rule_cls, hit, doc: Document, lines: LineIndex, where: str, settings:
         fingerprint=fingerprint(where, rule_cls.name, hit.subject),
         page=doc.page,
         revision=doc.revision,
-        source_line=lines.line_text(line),
+        source_line=excerpt,
         content_hash=content_hash(rule_cls.name, hit.subject),
+        source_column=excerpt_col,
+        line_length=line_length,
     )

@@ -14,6 +14,10 @@ from citelint.model import Severity, Span, normalize
 _LINE_BREAK = re.compile("[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
+#: characters of a long source line kept on each side of a finding's span (see ``LineIndex.excerpt``)
+EXCERPT = 200
+
+
 class LineIndex:
     """Turns character offsets into 1-based line and column numbers."""
 
@@ -37,6 +41,24 @@ class LineIndex:
         start = self._starts[line - 1]
         end = self._starts[line] - 1 if line < len(self._starts) else len(self._text)
         return self._text[start:end].rstrip("\r")
+
+    def excerpt(self, line: int, column: int, end_line: int, end_column: int) -> tuple[str, int, int]:
+        """``(text, first_column, line_length)``: the part of ``line`` a report shows for a span that
+        starts there at ``column`` (1-based) and ends at ``end_line:end_column`` (exclusive): at most
+        ``EXCERPT`` characters before the span's start and ``EXCERPT`` after its end, ``2 × EXCERPT`` in
+        all, never a copy of a whole long line (a finding holds this, so memory stays linear)."""
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else len(self._text)
+        if end > start and self._text[end - 1] == "\r":
+            end -= 1
+        length = end - start
+        if length <= 2 * EXCERPT:
+            return self._text[start:end], 1, length
+        c = column - 1
+        e = end_column - 1 if end_line == line else length
+        lo = max(0, c - EXCERPT)
+        hi = min(length, max(e, c + 1) + EXCERPT, lo + 2 * EXCERPT)
+        return self._text[start + lo:start + hi], lo + 1, length
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +85,19 @@ class Finding:
     fingerprint: str
     page: Optional[str] = None
     revision: Optional[str] = None
+    #: the source line the finding starts on, or for a line longer than ``2 × EXCERPT`` characters a
+    #: window of it around the span (``LineIndex.excerpt``): ``source_line[0]`` is column
+    #: ``source_column`` of the line, and the line has ``line_length`` characters in all, so the span
+    #: is ``source_line[column - source_column : end_column - source_column]`` (clipped) and the line
+    #: goes on past the excerpt when ``source_column - 1 + len(source_line) < line_length``
     source_line: str = field(default="", compare=False)
     #: hash of rule and normalised subject only (no place): the baseline pairs it with a path
     #: relative to the baseline file, so a baseline works from any directory
     content_hash: str = ""
+    #: column of the line where ``source_line`` starts (1: the excerpt is the line's beginning)
+    source_column: int = field(default=1, compare=False)
+    #: characters in the whole source line (-1: unknown, take ``source_line`` as the whole line)
+    line_length: int = field(default=-1, compare=False)
 
     def __post_init__(self) -> None:
         # a message is one line (the text report, grep and editors read one finding per line), even when

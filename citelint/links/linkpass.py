@@ -303,7 +303,8 @@ class LinkPass:
                     message=j.message, path=d.path, line=site.line, column=site.column,
                     end_line=site.end_line, end_column=site.end_column,
                     fingerprint=fingerprint(d.where, rule.name, subject), page=d.page, revision=d.revision,
-                    source_line=site.source_line, content_hash=content_hash(rule.name, subject)))
+                    source_line=site.source_line, content_hash=content_hash(rule.name, subject),
+                    source_column=site.source_column, line_length=site.line_length))
         return out, withdrawn
 
     # -- figures ----------------------------------------------------------------------------

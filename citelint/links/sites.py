@@ -31,6 +31,9 @@ class Site:
     suppressed: dict = field(default_factory=dict)
     archive: int = -1  # for a |url=: index of its |archive-url= site in the document
     original: int = -1  # for an |archive-url=: index of its |url= site
+    #: ``source_line`` is an excerpt of the line, as in ``Finding`` (``LineIndex.excerpt``)
+    source_column: int = 1
+    line_length: int = -1
 
     @property
     def url(self) -> Optional[str]:
@@ -116,7 +119,9 @@ def collect(doc: Document, settings, rule_names: tuple[str, ...],
             end = max(c.end, c.start + 1)
             end_line, end_col = lines.position(end - 1)
             suppressed = _covered(sup, rule_names, c.start, lines) if sup is not None else {}
-            sites.append(Site(c, line, col, end_line, end_col + 1, lines.line_text(line), suppressed))
+            excerpt, excerpt_col, line_length = lines.excerpt(line, col, end_line, end_col + 1)
+            sites.append(Site(c, line, col, end_line, end_col + 1, excerpt, suppressed,
+                              source_column=excerpt_col, line_length=line_length))
         _pair(sites, first)
     if pending and on_urls is not None:
         on_urls(pending)

@@ -55,7 +55,9 @@ def build(result) -> ET.Element:
             where = f"{_suite_name(f)}:{f.line}:{f.column}"
             body = f"{where}: {f.code} {f.rule} ({f.severity.label})\n{f.message}"
             if f.source_line:
-                body += f"\n\n    {f.source_line}"
+                more = f.line_length >= 0 and f.source_column - 1 + len(f.source_line) < f.line_length
+                body += (f"\n\n    {'…' if f.source_column > 1 else ''}{f.source_line}"
+                         f"{'…' if more else ''}")
             failure.text = clean(body)
         total += len(group)
         failures += len(group)

@@ -56,17 +56,19 @@ def _snippet(f, before: int, after: int) -> Optional[tuple[str, int, bool]]:
     characters before the span's start and ``after`` from it, and ``to_end`` says whether ``text``
     runs to the end of the line. None when the finding has no source line.
 
-    The only place the reporter reads the line: a Finding that carries an excerpt of its line instead
-    of the whole of it (its text, the index of its first character in the line, whether it reaches the
-    line's end) serves as well, as long as the excerpt holds the characters wanted here.
+    The only place the reporter reads the line. A Finding carries an excerpt of its line, not the
+    whole of it (``source_line`` from column ``source_column``, of a line of ``line_length``
+    characters; see ``LineIndex.excerpt``): the window is cut from what the excerpt holds.
     """
     line = f.source_line
     if not line:
         return None
+    skipped = f.source_column - 1
+    length = f.line_length if f.line_length >= 0 else skipped + len(line)
     c = f.column - 1
-    lo = max(0, c - before)
-    hi = c + after
-    return line[lo:hi], lo, hi >= len(line)
+    lo = max(skipped, c - before)
+    hi = min(c + after, skipped + len(line))
+    return line[lo - skipped:hi - skipped], lo, hi >= length
 
 
 # --- characters as a terminal shows them ---------------------------------------------------------------

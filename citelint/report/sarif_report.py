@@ -160,7 +160,9 @@ def _result(f, index: dict[str, int], root: str, baseline_used: bool) -> dict:
             "endColumn": f.end_column,
         }
         if f.source_line and f.end_line == f.line:  # the region's own text (SARIF §3.30.13)
-            snippet = f.source_line[f.column - 1:f.end_column - 1]
+            skipped = f.source_column - 1  # source_line is an excerpt of the line from that column
+            lo, hi = f.column - 1 - skipped, f.end_column - 1 - skipped
+            snippet = f.source_line[lo:hi] if 0 <= lo and hi <= len(f.source_line) else ""  # whole, or none
             if snippet:
                 physical["region"]["snippet"] = {"text": snippet}
     else:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import difflib
 import html
 import re
@@ -53,13 +54,16 @@ class MalformedRef(Rule):
     formats = frozenset({"wikitext"})
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
+        closes: list[int] | None = None  # where each </ref> starts, found once (not once per unclosed <ref>)
         for p in model.problems:
             message = _PROBLEMS[p.kind]
             if p.kind == "unclosed-ref":
-                close = _NEXT_CLOSE.search(ctx.text, p.span.end)
-                if close is not None:
+                if closes is None:
+                    closes = [m.start() for m in _NEXT_CLOSE.finditer(ctx.text)]
+                i = bisect.bisect_left(closes, p.span.end)
+                if i < len(closes):
                     message = (f"<ref> has no </ref> of its own: MediaWiki closes it with the </ref> on line "
-                               f"{ctx.line(close.start())} and swallows the text between; add </ref> after "
+                               f"{ctx.line(closes[i])} and swallows the text between; add </ref> after "
                                f"the citation")
             yield Hit(p.span, message, subject=p.kind)
         dirs: dict[tuple, tuple[str, int]] = {}
