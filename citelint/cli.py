@@ -130,6 +130,20 @@ def _resolver(settings, select, ignore, extend_select, fail_on, input_format):
     return resolver
 
 
+class _SizeType(click.ParamType):
+    """A size in bytes: 123, 500KB, 50MB, 2MiB, 1GB (``config.parse_size``)."""
+
+    name = "size"
+
+    def convert(self, value, param, ctx):
+        from citelint.config import _Bad, parse_size
+
+        try:
+            return parse_size(value)
+        except (_Bad, ValueError) as e:
+            self.fail(str(e), param, ctx)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="citelint")
 def cli() -> None:
@@ -162,6 +176,12 @@ def cli() -> None:
               help="XML dumps: only pages in namespace N (repeatable; 0 = articles).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Check documents in N processes (default: the number of CPUs).")
+@click.option("--max-page-size", type=_SizeType(), default="50MB", show_default=True, metavar="SIZE",
+              help="Largest file or dump page checked (bytes, or 500KB, 50MB, 2MiB…; 0: no limit); a larger one "
+                   "is not read and gets an unchecked-page finding.")
+@click.option("--parse-timeout", type=click.FloatRange(min=0), default=10.0, show_default=True, metavar="SECONDS",
+              help="Most time checking one page may take (0: no limit); a slower one gets an unchecked-page "
+                   "finding and the run goes on.")
 @click.option("-v", "--verbose", is_flag=True, help="Say more (with links: list those that could not be verified).")
 @_configured
 @link_options
@@ -170,7 +190,8 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
           fail_on: Optional[str], offline: bool, stdin_filename: str, verbose: bool,
           baseline_path: Optional[str] = None, write_baseline: Optional[str] = None,
           output_path: Optional[str] = None, all_revisions: bool = False, namespaces: tuple[int, ...] = (),
-          jobs: Optional[int] = None, link_settings=None, scale=None) -> None:
+          jobs: Optional[int] = None, max_page_size: int = 50_000_000, parse_timeout: float = 10.0,
+          link_settings=None, scale=None) -> None:
     """Check wiki files, MediaWiki XML exports (.xml, .xml.bz2/.gz/.xz/.lzma), folders of them,
     or '-' for standard input."""
     from citelint.runner import run
@@ -186,7 +207,7 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
     settings = Settings(select=chosen, input_format=input_format,
                         fail_on=Severity.parse(fail_on) if fail_on else Severity.WARNING,
                         all_revisions=all_revisions, namespaces=frozenset(namespaces) if namespaces else None,
-                        links=link_settings)
+                        links=link_settings, max_page_size=max_page_size or None, parse_timeout=parse_timeout or None)
     resolver = _resolver(settings, select, ignore, extend_select, fail_on, input_format)
 
     def on_error(err) -> None:
@@ -200,7 +221,7 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
         if is_dump:
             stdin_stream = stream
         else:
-            stdin_text = _read_stdin(stream)
+            stdin_text = _read_stdin(stream, settings.max_page_size)
     base = _load_baseline(baseline_path)
     from citelint import progress as _progress
     from citelint.parallel import default_jobs
@@ -315,9 +336,16 @@ def _notices(result, shown: bool) -> None:
             click.echo(f"citelint: warning: {notice['message']}", err=True)
 
 
-def _read_stdin(stream=None) -> bytes:
-    """Standard input's bytes: the runner decodes them as it decodes a file (one error line if it cannot)."""
-    return (stream or sys.stdin.buffer).read()
+def _read_stdin(stream=None, limit: Optional[int] = None) -> bytes:
+    """Standard input's bytes: the runner decodes them as it decodes a file (one error line if it cannot).
+    No more than ``limit`` bytes (max-page-size) are read: past it, standard input is an error."""
+    data = (stream or sys.stdin.buffer).read(limit + 1 if limit else -1)
+    if limit and len(data) > limit:
+        from citelint.sources import human_size
+
+        raise click.ClickException(f"standard input is over the {human_size(limit)} limit of max-page-size: "
+                                   f"not checked; raise --max-page-size to check it")
+    return data
 
 
 @cli.command("rules")

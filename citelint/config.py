@@ -142,6 +142,28 @@ def check_non_negative_int(value: Any) -> int:
     return value
 
 
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib)\s*$", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "kib": 2**10, "m": 10**6, "mb": 10**6, "mib": 2**20,
+          "g": 10**9, "gb": 10**9, "gib": 2**30}
+
+
+def parse_size(value: Any) -> int:
+    """A size in bytes: a whole number, or a string such as "500KB", "50MB", "2MiB", "1GB"; 0: no limit."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    m = _SIZE.match(value) if isinstance(value, str) else None
+    if m is None:
+        raise _Bad(f'must be a size like "50MB", "500KB" or "2MiB" (or a number of bytes; 0: no limit), '
+                   f'not {value!r}')
+    return int(float(m.group(1)) * _UNITS[m.group(2).lower()])
+
+
+def check_timeout(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise _Bad(f"must be a number of seconds (0: no limit), not {value!r}")
+    return float(value)
+
+
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")
 
 
@@ -264,6 +286,14 @@ class Config:
                          "(ref) or reuse them (reuse), added to the built-in table; each takes "
                          "{ group = \"…\" } or { ignore = true }.",
         example={"reflist": {"Verwysings": {}}, "ref": {"Voetnoot": {"group": "note"}}})
+    # run-wide: limits on one page (each fills the `check` option of the same name)
+    max_page_size: Optional[int] = option(parse_size, 'The largest file or dump page checked, in bytes of text '
+                                                      '("50MB", "2MiB"; 0: no limit; default "50MB"); a larger '
+                                                      'one is not read and gets an unchecked-page finding.', "run",
+                                          example="10MB")
+    parse_timeout: Optional[float] = option(check_timeout, "The most seconds checking one page may take (0: no "
+                                                           "limit; default 10); a slower one gets an unchecked-page "
+                                                           "finding and the run goes on.", "run", example=30)
     # run-wide: the link checker (each fills the `check` option of the same name)
     offline: Optional[bool] = option(check_bool, "Check no links over the network (--offline).", "run",
                                      example=False)

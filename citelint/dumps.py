@@ -149,8 +149,10 @@ def looks_like_export(head: bytes) -> Optional[str]:
 
 def sniff_file(path: str) -> Optional[str]:
     """For a file found in a folder walk: ``None`` if it is a MediaWiki export, else why it is not one."""
+    from citelint.sources import open_regular, read_error
+
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             head = fh.read(16)
             fh.seek(0)
             kind = _compression(path, head)
@@ -160,14 +162,16 @@ def sniff_file(path: str) -> Optional[str]:
             except (OSError, EOFError, lzma.LZMAError) as e:
                 return f"unreadable {kind or ''} data: {e}".replace("  ", " ")
     except OSError as e:
-        return f"cannot read: {e.strerror or e}"
+        return read_error(e)
     return looks_like_export(data)
 
 
 def is_probably_dump(path: str) -> bool:
     """For a file named on the command line with no known extension: compressed or XML content."""
+    from citelint.sources import open_regular
+
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             head = fh.read(64)
     except OSError:
         return False
@@ -180,7 +184,7 @@ def is_probably_dump(path: str) -> bool:
 # -- the streaming parser -----------------------------------------------------------------------
 
 class _Revision:
-    __slots__ = ("id", "timestamp", "text", "model", "format", "deleted")
+    __slots__ = ("id", "timestamp", "text", "model", "format", "deleted", "oversize")
 
     def __init__(self) -> None:
         self.id: Optional[str] = None
@@ -189,6 +193,7 @@ class _Revision:
         self.model: Optional[str] = None
         self.format: Optional[str] = None
         self.deleted = False
+        self.oversize = 0  # bytes of its <text> when over the size limit (the text itself is not kept)
 
 
 class _Refused(Exception):
@@ -226,7 +231,8 @@ class _ExportReader:
     """expat handlers that turn an export into finished revisions, queued in ``self.ready``."""
 
     def __init__(self, display: str, all_revisions: bool, namespaces: Optional[frozenset[int]],
-                 kind: str, stats: DumpStats, encoding: Optional[str] = None) -> None:
+                 kind: str, stats: DumpStats, encoding: Optional[str] = None,
+                 max_size: Optional[int] = None) -> None:
         self.display = display
         self.encoding = encoding  # given: expat reads the file in it, whatever the declaration says
         self.declared: Optional[str] = None  # the encoding named by the XML declaration
@@ -238,6 +244,11 @@ class _ExportReader:
         self.ready: list[Document] = []
         self.stack: list[str] = []
         self.capture: Optional[list[str]] = None
+        #: bytes (UTF-8) of what is being captured, and the most kept of one element: past it, an
+        #: element's text is dropped and only counted (a revision's <text> is then not checked)
+        self.captured = 0
+        self.max_size = max_size
+        self.oversize: Optional[_Revision] = None  # the revision whose <text> is being counted, not kept
         self.ns_names: dict[str, int] = {}  # namespace prefix (lower case) → key, from <siteinfo>
         self._ns_key: Optional[int] = None
         self.seen_root = False
@@ -309,7 +320,7 @@ class _ExportReader:
             if name == "revision":
                 self.rev = _Revision() if self.wanted else None
             elif name in ("title", "ns"):
-                self.capture = []
+                self._capture()
         elif parent == "revision":
             rev = self.rev
             if rev is None:
@@ -318,9 +329,9 @@ class _ExportReader:
                 if attrs.get("deleted"):
                     rev.deleted = True
                 else:
-                    self.capture = []
+                    self._capture()
             elif name in ("id", "timestamp", "model", "format"):
-                self.capture = []
+                self._capture()
         elif name == "page" and parent == "mediawiki":
             self.title = None
             self.ns = None
@@ -333,7 +344,11 @@ class _ExportReader:
                 self._ns_key = int(key) if key is not None else None
             except ValueError:
                 self._ns_key = None
-            self.capture = []
+            self._capture()
+
+    def _capture(self) -> None:
+        self.capture = []
+        self.captured = 0
 
     def cut_off(self) -> str:
         """For an error message: the page being read when the dump broke off, if its check is lost."""
@@ -356,7 +371,10 @@ class _ExportReader:
             if rev is None:
                 return
             if name == "text":
-                if not rev.deleted:
+                if self.oversize is not None:
+                    self.oversize = None
+                    self.capture = None
+                elif not rev.deleted:
                     rev.text = self._take()
             elif name == "id":
                 rev.id = self._take().strip()
@@ -391,8 +409,20 @@ class _ExportReader:
                 self.ns_names[prefix.lower()] = self._ns_key
 
     def chars(self, data: str) -> None:
-        if self.capture is not None:
-            self.capture.append(data)
+        capture = self.capture
+        if capture is None:
+            if self.oversize is not None:
+                self.oversize.oversize += len(data) if data.isascii() else len(data.encode("utf-8", "surrogatepass"))
+            return
+        capture.append(data)
+        if self.max_size is not None:
+            self.captured += len(data) if data.isascii() else len(data.encode("utf-8", "surrogatepass"))
+            if self.captured > self.max_size:  # stop keeping it: memory stays bounded, the stream goes on
+                self.capture = None
+                rev = self.rev
+                if rev is not None and self.stack and self.stack[-1] == "text":
+                    rev.oversize = self.captured
+                    self.oversize = rev
 
     # -- pages and revisions
     def _ns_from_title(self, title: str) -> int:
@@ -429,6 +459,17 @@ class _ExportReader:
         if rev.format and rev.format not in _WIKI_FORMATS or (rev.model and rev.model.lower() in _NON_WIKI_MODELS):
             stats.skip("not wikitext")
             return
+        if rev.oversize:
+            from citelint.sources import too_large
+
+            if not self.page_emitted:
+                self.page_emitted = True
+                stats.pages += 1
+            stats.revisions += 1
+            self.ready.append(Document(path=self.display, text="", kind=self.kind, page=self.title or "",
+                                       revision=rev.id, namespace=self.ns,
+                                       unchecked=too_large(rev.oversize, self.max_size or 0, "page")))
+            return
         if text is None or not text.strip():
             stats.skip("empty")
             return
@@ -446,7 +487,9 @@ class _ExportReader:
 def _open(source: Union[str, BinaryIO], display: str) -> tuple[BinaryIO, BinaryIO, Optional[int], bool]:
     """(raw stream, XML stream, stored size, whether we opened it) for a path or a binary stream."""
     if isinstance(source, (str, os.PathLike)):
-        raw = open(source, "rb")
+        from citelint.sources import open_regular
+
+        raw = open_regular(str(source))
         try:
             size: Optional[int] = os.fstat(raw.fileno()).st_size
             head = raw.read(16)
@@ -473,7 +516,8 @@ def _tell(raw: BinaryIO) -> int:
 def iter_dump(source: Union[str, BinaryIO], display: Optional[str] = None, *, all_revisions: bool = False,
               namespaces: Optional[frozenset[int]] = None, kind: str = "wikitext",
               stats: Optional[DumpStats] = None,
-              on_chunk: Optional[Callable[[DumpStats], None]] = None) -> Iterator[Document]:
+              on_chunk: Optional[Callable[[DumpStats], None]] = None,
+              max_page_size: Optional[int] = None) -> Iterator[Document]:
     """The documents of a dump, in dump order: by default the newest revision of each page.
 
     Raises ``DumpError`` (one line: file and problem) when the file stops being readable; the
@@ -483,14 +527,12 @@ def iter_dump(source: Union[str, BinaryIO], display: Optional[str] = None, *, al
     stats = stats if stats is not None else DumpStats(shown)
     try:
         raw, xml, size, owned = _open(source, shown)
-    except FileNotFoundError:
-        raise DumpError("no such file or directory") from None
-    except PermissionError:
-        raise DumpError("permission denied") from None
     except OSError as e:
-        raise DumpError(f"cannot read: {e.strerror or e}") from None
+        from citelint.sources import read_error
+
+        raise DumpError(read_error(e)) from None
     stats.size = size
-    reader = _ExportReader(shown, all_revisions, namespaces, kind, stats)
+    reader = _ExportReader(shown, all_revisions, namespaces, kind, stats, max_size=max_page_size)
     # the chunks fed until the root element opens: a declaration naming another spelling of an encoding
     # expat reads ("utf8", "latin1") starts the read again in it, and nothing has been handed out by then
     held: Optional[list[bytes]] = []
@@ -505,7 +547,8 @@ def iter_dump(source: Union[str, BinaryIO], display: Optional[str] = None, *, al
             _feed(reader, reader.parser.Parse, data, final)
         except _Reencode as e:
             reader.parser = None  # type: ignore[assignment]
-            reader = _ExportReader(shown, all_revisions, namespaces, kind, stats, encoding=e.encoding)
+            reader = _ExportReader(shown, all_revisions, namespaces, kind, stats, encoding=e.encoding,
+                                   max_size=max_page_size)
             for i, piece in enumerate(held):
                 _feed(reader, reader.parser.Parse, piece, final and i == len(held) - 1)
         if reader.seen_root:
@@ -622,7 +665,8 @@ def dump_documents(source: Union[str, BinaryIO], display: str, settings, progres
         for doc in iter_dump(source, display, all_revisions=getattr(settings, "all_revisions", False),
                              namespaces=getattr(settings, "namespaces", None),
                              kind=getattr(settings, "input_format", None) or "wikitext", stats=stats,
-                             on_chunk=progress.update if progress is not None else None):
+                             on_chunk=progress.update if progress is not None else None,
+                             max_page_size=getattr(settings, "max_page_size", None)):
             if progress is not None:
                 progress.update(stats)
             yield doc

@@ -6,6 +6,7 @@ distributed job can call it as it is.
 
 from __future__ import annotations
 
+from citelint.deadline import PageTimeout, deadline
 from citelint.findings import Finding, LineIndex, content_hash, fingerprint, stable_place
 from citelint.model import CitationModel, Document
 from citelint.rules import RULES, Context
@@ -18,23 +19,62 @@ _last_parse: tuple = (None, None, None)
 
 
 def parse_document(doc: Document, settings: Settings) -> CitationModel:
+    """The document's citation model. Raises ``PageTimeout`` when a deadline set around the call
+    (``check_document``, the link pass) runs out; a document that ran out once does so again at once."""
     global _last_parse
     last_doc, last_table, last_model = _last_parse
     if last_doc is doc and last_table is settings.templates:
+        if last_model is None:
+            raise PageTimeout()
         return last_model
-    if doc.kind == "plaintext":
-        from citelint.parsers.plaintext import parse_plaintext
+    try:
+        if doc.kind == "plaintext":
+            from citelint.parsers.plaintext import parse_plaintext
 
-        model = parse_plaintext(doc.text)
-    else:
-        from citelint.parsers.wikitext import parse_wikitext
+            model = parse_plaintext(doc.text)
+        else:
+            from citelint.parsers.wikitext import parse_wikitext
 
-        model = parse_wikitext(doc.text, settings.templates)
+            model = parse_wikitext(doc.text, settings.templates)
+    except PageTimeout:
+        _last_parse = (doc, settings.templates, None)
+        raise
     _last_parse = (doc, settings.templates, model)
     return model
 
 
 def check_document(doc: Document, settings: Settings) -> list[Finding]:
+    """The document's findings; a document too large to read, or whose check runs past
+    ``settings.parse_timeout``, gets one unchecked-page finding instead."""
+    if doc.unchecked is not None:
+        return unchecked(doc, settings, doc.unchecked, "max-page-size")
+    try:
+        with deadline(settings.parse_timeout):
+            return _check(doc, settings)
+    except PageTimeout:
+        return unchecked(doc, settings, timed_out(settings.parse_timeout), "parse-timeout")
+
+
+def timed_out(seconds) -> str:
+    return (f"checking this page took longer than the parse-timeout of {seconds:g} s, so none of its "
+            f"citations were checked; its markup is probably broken (templates or tags by the thousand "
+            f"that are never closed): repair it, or raise --parse-timeout")
+
+
+def unchecked(doc: Document, settings: Settings, message: str, why: str) -> list[Finding]:
+    """The one finding of a document that could not be checked (rule unchecked-page), if selected."""
+    from citelint.findings import Hit
+    from citelint.model import Span
+    from citelint.rules.unchecked_page import UncheckedPage
+
+    if not settings.enabled(UncheckedPage.name):
+        return []
+    where = doc.page if doc.page is not None else stable_place(doc.path)
+    hit = Hit(Span(0, 1), message, subject=why)
+    return [_place(UncheckedPage, hit, doc, LineIndex(doc.text), where, settings)]
+
+
+def _check(doc: Document, settings: Settings) -> list[Finding]:
     model = parse_document(doc, settings)
     lines = LineIndex(doc.text)
     ctx = Context(doc.text, lines, sub_referencing=settings.sub_referencing, namespace=doc.namespace)

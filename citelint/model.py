@@ -163,3 +163,6 @@ class Document:
     page: Optional[str] = None
     revision: Optional[str] = None
     namespace: Optional[int] = None
+    #: why the document is not checked (too large to read: its text is not kept); the engine reports
+    #: it as one unchecked-page finding
+    unchecked: Optional[str] = None

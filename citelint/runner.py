@@ -42,7 +42,8 @@ def iter_documents(paths: Iterable[str], settings: Settings, stdin_text: Optiona
             yield from checked if checked is not None else dump_documents(item, item, settings_for(item),
                                                                           progress, dumps)
         else:
-            yield read_document(item, settings_for(item).input_format)
+            s = settings_for(item)
+            yield read_document(item, s.input_format, max_size=s.max_page_size)
 
 
 def _stdin_document(data: str | bytes, name: str, settings: Settings) -> Document | InputError:

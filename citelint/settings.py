@@ -12,6 +12,9 @@ from typing import Optional
 from citelint.model import Severity
 from citelint.parsers.templates import TemplateTable, default_table
 
+DEFAULT_MAX_PAGE_SIZE = 50_000_000  # bytes: 25× the 2 MB MediaWiki allows a page by default ($wgMaxArticleSize)
+DEFAULT_PARSE_TIMEOUT = 10.0  # seconds: the largest Wikipedia pages take about 3 s
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -33,6 +36,12 @@ class Settings:
     namespaces: Optional[frozenset[int]] = None
     #: how links are checked (a citelint.links.config.LinkSettings); None: not at all (--offline)
     links: Optional[object] = None
+    #: the largest page or file checked, in bytes of text (--max-page-size); a larger one is not read
+    #: and gets one unchecked-page finding. None: no limit
+    max_page_size: Optional[int] = DEFAULT_MAX_PAGE_SIZE
+    #: the most seconds checking one page may take (--parse-timeout); a slower one gets one
+    #: unchecked-page finding and the run goes on. None: no limit
+    parse_timeout: Optional[float] = DEFAULT_PARSE_TIMEOUT
 
     def enabled(self, rule_name: str) -> bool:
         return self.select is None or rule_name in self.select

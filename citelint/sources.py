@@ -9,9 +9,10 @@ from __future__ import annotations
 import bisect
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Union
 
 from citelint.model import Document
 
@@ -193,19 +194,92 @@ def _binary_message(data: bytes, nul: int) -> str:
     return f"binary file (a NUL byte at offset {nul}, line {_line_of(data, nul)}): not wiki text"
 
 
-def read_document(path: str, input_format: Optional[str] = None, display: Optional[str] = None) -> Item:
+class NotRegularFile(OSError):
+    """A path that is a device, a named pipe or a socket: never read (it may never end, or block)."""
+
+
+def _what(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def not_regular(mode: int) -> str:
+    """The one-line reason a file of this mode is not read."""
+    return f"not a regular file ({_what(mode)}): only regular files are checked"
+
+
+def open_regular(path: str) -> BinaryIO:
+    """Open a file for reading only if it is a regular file, judged on the opened descriptor (so a
+    file swapped after a check cannot slip through) and opened without blocking (so a named pipe
+    with no writer cannot hang the run). Raises ``NotRegularFile``, ``IsADirectoryError`` or OSError."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(not_regular(mode))
+        if getattr(os, "O_NONBLOCK", 0) and hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_error(e: OSError) -> str:
+    if isinstance(e, NotRegularFile):
+        return str(e)
+    if isinstance(e, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(e, IsADirectoryError):
+        return "is a directory"
+    if isinstance(e, PermissionError):
+        return "permission denied"
+    return f"cannot read: {e.strerror or e}"
+
+
+def too_large(size: int, limit: int, what: str = "file") -> str:
+    """The message of an unchecked-page finding for a page over ``max-page-size``."""
+    return (f"this {what} is {human_size(size)}, over the {human_size(limit)} limit of max-page-size: "
+            f"not checked; split it, or raise --max-page-size (max-page-size in the configuration) "
+            f"to check it")
+
+
+def human_size(n: int) -> str:
+    for unit, size in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
+        if n >= size:
+            return f"{n / size:.1f} {unit}".replace(".0 ", " ")
+    return f"{n:,} bytes"
+
+
+def read_document(path: str, input_format: Optional[str] = None, display: Optional[str] = None,
+                  max_size: Optional[int] = None) -> Item:
+    """A file as a Document. Only a regular file is read; one over ``max_size`` bytes is not read at
+    all: it becomes a Document with no text whose ``unchecked`` says why."""
     shown = display or path
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except FileNotFoundError:
-        return InputError(shown, "no such file or directory")
-    except IsADirectoryError:
-        return InputError(shown, "is a directory")
-    except PermissionError:
-        return InputError(shown, "permission denied")
+        with open_regular(path) as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if max_size is not None and size > max_size:
+                data = None
+            else:  # read no more than the limit allows, even if the file grows meanwhile
+                data = fh.read(max_size + 1) if max_size is not None else fh.read()
+                if max_size is not None and len(data) > max_size:
+                    size, data = max(size, len(data)), None
     except OSError as e:
-        return InputError(shown, f"cannot read: {e.strerror or e}")
+        return InputError(shown, read_error(e))
+    if data is None:
+        return Document(path=shown, text="", kind=input_format or kind_from_extension(path) or "wikitext",
+                        unchecked=too_large(size, max_size))
     text = decode(data, shown)
     if isinstance(text, InputError):
         return text
@@ -227,10 +301,21 @@ def walk_folder(folder: str, skipped: Optional[list] = None,
         for name in sorted(files):
             if skip is not None and skip(os.path.join(root, name)):
                 continue
-            if kind_from_extension(name) is not None:
-                found.append(os.path.join(root, name))
-            elif is_dump_name(name):
-                path = os.path.join(root, name)
+            wanted = kind_from_extension(name) is not None
+            if not wanted and not is_dump_name(name):
+                continue
+            path = os.path.join(root, name)
+            try:
+                mode = os.stat(path).st_mode  # through a symbolic link: what would be read
+            except OSError:
+                mode = None  # a dangling link: reading it says what is wrong
+            if mode is not None and not stat.S_ISREG(mode):
+                if skipped is not None:
+                    skipped.append((path, not_regular(mode)))
+                continue
+            if wanted:
+                found.append(path)
+            else:
                 reason = sniff_file(path)
                 if reason is None:
                     found.append(path)
@@ -278,5 +363,7 @@ def expand_paths(paths: Iterable[str], skip: Optional[Callable[..., bool]] = Non
                 yield InputError(p, f"broken symbolic link (to {os.readlink(p)}, which does not exist)")
             else:
                 yield InputError(p, "no such file or directory")
+        elif not stat.S_ISREG(mode := os.stat(p).st_mode):  # a device or pipe named on the command line
+            yield InputError(p, not_regular(mode))
         else:
             yield str(Path(p))

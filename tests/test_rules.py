@@ -50,10 +50,27 @@ def expectations(path: Path) -> set[tuple]:
     return out
 
 
+#: a fixture's own settings, on its first line: ``<!-- fixture-settings: max-page-size = 300 -->``
+FIXTURE_SETTINGS = re.compile(r"<!-- fixture-settings: (.*?) -->")
+
+
+def fixture_settings(path: Path) -> Settings:
+    with open(path, encoding="utf-8") as fh:
+        m = FIXTURE_SETTINGS.search(fh.readline())
+    if m is None:
+        return Settings()
+    values = {}
+    for item in m.group(1).split(","):
+        key, _, value = item.partition("=")
+        values[key.strip().replace("-", "_")] = int(value) if value.strip().isdigit() else float(value)
+    return Settings(**values)
+
+
 @pytest.mark.parametrize("path", fixture_files(), ids=lambda p: p.name)
 def test_fixture(path: Path):
-    doc = read_document(str(need(path)))
-    findings = check_document(doc, Settings())
+    settings = fixture_settings(need(path))
+    doc = read_document(str(path), max_size=settings.max_page_size)
+    findings = check_document(doc, settings)
     expected = expectations(path)
     with_col = any(col is not None for _, col, _ in expected)
     got = {(f.line, f.column if with_col else None, f.rule) for f in findings}

@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+from citelint.deadline import PageTimeout, deadline
 from citelint.findings import Finding, content_hash, fingerprint
 from citelint.links.config import LinkSettings
 from citelint.links.outcome import NOT_DEAD, Outcome, Verdict
@@ -89,10 +90,13 @@ class LinkPass:
     def add(self, doc, settings=None) -> None:
         """Collect a document's cited URLs (``settings``: its own, from per-file configuration)."""
         settings = settings or self.settings
+        if doc.unchecked is not None:
+            return  # not read (too large): the offline pass reports it
         try:
-            links = collect(doc, settings, self.rule_names, on_urls=self._found)
-        except RecursionError:
-            return  # the offline pass reports documents too deeply nested to parse
+            with deadline(getattr(settings, "parse_timeout", None)):
+                links = collect(doc, settings, self.rule_names, on_urls=self._found)
+        except (RecursionError, PageTimeout):
+            return  # the offline pass reports documents too deeply nested or too slow to parse
         self.add_collected(links, settings)
 
     def add_collected(self, links: DocLinks, settings=None) -> None:

@@ -13,6 +13,7 @@ from citelint.rules.malformed_ref import MalformedRef
 from citelint.rules.missing_reflist import MissingReflist
 from citelint.rules.undefined_ref import UndefinedRef
 from citelint.rules.unreachable_link import UnreachableLink
+from citelint.rules.unchecked_page import UncheckedPage
 from citelint.rules.unused_ref import UnusedRef
 from citelint.rules.unused_suppression import UnusedSuppression
 from citelint.rules.url_status_mismatch import UrlStatusMismatch
@@ -33,6 +34,7 @@ RULES: tuple[type[Rule], ...] = (
     UrlStatusMismatch,
     InvalidUrl,
     UnusedSuppression,
+    UncheckedPage,
 )
 
 BY_NAME = {r.name: r for r in RULES}
