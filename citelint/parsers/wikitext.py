@@ -7,6 +7,7 @@ descends into nodes whose text can hold a reference, which keeps the walk cheap.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from typing import Optional
@@ -27,7 +28,7 @@ _HIDDEN_LT = "\ue000"  # stands in for the "<" of an opening tag that can never 
 # What a node must hold to matter: ref markup, a template (which may make refs), or a comment
 # (suppressions). A table or <div> with none of these is stepped over without a walk.
 _WORTH_A_LOOK = re.compile(r"<\s*/?\s*ref|\{\{|\ue000|<!--", re.IGNORECASE).search
-_LEFTOVER = re.compile(r"[<\ue000](/?)\s*(ref|references)\b([^<>]*?)(/?)\s*>", re.IGNORECASE)
+_LEFTOVER = re.compile(r"[<\ue000](/?)\s*(ref|references)\b([^<>\ue000]*?)(/?)\s*>", re.IGNORECASE)
 # "<refname=…>": a ref tag with the space after "ref" missing, which MediaWiki shows as text
 _NO_SPACE = re.compile(r"<ref(name|group|follow|dir)\s*=[^<>]*>", re.IGNORECASE)
 _PAIRS = {
@@ -42,19 +43,38 @@ _OPAQUE_SPAN = re.compile(
 )
 
 
-def _defuse(text: str) -> str:
-    """Hide the ``<`` of opening tags that no closing tag can pair with.
+_HIDDEN_LB = "\ue001"  # stands in for the "{" of a "{{" that no "}}" closes (or a "{|" no "|}")
+_HIDDEN_LSQ = "\ue002"  # … and the "[" of a "[[" that no "]]" closes
+_RESTORE = str.maketrans({_HIDDEN_LT: "<", _HIDDEN_LB: "{", _HIDDEN_LSQ: "["})
+# Any other tag: "<name …>", "</name>", or an opener that runs into the next "<" (or the end) with no ">"
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$|<)([^<>]*)(>?)")
+_BRACKETS = re.compile(r"\{\{|\}\}|\[\[|\]\]|^[ \t:]*\{\||^[ \t]*\|\}(?!\})", re.MULTILINE)  # and tables
+# tags that need no closing tag (mwparserfromhell.definitions SINGLE): never "unclosed"
+_SINGLE = frozenset({"br", "wbr", "hr", "meta", "link", "img", "li", "dt", "dd", "th", "td", "tr"})
 
-    mwparserfromhell retries every unclosed ``<ref>`` to the end of the page, which is quadratic:
-    20,000 unclosed tags take minutes. Pairing them here first, in one linear pass, leaves it the
-    same tags to read as text, and the walker reports them from the text as before.
+
+def _defuse(text: str) -> str:
+    """Hide what can never be closed from mwparserfromhell, which retries each unclosed opening to
+    the end of the page: that is quadratic (20,000 unclosed ``<ref>`` took minutes; 4,000 lines with
+    an unclosed ``{{cite web|…`` 14 s; 32,000 unclosed ``<div>`` over 2 minutes).
+
+    One linear pass pairs openings and closings the way the parser would (the innermost opening with
+    the next closing, per tag name; ``{{`` with ``}}``; ``[[`` with ``]]``) and swaps the first
+    character of each opening left over for a private-use stand-in: the parser then reads it as text
+    at once, as it would have after its retries, and the walker reports leftover ``<ref>`` from the
+    text as before. Lengths do not change, so offsets hold; ``_restore`` puts the characters back in
+    what the model keeps. A text that already holds a stand-in is left alone (the page's time limit
+    still bounds it).
     """
-    if "<" not in text:
+    if "<" not in text and "{{" not in text and "[[" not in text and "{|" not in text:
+        return text
+    if _HIDDEN_LT in text or _HIDDEN_LB in text or _HIDDEN_LSQ in text:
         return text
     scan = _OPAQUE_SPAN.sub(lambda m: " " * len(m.group()), text) if "<!--" in text or "</" in text else text
     hide: list[int] = []
+    lower = text.lower()
     for name, pattern in _PAIRS.items():
-        if f"</{name}" not in text and f"</{name.upper()}" not in text and "<" + name not in text.lower():
+        if f"</{name}" not in lower and "<" + name not in lower:
             continue
         open_at = -1
         for m in pattern.finditer(scan):
@@ -67,14 +87,67 @@ def _defuse(text: str) -> str:
                 open_at = m.start()
         if open_at >= 0:
             hide.append(open_at)
-    if len(hide) < 2:
-        return text  # one stray tag costs mwparserfromhell nothing
+    brackets: list[int] = []
+    if "<" in text:
+        opened: dict[str, list[int]] = {}
+        for m in _ANY_TAG.finditer(scan):
+            closing, name, attrs, gt = m.groups()
+            if not gt:
+                # '<div class="x…' running over a line end into the next tag with no ">": broken
+                # (on one line, a quoted value may hold a "<": <ref name="a<b">)
+                if not closing and "\n" in attrs:
+                    hide.append(m.start())
+                continue
+            name = name.lower()
+            if name in _PAIRS or name in _SINGLE:
+                continue
+            if closing:
+                stack = opened.get(name)
+                if stack:
+                    stack.pop()
+            elif not attrs.rstrip().endswith("/"):
+                opened.setdefault(name, []).append(m.start())
+        for stack in opened.values():
+            hide.extend(stack)
+    if "{{" in text or "[[" in text or "{|" in text:
+        stacks: dict[str, list[int]] = {"{{": [], "[[": [], "{|": []}
+        closes = {"}}": stacks["{{"], "]]": stacks["[["], "|}": stacks["{|"]}
+        for m in _BRACKETS.finditer(scan):
+            t = m.group().lstrip(" \t:")
+            if t in stacks:
+                stacks[t].append(m.end() - 2)
+            else:
+                stack = closes[t]
+                if stack:
+                    stack.pop()
+        brackets = [i for stack in stacks.values() for i in stack]
+    if len(hide) + len(brackets) < 2:
+        return text  # one stray opening costs mwparserfromhell nothing
     chars = list(text)
     for i in hide:
         chars[i] = _HIDDEN_LT
+    for i in brackets:  # both characters, so that "{{{" does not leave a "{{" behind
+        for k in (i, i + 1):
+            c = chars[k]
+            chars[k] = _HIDDEN_LB if c == "{" else _HIDDEN_LSQ if c == "[" else c
     return "".join(chars)
 
 
+def _restore(model: CitationModel) -> None:
+    """The characters ``_defuse`` hid, put back in the strings the model keeps (contents, names, groups)."""
+    def r(v):
+        return v.translate(_RESTORE) if isinstance(v, str) and (_HIDDEN_LT in v or _HIDDEN_LB in v
+                                                                or _HIDDEN_LSQ in v) else v
+
+    def attrs(t):
+        return tuple(dataclasses.replace(a, value=r(a.value)) for a in t)
+
+    model.definitions[:] = [dataclasses.replace(d, content=r(d.content), key=r(d.key), group=r(d.group))
+                            for d in model.definitions]
+    model.uses[:] = [dataclasses.replace(u, key=r(u.key), group=r(u.group)) for u in model.uses]
+    model.reflists[:] = [dataclasses.replace(x, group=r(x.group)) for x in model.reflists]
+    model.tags[:] = [dataclasses.replace(t, content=r(t.content), attrs=attrs(t.attrs), list_group=r(t.list_group))
+                     for t in model.tags]
 
 
 class _Walker:
@@ -511,7 +584,10 @@ def _strip_quotes(value) -> str:
 
 def parse_wikitext(text: str, table: Optional[TemplateTable] = None) -> CitationModel:
     walker = _Walker(table or default_table())
-    code = mwparserfromhell.parse(_defuse(text), skip_style_tags=True)
+    defused = _defuse(text)
+    code = mwparserfromhell.parse(defused, skip_style_tags=True)
     walker.walk(code, 0, None)
+    if defused is not text:
+        _restore(walker.model)
     walker.settle(text)
     return walker.model
