@@ -23,9 +23,9 @@ class UncheckedPage(Rule):
     If the page is fine and only large, raise the limit: ``--max-page-size 200MB`` or
     ``--parse-timeout 60`` (``max-page-size`` and ``parse-timeout`` in the configuration).
 
-    Example (``citelint check --max-page-size 1MB`` on a 3.2 MB file)::
+    Example::
 
-        The first line of the page …      ← unchecked-page: this file is 3.2 MB, over the 1 MB limit
+        The first line of a 3.2 MB page …    ← unchecked-page (with --max-page-size 1MB): over the limit
     """
 
     name = "unchecked-page"
