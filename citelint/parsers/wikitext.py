@@ -7,6 +7,7 @@ descends into nodes whose text can hold a reference, which keeps the walk cheap.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import html
 import re
@@ -206,40 +207,73 @@ class _Walker:
     def settle(self, text: str) -> None:
         """Pair what mwparserfromhell left unpaired the way MediaWiki does: it matches tags before it
         expands templates, so an unclosed ``<ref>`` closes at the next ``</ref>``, even one inside a
-        template argument, and everything between is that ref's text (refs there are swallowed)."""
+        template argument, and everything between is that ref's text (refs there are swallowed).
+
+        Linear in the page (plus a log factor): the closings and openings are found once and looked up
+        by bisection, what each pairing swallows is dropped in one pass at the end, and the refs it makes
+        are merged into document order in one pass (50,000 unclosed ``<ref>`` on a line: not quadratic)."""
         m = self.model
         unclosed = [p for p in m.problems if p.kind == "unclosed-ref"]
         if not unclosed:
             return
+        unclosed.sort(key=lambda p: p.span.start)
         strays = {p.span.start: p for p in m.problems if p.kind == "stray-close"}
+        closes = [(c.start(), c.end()) for c in _CLOSE_REF.finditer(text)]  # raw text: MediaWiki's
+        close_starts = [c[0] for c in closes]  # search does not skip comments
+        if not closes:
+            return
         scan = _OPAQUE_SPAN.sub(lambda x: " " * len(x.group()), text)
+        opens = [o.start() for o in _OPEN_REF.finditer(scan)]
+        lists = sorted(m.reflists, key=lambda r: r.span.start)
+        swallowed: list[tuple[int, int]] = []  # [start, end) of each pairing, in order of start
+        dropped: set[int] = set()  # ids of the problems a pairing resolves
+        made_uses: list = []
+        made_defs: list = []
+        before: dict[str, int] = {}  # group → reference lists before the ref being made
+        k = 0
         for p in unclosed:
-            close = _CLOSE_REF.search(text, p.span.end)  # raw text: MediaWiki's search does not skip comments
-            if close is None:
+            ci = bisect.bisect_left(close_starts, p.span.end)
+            if ci == len(closes):
                 continue  # MediaWiki shows it as text
-            start, end = p.span.start, close.end()
-            inside = lambda span: start <= span.start < end  # noqa: E731
-            m.uses = [u for u in m.uses if not inside(u.span)]
-            m.definitions = [d for d in m.definitions if not inside(d.span)]
-            m.tags = [t for t in m.tags if not inside(t.span)]
-            stray = strays.get(close.start())
-            if stray is None or _OPEN_REF.search(scan, p.span.end, close.start()):
+            cstart, cend = closes[ci]
+            start, end = p.span.start, cend
+            swallowed.append((start, end))
+            stray = strays.get(cstart)
+            oi = bisect.bisect_left(opens, p.span.end)
+            if stray is None or (oi < len(opens) and opens[oi] < cstart):
                 continue  # a ref inside the text: MediaWiki rejects it (cite_error_included_ref)
-            m.problems = [q for q in m.problems if q is not p and q is not stray]
+            dropped.update((id(p), id(stray)))
             opening = _LEFTOVER.match(text, start)
             values = dict(sanitizer_attributes(opening.group(3))) if opening else {}
-            saved, self.segments = self.segments, {}
-            for r in m.reflists:
-                if r.span.start < start:
-                    self.segments[r.group] = self.segments.get(r.group, 0) + 1
+            while k < len(lists) and lists[k].span.start < start:
+                before[lists[k].group] = before.get(lists[k].group, 0) + 1
+                k += 1
+            saved, self.segments = self.segments, dict(before)
             n_uses, n_defs = len(m.uses), len(m.definitions)
-            self._emit_ref(values, text[p.span.end:close.start()], Span(start, end), p.span.end, None)
+            self._emit_ref(values, text[p.span.end:cstart], Span(start, end), p.span.end, None)
             self.segments = saved
-            for items, n in ((m.uses, n_uses), (m.definitions, n_defs)):  # into document order
-                for item in items[n:]:
-                    items.remove(item)
-                    at = next((i for i, x in enumerate(items) if x.span.start > start), len(items))
-                    items.insert(at, item)
+            made_uses.extend((start, u) for u in m.uses[n_uses:])
+            made_defs.extend((start, d) for d in m.definitions[n_defs:])
+            del m.uses[n_uses:], m.definitions[n_defs:]
+        if not swallowed:
+            return
+        merged: list[list[int]] = []  # the union of the swallowed spans
+        for a, b in sorted(swallowed):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        starts = [a for a, _ in merged]
+
+        def inside(span: Span) -> bool:
+            n = bisect.bisect_right(starts, span.start) - 1
+            return n >= 0 and span.start < merged[n][1]
+
+        m.tags = [t for t in m.tags if not inside(t.span)]
+        m.uses = _merged([u for u in m.uses if not inside(u.span)], made_uses)
+        m.definitions = _merged([d for d in m.definitions if not inside(d.span)], made_defs)
+        if dropped:
+            m.problems = [q for q in m.problems if id(q) not in dropped]
 
     # -- tags -------------------------------------------------------------------------------
     def _attrs(self, tag: Tag, offset: int) -> tuple[Attr, ...]:
@@ -561,6 +595,22 @@ def sanitizer_attributes(text: str) -> tuple[tuple[str, str], ...]:
 
 def _without_comments(code) -> str:
     return "".join(str(n) for n in code.nodes if type(n) is not Comment)
+
+
+def _merged(items: list, made: list) -> list:
+    """``items`` with each of ``made`` (``(start, item)``, by start) put before the first item that starts
+    after it, as inserting them one by one would (one pass: that first item only moves forward)."""
+    if not made:
+        return items
+    out = []
+    i = 0
+    for start, item in made:
+        while i < len(items) and items[i].span.start <= start:
+            out.append(items[i])
+            i += 1
+        out.append(item)
+    out.extend(items[i:])
+    return out
 
 
 def _decode(value: Optional[str]) -> Optional[str]:
