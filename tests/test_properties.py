@@ -91,8 +91,12 @@ class Lines:
         end = self.starts[f.end_line - 1] + f.end_column - 1
         assert start < end <= len(text) + 1, f"end not after start: {about}"
         if getattr(f, "source_line", None) is not None and not isinstance(f, dict):
+            # the line, or for a long line an excerpt of it around the span (Finding.source_line)
             line = text[self.starts[f.line - 1]:self.ends[f.line - 1]]
-            assert f.source_line == line, f"source line is not line {f.line}: {f.source_line[:80]!r}: {about}"
+            skipped = f.source_column - 1
+            assert f.source_line == line[skipped:skipped + len(f.source_line)] and f.line_length == len(line), \
+                f"source line is not (part of) line {f.line}: {f.source_line[:80]!r}: {about}"
+            assert skipped <= f.column - 1 <= skipped + len(f.source_line), f"excerpt misses the span: {about}"
 
 
 class Finding:
@@ -391,12 +395,8 @@ def worst(shape: str):
 
 
 @pytest.mark.parametrize("shape", [
-    pytest.param("many-findings-one-line", marks=pytest.mark.xfail(
-        strict=True, reason="issue 7 §4 (bounded): every finding keeps its own copy of its source line, "
-                            "memory grows with findings × line length")),
-    pytest.param("nested-templates", marks=pytest.mark.xfail(
-        strict=True, reason="issue 7 §4 (bounded): refs inside deeply nested templates take memory "
-                            "quadratic in the depth")),
+    "many-findings-one-line",
+    "nested-templates",
     "many-lines",
     "plaintext",
 ])
