@@ -20,8 +20,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))
 
-from tests.multistream_build import build, corpus_pages  # noqa: E402
+from multistream_build import build, corpus_pages  # noqa: E402
 
 
 def run(args, cwd) -> tuple[float, list]:

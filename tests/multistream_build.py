@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Optional
 
-from tests.paths import CORPUS, need
+from paths import CORPUS, need
 
 XML = CORPUS / "xml"
 _PAGE = re.compile(rb"<page>.*?</page>", re.S)

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.multistream_build import build
-from tests.paths import REPO
+from multistream_build import build
+from paths import REPO
 
 PAGES, PER_STREAM = 180, 30  # six streams of pages, a header stream and a closing one
 
@@ -138,7 +138,7 @@ def test_resume_after_sigkill_gives_the_uninterrupted_report(dump, tmp_path):
 
 
 def test_resume_of_folder_and_streamed_dump(dump, tmp_path):
-    from tests.paths import CORPUS
+    from paths import CORPUS
 
     folder, path, index, ref, _ = dump
     wiki = tmp_path / "wiki"
@@ -210,7 +210,7 @@ def test_links_checked_from_workers_and_from_a_resumed_state(tmp_path):
     cited URLs are still not reported unused. A resumed run takes the URLs from the state file."""
     from links_server import Server, can_bind, free_port, ok, status
 
-    from tests.multistream_build import wiki_page
+    from multistream_build import wiki_page
 
     if not can_bind("127.0.0.2"):
         pytest.skip("needs the loopback address 127.0.0.2")
