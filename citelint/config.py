@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Optional
 
 from citelint.model import Severity
-from citelint.settings import Settings
+from citelint.settings import DEFAULT_MAX_PAGE_SIZE, DEFAULT_PARSE_TIMEOUT, Settings
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -353,7 +353,11 @@ RUN_KEYS = tuple(key_of(f) for f in KEYS if f.metadata["scope"] == "run")
 #: keys that weaken the link guard or write outside the project: honoured from the command line, the
 #: environment and the user's own configuration file, never from a file in the tree being checked (a pull
 #: request could change it); key → its environment variable
-TRUSTED_KEYS = {"allow-private-hosts": "CITELINT_ALLOW_PRIVATE_HOSTS", "cache-dir": "CITELINT_CACHE_DIR"}
+TRUSTED_KEYS = {"allow-private-hosts": "CITELINT_ALLOW_PRIVATE_HOSTS", "cache-dir": "CITELINT_CACHE_DIR",
+                "max-page-size": "CITELINT_MAX_PAGE_SIZE", "parse-timeout": "CITELINT_PARSE_TIMEOUT"}
+#: the resource limits a checked tree could lift to exhaust a CI gate's memory or time: a project's file may
+#: make them stricter (a smaller value), not larger and not 0 (no limit); key → the default
+LIMIT_KEYS = {"max-page-size": DEFAULT_MAX_PAGE_SIZE, "parse-timeout": DEFAULT_PARSE_TIMEOUT}
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
 
@@ -826,6 +830,10 @@ class Resolver:
                 elif key == "allow-private-hosts" and value and not cfg.trusted:
                     self._untrusted(cfg, key, "it weakens the link guard", "--allow-private-hosts")
                     continue
+                elif key in LIMIT_KEYS and not cfg.trusted and (value == 0 or value > LIMIT_KEYS[key]):
+                    self._untrusted(cfg, key, "a project's file may lower this limit, not raise or remove it",
+                                    f"--{key}", "the default limit is used")
+                    continue
                 values[key] = value
                 origins[key] = origin(cfg, name)
         user = self.user
@@ -844,6 +852,13 @@ class Resolver:
                 if raw.lower() not in _TRUE + _FALSE:
                     raise ConfigError(var, f"must be 1 or 0 (true/false, yes/no, on/off), not {raw!r}")
                 values[key] = raw.lower() in _TRUE
+            elif key in LIMIT_KEYS:
+                try:
+                    values[key] = parse_size(int(raw) if raw.isdigit() else raw) if key == "max-page-size" \
+                        else check_timeout(float(raw))
+                except (_Bad, ValueError) as e:
+                    raise ConfigError(var, str(e) if isinstance(e, _Bad) else f"must be a number of seconds "
+                                                                              f"(0: no limit), not {raw!r}")
             else:
                 values[key] = os.path.normpath(os.path.join(self.cwd, os.path.expanduser(raw)))
             origins[key] = var

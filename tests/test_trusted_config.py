@@ -21,7 +21,8 @@ from links_server import Server, ok
 
 def citelint(*args, cwd: Path, env: dict | None = None, command: str = "check"):
     e = {k: v for k, v in os.environ.items()
-         if k not in ("FORCE_COLOR", "NO_COLOR", "CITELINT_ALLOW_PRIVATE_HOSTS", "CITELINT_CACHE_DIR")}
+         if k not in ("FORCE_COLOR", "NO_COLOR", "CITELINT_ALLOW_PRIVATE_HOSTS", "CITELINT_CACHE_DIR",
+                      "CITELINT_MAX_PAGE_SIZE", "CITELINT_PARSE_TIMEOUT")}
     e["CITELINT_NO_PROGRESS"] = "1"
     e.update(env or {})
     extra = ["--format", "json", "--jobs", "1"] if command == "check" else []
@@ -246,13 +247,14 @@ def test_citelint_config_says_where_each_trusted_key_came_from(tree):
     env = home_env(tree)
     r = citelint("--json", cwd=tree, env=env, command="config")
     info = json.loads(r.stdout)
-    assert info["origins"] == {"allow-private-hosts": "default", "cache-dir": str(user)}
+    assert info["origins"] == {"allow-private-hosts": "default", "cache-dir": str(user), "max-page-size": "default",
+                               "parse-timeout": "default"}
     assert info["settings"]["allow-private-hosts"] is False and info["settings"]["cache-dir"] == "/var/cache/citelint"
     assert "`allow-private-hosts` is ignored in a project configuration" in r.stderr
     r = citelint(cwd=tree, env=dict(env, CITELINT_ALLOW_PRIVATE_HOSTS="yes"), command="config")
     assert "allow-private-hosts = true  # from CITELINT_ALLOW_PRIVATE_HOSTS\n" in r.stdout
     assert f'cache-dir = "/var/cache/citelint"  # from {user}\n' in r.stdout
-    assert f"# and, for allow-private-hosts, cache-dir, {user}\n" in r.stdout
+    assert f"# and, for allow-private-hosts, cache-dir, max-page-size, parse-timeout, {user}\n" in r.stdout
 
 
 def test_the_users_own_file_named_with_config_is_still_trusted(tree, server):
@@ -260,3 +262,49 @@ def test_the_users_own_file_named_with_config_is_still_trusted(tree, server):
     r = citelint("--config", str(user), "wiki/a.wiki", cwd=tree, env=home_env(tree))
     assert r.returncode == 0 and "warning" not in r.stderr, r.stderr
     assert server.hits.get("/page", 0) >= 1
+
+
+# --- the resource limits: a checked tree may make them stricter, never lift them -------------------------
+
+def _limits(tree: Path, env: dict | None = None) -> tuple[dict, str]:
+    r = citelint("--json", "wiki", cwd=tree, env=home_env(tree, **(env or {})), command="config")
+    assert r.returncode == 0, r.stderr
+    from citelint.config import parse_size
+
+    settings = json.loads(r.stdout)["settings"]
+    return {"max-page-size": parse_size(settings["max-page-size"]), "parse-timeout": settings["parse-timeout"]}, r.stderr
+
+
+@pytest.mark.parametrize("setting", ["max-page-size = 0", 'max-page-size = "1GB"', "parse-timeout = 0",
+                                     "parse-timeout = 3600"])
+def test_a_project_file_cannot_lift_a_resource_limit(tree, setting):
+    """A pull request's citelint.toml that removes or raises max-page-size / parse-timeout would let one page
+    exhaust the gate's memory or time: the default stays, with a warning naming the key."""
+    (tree / "citelint.toml").write_text(setting + "\n")
+    limits, err = _limits(tree)
+    assert limits == {"max-page-size": 50_000_000, "parse-timeout": 10.0}
+    key = setting.split(" ")[0]
+    assert f"citelint.toml: `{key}` is ignored in a project configuration" in err
+    assert "may lower this limit, not raise or remove it" in err
+
+
+def test_a_project_file_may_make_a_limit_stricter(tree):
+    (tree / "citelint.toml").write_text('max-page-size = "1KB"\nparse-timeout = 2\n')
+    limits, err = _limits(tree)
+    assert limits == {"max-page-size": 1000, "parse-timeout": 2.0} and "warning" not in err
+    (tree / "wiki" / "big.wiki").write_text("x" * 3000 + "\n")
+    r = citelint("wiki", cwd=tree, env=home_env(tree))
+    found = json.loads(r.stdout)["findings"]
+    assert [f["rule"] for f in found if f["path"].endswith("big.wiki")] == ["unchecked-page"]
+
+
+def test_limits_from_trusted_places(tree):
+    """The command line, CITELINT_MAX_PAGE_SIZE / CITELINT_PARSE_TIMEOUT and the user's own file may lift them."""
+    (tree / "citelint.toml").write_text("parse-timeout = 0\n")
+    limits, _ = _limits(tree, {"CITELINT_PARSE_TIMEOUT": "0", "CITELINT_MAX_PAGE_SIZE": "0"})
+    assert limits == {"max-page-size": 0, "parse-timeout": 0.0}
+    user_file(tree, 'max-page-size = "200MB"\nparse-timeout = 60\n')
+    limits, _ = _limits(tree)
+    assert limits == {"max-page-size": 200_000_000, "parse-timeout": 60.0}
+    r = citelint("--json", "wiki", cwd=tree, env=home_env(tree, CITELINT_PARSE_TIMEOUT="soon"), command="config")
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "CITELINT_PARSE_TIMEOUT" in r.stderr
