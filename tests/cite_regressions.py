@@ -26,6 +26,11 @@ CASES = [
     ("follow-empty", "<ref name=a>x</ref><ref follow=a></ref>", {"empty-ref"}, None),
     ("follow-group-without-list", "<ref name=a>x</ref><ref follow=a group=g>y</ref>", {"missing-reflist"}, None),
     ("follow-numeric", "<ref follow=1 group=g>More.</ref>", {"malformed-ref"}, None),
+    # Cite appends " " + the follow text, so a later definition with the same text still differs
+    ("follow-then-list-defined", "<ref name=a/><ref follow=a>x</ref><references>\n<ref name=a>x</ref>\n</references>",
+     {"conflicting-ref"}, None),
+    ("follow-then-defined", "<ref name=a/><ref follow=a>x</ref><ref name=a>x</ref><references/>",
+     {"conflicting-ref"}, None),
     # attributes read as MediaWiki's Sanitizer reads them: the broken quoting is reported, nothing else
     ("unclosed-quote", '<ref name="a>x</ref><ref name=a/>', set(), {"malformed-ref"}),
     ("junk-after-value", '<ref name=a group=g 1">x</ref><references group=g/>', set(), {"malformed-ref"}),
@@ -41,6 +46,10 @@ CASES = [
      {"unused-ref"}, None),
     # tags are paired before templates are expanded
     ("close-in-template-argument", "<ref> foo {{1x|</ref> B C}}", set(), None),
+    # MediaWiki's search for </ref> does not skip <nowiki>, <pre> or comments
+    ("close-in-nowiki", "<ref name=a>x<nowiki></ref></nowiki><ref name=a/>", set(), None),
+    ("close-in-pre", "<ref>x<pre></ref></pre>", set(), None),
+    ("close-in-nowiki-swallows-ref", "<ref>Unclosed.<nowiki><ref>x</ref></nowiki>", {"malformed-ref"}, None),
     ("close-in-template-argument-named", "<ref name=a> foo {{1x|</ref> B C}}<ref name=a/><references/>", set(), None),
     # typed as a ref but not a tag to MediaWiki, which shows it as text
     ("no-space-after-ref", "Text.<refname=a/> more.", set(), {"malformed-ref"}),

@@ -240,7 +240,13 @@ class _Walker:
             swallowed.append((start, end))
             stray = strays.get(cstart)
             oi = bisect.bisect_left(opens, p.span.end)
-            if stray is None or (oi < len(opens) and opens[oi] < cstart):
+            if stray is None and scan[cstart] == " ":
+                # the </ref> is inside a comment, <nowiki> or <pre>, which mwparserfromhell keeps
+                # whole; MediaWiki's close search does not skip them, and Cite looks for an opening
+                # tag in the raw text it gets
+                if _OPEN_REF.search(text, p.span.end, cstart):
+                    continue  # cite_error_included_ref
+            elif stray is None or (oi < len(opens) and opens[oi] < cstart):
                 continue  # a ref inside the text: MediaWiki rejects it (cite_error_included_ref)
             dropped.update((id(p), id(stray)))
             opening = _LEFTOVER.match(text, start)
@@ -373,7 +379,9 @@ class _Walker:
             if in_list is None and key is None and has_text and target:
                 state = self.seen.get((group, seg, target))
                 if state is False:
-                    m.definitions.append(Definition(group, target, span, content, "follow",
+                    # Cite appends " " + text to the (empty) text of the name it follows, and
+                    # compares a later definition with that as written
+                    m.definitions.append(Definition(group, target, span, " " + content, "follow",
                                                     content_start=cstart, segment=seg))
                     self.seen[(group, seg, target)] = True
             return
