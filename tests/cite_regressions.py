@@ -31,6 +31,20 @@ CASES = [
      {"conflicting-ref"}, None),
     ("follow-then-defined", "<ref name=a/><ref follow=a>x</ref><ref name=a>x</ref><references/>",
      {"conflicting-ref"}, None),
+    # {{#tag:ref}} and note templates pass Cite their text with templates expanded, <ref> as written
+    ("tag-ref-expands-templates", "<ref name=a>{{cite web|title=T}}</ref>{{#tag:ref|{{cite web|title=T}}|name=a}}",
+     {"conflicting-ref"}, None),
+    ("refn-expands-templates", "<ref name=a>{{cite web|title=T}}</ref>{{refn|name=a|{{cite web|title=T}}}}",
+     {"conflicting-ref"}, None),
+    ("tag-refs-expand-alike", "{{#tag:ref|{{cite web|title=T}}|name=a}}{{#tag:ref|{{cite web|title=T}}|name=a}}",
+     set(), None),
+    # a <references> with another list tag before the next </references>: closed there, the tag is its text
+    ("list-closed-late-duplicate", "<ref name=a>x</ref><references>Text.<references group=g>\n<ref name=a>y</ref>\n"
+     "</references>", {"conflicting-ref"}, {"conflicting-ref", "malformed-ref"}),
+    ("list-closed-late-use", "<references>Text.<references group=g>\n<ref name=a>x</ref></references><ref name=a/>",
+     {"undefined-ref", "unused-ref"}, {"malformed-ref", "undefined-ref", "unused-ref"}),
+    # a note template inside a reference list is a list-defined ref there (group and name checked)
+    ("efn-in-list", "<references>\n{{efn-lr|x}}\n</references>", {"malformed-ref"}, None),
     # attributes read as MediaWiki's Sanitizer reads them: the broken quoting is reported, nothing else
     ("unclosed-quote", '<ref name="a>x</ref><ref name=a/>', set(), {"malformed-ref"}),
     ("junk-after-value", '<ref name=a group=g 1">x</ref><references group=g/>', set(), {"malformed-ref"}),
@@ -54,5 +68,13 @@ CASES = [
     # typed as a ref but not a tag to MediaWiki, which shows it as text
     ("no-space-after-ref", "Text.<refname=a/> more.", set(), {"malformed-ref"}),
     ("no-space-after-ref-paired", 'Text.<refname="b">x</ref> more.', set(), {"malformed-ref"}),
+    # an opening tag without its ">": MediaWiki reads its attributes up to the next ">", swallowing
+    # the templates and tags there; citelint reads it so too and reports the missing ">"
+    ("missing-gt-swallows-tag-ref", "<ref name=aText.{{#tag:ref|Smith 2001.<!-- x -->|group=g}}Text.<ref>Jones.</ref>",
+     {"malformed-ref"}, None),
+    ("missing-gt-swallows-efn", "<ref name=aText.{{efn|name=a|<!-- c -->}}", set(), {"malformed-ref"}),
+    ("missing-gt-swallows-list", "<ref name=aText.<references/>", {"undefined-ref"}, {"malformed-ref", "undefined-ref"}),
+    ("missing-gt-in-refs-param", "<ref name=aText.{{notelist|group=g|refs=\n<ref name=b>x</ref>\n}}", set(),
+     {"malformed-ref"}),
     ("unclosed-swallows-next-ref", '<ref name="b">Unclosed named.Text.<ref> </ref>', {"malformed-ref"}, None),
 ]

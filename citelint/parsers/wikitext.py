@@ -151,12 +151,65 @@ def _restore(model: CitationModel) -> None:
                      for t in model.tags]
 
 
-class _Walker:
-    __slots__ = ("model", "table", "_list_start", "segments", "seen")
+_OPEN_TAG = re.compile(r"<(ref|references)(?=[\s/>])", re.IGNORECASE)
+_MASKED = "\ue001"  # stands in for markup inside an opening tag that lacks its own ">"
 
-    def __init__(self, table: TemplateTable) -> None:
+
+def _open_tags_without_gt(text: str, scan: str) -> list[tuple[int, int, str]]:
+    """(start, end, tag name) of opening ref tags with a ``<`` before their ``>``: the ``>`` was left
+    out, and MediaWiki's preprocessor reads everything up to the next ``>`` (templates, comments,
+    other tags) as the tag's attributes, where mwparserfromhell stops at the ``<``."""
+    out = []
+    for m in _OPEN_TAG.finditer(scan):
+        if out and m.start() < out[-1][1]:
+            continue  # inside the attributes of the one before
+        gt = text.find(">", m.end())
+        lt = text.find("<", m.end(), gt) if gt > 0 else -1
+        if lt > 0 and not text.count('"', m.end(), lt) % 2 and not text.count("'", m.end(), lt) % 2:
+            # (a "<" inside a quoted value, name="<baz>", is written on purpose)
+            out.append((m.start(), gt + 1, m.group(1).lower()))
+    return out
+
+
+def _mask(text: str, spans) -> str:
+    """Hide the markup in those tags' attributes (same length), so the parser reads them as MediaWiki does."""
+    chars = list(text)
+    for start, end, name in spans:
+        for i in range(start + 1 + len(name), end - 1):
+            if chars[i] in "<{}[]":
+                chars[i] = _MASKED
+    return "".join(chars)
+
+
+_LIST_OPEN = re.compile(r"<references(?=[\s/>])[^>]*>", re.IGNORECASE)
+_LIST_CLOSE = re.compile(r"</references\s*>", re.IGNORECASE)
+
+
+def _lists_closed_late(text: str, scan: str) -> list[tuple[int, int, list[int]]]:
+    """(start, end, inner openings) of ``<references>`` tags with another list tag before the next
+    ``</references>``: MediaWiki closes the first one there, and the tags between are its text."""
+    out, pos = [], 0
+    while True:
+        m = _LIST_OPEN.search(scan, pos)
+        if m is None:
+            return out
+        close = None if m.group().endswith("/>") else _LIST_CLOSE.search(text, m.end())
+        if close is None:
+            pos = m.end()
+            continue
+        inner = [x.start() for x in _LIST_OPEN.finditer(scan, m.end(), close.start())]
+        if inner:
+            out.append((m.start(), m.end(), inner))
+        pos = close.end()
+
+
+class _Walker:
+    __slots__ = ("model", "table", "_list_start", "segments", "seen", "raw")
+
+    def __init__(self, table: TemplateTable, raw: str = "") -> None:
         self.model = CitationModel(kind="wikitext")
         self.table = table
+        self.raw = raw  # the page as written (the parser may get it with some markup masked)
         self._list_start = -1  # offset of the reference list being walked
         self.segments: dict[str, int] = {}  # group → lists of it seen so far
         self.seen: dict[tuple, bool] = {}  # (group, segment, name) → has it got text yet
@@ -325,6 +378,9 @@ class _Walker:
         span = Span(offset, offset + len(s))
         content = None if tag.self_closing else str(tag.contents)
         read = sanitizer_attributes("".join(str(a) for a in tag.attributes)) if tag.attributes else ()
+        if read and _MASKED in s:  # what Cite gets is the text as written
+            start = offset + 1 + len(str(tag.tag))
+            read = sanitizer_attributes(self.raw[start:start + sum(len(str(a)) for a in tag.attributes)])
         self.model.tags.append(RefTag("ref", span, attrs, in_list is not None, tag.self_closing, content, in_list,
                                       read))
         values = dict(read)  # what Cite gets
@@ -356,8 +412,9 @@ class _Walker:
         return None
 
     def _emit_ref(self, values: dict, content: Optional[str], span: Span, cstart: int,
-                  in_list: Optional[str]) -> None:
-        """Uses and definitions for one ref, as Cite sees it (``values``: attribute name → value)."""
+                  in_list: Optional[str], def_origin: str = "ref") -> None:
+        """Uses and definitions for one ref, as Cite sees it (``values``: attribute name → value;
+        ``def_origin`` "template" when Cite gets the text with its templates expanded)."""
         m = self.model
         if _rejected(values):
             return  # Cite shows only its error in place of this ref (malformed-ref reports it)
@@ -397,7 +454,7 @@ class _Walker:
         if has_text or key is not None:  # a ref with neither is rejected: only empty-ref's finding
             m.uses.append(Use(group, key, span, origin, segment=seg))
         if has_text or key is None:
-            m.definitions.append(Definition(group, key, span, content or "", "ref",
+            m.definitions.append(Definition(group, key, span, content or "", def_origin,
                                             content_start=cstart, segment=seg))
         if key is not None:
             self.seen[(group, seg, key)] = self.seen.get((group, seg, key), False) or has_text
@@ -478,6 +535,13 @@ class _Walker:
                 if key and key.isdigit():
                     m.problems.append(Problem("numeric-name", span, key))  # Cite rejects the note
                     return
+                if in_list is not None:  # inside a reference list: a list-defined ref, as <ref> there is
+                    values = {"group": group, **({"name": key} if key else {})}
+                    content = _without_comments(text_p[0].value) if text_p else ""
+                    m.tags.append(RefTag("ref", span, tuple(Attr(k, v, None, span) for k, v in values.items()),
+                                         True, False, content, in_list))
+                    self._emit_ref(values, content, span, text_p[1] if text_p else -1, in_list, "template")
+                    return
                 # template arguments reach Cite with their comments stripped
                 content = _without_comments(text_p[0].value) if text_p else ""
                 has_text = content.strip() != ""
@@ -534,7 +598,7 @@ class _Walker:
             self._close_list(group, span, "template")
             return
         m.tags.append(RefTag("ref", span, attrs, in_list is not None, content is None, content, in_list))
-        self._emit_ref(named, content, span, content_p[1] if content_p else -1, in_list)
+        self._emit_ref(named, content, span, content_p[1] if content_p else -1, in_list, "template")
         if content_p is not None:
             # refs inside #tag:ref content are real refs in the text (that is what #tag:ref is for)
             self.walk(content_p[0].value, content_p[1], None)
@@ -641,11 +705,29 @@ def _strip_quotes(value) -> str:
 
 
 def parse_wikitext(text: str, table: Optional[TemplateTable] = None) -> CitationModel:
-    walker = _Walker(table or default_table())
+    walker = _Walker(table or default_table(), text)
+    raw, lacking, late = text, (), ()
+    if "<" in text:
+        scan = _OPAQUE_SPAN.sub(lambda m: " " * len(m.group()), text)
+        lacking = _open_tags_without_gt(text, scan)
+        if lacking:
+            text = _mask(text, lacking)
+        if "</references" in scan.lower():
+            late = _lists_closed_late(text, scan)
+            if late:
+                chars = list(text)
+                for _start, _end, inner in late:
+                    for i in inner:
+                        chars[i] = _MASKED  # text inside the first list, to MediaWiki
+                text = "".join(chars)
     defused = _defuse(text)
     code = mwparserfromhell.parse(defused, skip_style_tags=True)
     walker.walk(code, 0, None)
     if defused is not text:
         _restore(walker.model)
     walker.settle(text)
+    for start, end, name in lacking:
+        walker.model.problems.append(Problem("missing-gt", Span(start, end), raw[start:end]))
+    for start, end, inner in late:
+        walker.model.problems.append(Problem("list-closed-late", Span(start, end), str(inner[0])))
     return walker.model

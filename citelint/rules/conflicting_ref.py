@@ -7,13 +7,20 @@ from citelint.model import CitationModel, Definition, Severity
 from citelint.rules.base import Context, Rule, describe_key, normalize_ws
 
 
+def _expanded(d: Definition) -> bool:
+    """Cite gets the text of {{#tag:ref}} and of note templates with their templates expanded, the
+    text of a <ref> tag as written."""
+    return d.origin == "template"
+
+
 class ConflictingRef(Rule):
     """One reference name is defined with different content in two places.
 
     MediaWiki keeps only the first text and shows "Cite error: … defined multiple times with
     different content" (``cite_error_references_duplicate_key``). Names are compared within their
     group; texts are compared as written, so a copy that differs only in spacing is flagged too
-    (the message says so: that one is safe to fix by deleting the copy's text). List-defined refs
+    (the message says so: that one is safe to fix by deleting the copy's text), and so is a text with
+    templates given once in a ``<ref>`` and once through ``{{#tag:ref}}``, which expands them. List-defined refs
     that nothing cites are unused-ref's finding only.
 
     Why: every reuse of the name points to the first text; the second text is silently lost.
@@ -44,7 +51,7 @@ class ConflictingRef(Rule):
             if prev is None:
                 first[k] = d
                 continue
-            if prev.content == d.content:
+            if prev.content == d.content and not (_expanded(prev) != _expanded(d) and "{{" in d.content):
                 continue  # Cite compares the text as written: a trailing space or newline is a conflict
             line = ctx.line(prev.span.start)
             if normalize_ws(prev.content) == normalize_ws(d.content):
@@ -53,5 +60,9 @@ class ConflictingRef(Rule):
             else:
                 how = "with different content"
                 fix = "keep one definition and reuse it, or give this source its own name"
+            if prev.content == d.content:
+                how = "with the same text, but one gets its templates expanded ({{#tag:ref}} or a template) and " \
+                      "the other not (<ref>), so MediaWiki sees different text"
+                fix = "replace this copy with a reuse"
             yield Hit(d.span, f"reference {describe_key(d.group, d.key)} was already defined on line {line} {how}; "
                               f"MediaWiki shows only the first text: {fix}", subject=d.content)

@@ -25,6 +25,8 @@ class MalformedRef(Rule):
       was lost, and a ``<ref>`` inside another ref's text (``cite_error_included_ref``); an unclosed or nested ``<references>``
       (``cite_error_included_references``);
     - text that is meant as a ref tag but is not one to MediaWiki (``<refname=a>``, no space);
+    - an opening tag without its ``>`` (``<ref name=a Text.<ref>…``), whose attributes MediaWiki
+      reads up to the next ``>``, swallowing what lies between;
     - a name that is a plain number, ``name="1"``, ``{{r|1}}``, ``{{efn|name=07|…}}``
       (``cite_error_ref_numeric_key``);
     - an unknown attribute, with a did-you-mean (``cite_error_ref_too_many_keys``,
@@ -65,9 +67,23 @@ class MalformedRef(Rule):
                     message = (f"<ref> has no </ref> of its own: MediaWiki closes it with the </ref> on line "
                                f"{ctx.line(closes[i])} and swallows the text between; add </ref> after "
                                f"the citation")
+            if p.kind == "missing-gt":
+                name = p.detail[1:].split(None, 1)[0].lower()
+                message = (f"this <{name}> tag has no closing > of its own: MediaWiki reads everything up to the "
+                           f"next > (line {ctx.line(p.span.end - 1)}) as its attributes, swallowing the text, "
+                           f"templates and tags there; add > after the attributes")
+            elif p.kind == "list-closed-late":
+                close = _NEXT_LIST_CLOSE.search(ctx.text, p.span.end)
+                message = (f"<references> has no </references> of its own: MediaWiki closes it with the "
+                           f"</references> on line {ctx.line(close.start()) if close else '?'}, so the list tag on "
+                           f"line {ctx.line(int(p.detail))} and the text between are swallowed into it; write "
+                           f"<references /> or add </references>")
             yield Hit(p.span, message, subject=p.kind)
         dirs: dict[tuple, tuple[str, int]] = {}
+        lacking_gt = {p.span.start for p in model.problems if p.kind == "missing-gt"}
         for tag in model.tags:
+            if tag.span.start in lacking_gt:
+                continue  # its "attributes" are the text the missing ">" let in: one finding, above
             if tag.name == "references":
                 yield from self._references(tag)
             else:
@@ -157,6 +173,7 @@ def _misread(tag: RefTag) -> bool:
 
 
 _NEXT_CLOSE = re.compile(r"</ref\s*>", re.IGNORECASE)
+_NEXT_LIST_CLOSE = re.compile(r"</references\s*>", re.IGNORECASE)
 
 
 def _suggest(name: str, allowed) -> str:
@@ -177,6 +194,8 @@ _PROBLEMS = {
                     "name such as \"smith2001\"",
     "no-space": "this is not a ref tag to MediaWiki, which shows it as text: put a space after \"ref\" "
                 "(<ref name=…>)",
+    "missing-gt": "",  # worded in check()
+    "list-closed-late": "",  # worded in check()
     "malformed-tag": "this <ref> tag is malformed (MediaWiki cannot read its attributes): write it as "
                      "<ref name=\"…\" />",
 }
