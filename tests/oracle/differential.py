@@ -369,6 +369,10 @@ def _refs_params(text: str):
     for m in re.finditer(r"\|\s*refs\s*=", text, re.IGNORECASE):
         depth, i = 0, m.end()
         while i < len(text):
+            if text.startswith("[[", i):  # a link's "|" does not end the parameter
+                end = text.find("]]", i)
+                i = end + 2 if end > 0 else i + 2
+                continue
             if text.startswith("{{", i):
                 depth, i = depth + 1, i + 2
                 continue
@@ -434,10 +438,22 @@ def quote_past_tag_end(text: str) -> bool:
 
 
 def lt_in_opening_tag(text: str) -> bool:
-    """A ``<`` inside a ref's opening tag (``<ref name=aText.<ref>``): MediaWiki ends the tag at the
-    first ``>``, mwparserfromhell at the inner ``<``."""
+    """A ``<`` inside a ref's opening tag (``<ref name=aText.<ref>``): the ``>`` is missing, and
+    MediaWiki ends the tag at the next ``>``, often with no error (citelint reports the missing ``>``)."""
     return bool(re.search(r"<ref\b[^>]*<", text,
                           re.IGNORECASE | re.DOTALL))
+
+
+def list_closed_late(text: str) -> bool:
+    """A ``<references>`` with another list tag before the next ``</references>``, which closes it."""
+    scan = _OPAQUE.sub(lambda x: " " * len(x.group()), text)
+    for m in re.finditer(r"<references(?=[\s/>])[^>]*>", scan, re.IGNORECASE):
+        if m.group().endswith("/>"):
+            continue
+        close = re.compile(r"</references\s*>", re.IGNORECASE).search(text, m.end())
+        if close and re.search(r"<references(?=[\s/>])", scan[m.end():close.start()], re.IGNORECASE):
+            return True
+    return False
 
 
 def list_swallowed(text: str) -> bool:
@@ -449,7 +465,8 @@ def list_swallowed(text: str) -> bool:
 
 PREDICATES = {f.__name__: f for f in (literal_tag, broken_quoting, curly_quotes, list_ref_unknown_attribute,
                                       rejected_ref_in_refs, name_in_refs_and_text, empty_list_ref_used,
-                                      lt_in_opening_tag, list_swallowed, quote_past_tag_end)}
+                                      lt_in_opening_tag, list_swallowed, quote_past_tag_end,
+                                      list_closed_late)}
 
 
 @dataclass
