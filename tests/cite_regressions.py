@@ -21,6 +21,8 @@ CASES = [
     # numeric names given through templates
     ("r-numeric", "{{r|1}}<references/>", {"malformed-ref"}, None),
     ("efn-numeric", "{{efn|name=07|x}}", {"malformed-ref"}, None),
+    # reference templates inside a ref's text make no refs, but Cite still rejects their numeric names
+    ("r-numeric-inside-ref", "<ref name=a>x {{R|1|b}} y</ref>", {"malformed-ref"}, None),
     # follow= edge cases
     ("follow-self-closing", "<ref follow=a />", {"empty-ref"}, None),
     ("follow-empty", "<ref name=a>x</ref><ref follow=a></ref>", {"empty-ref"}, None),

@@ -392,6 +392,8 @@ class _Walker:
                 if type(node) is Comment:
                     self.model.comments.append(Span(pos, pos + n))
                 pos += n
+        if content is not None and "{{" in content:
+            self._numeric_names(tag.contents, cstart)
         if content is not None and "<" in content:
             inner = self._nested_ref(tag, cstart)
             if inner is not None:
@@ -400,6 +402,21 @@ class _Walker:
                 self.model.problems.append(Problem("nested-ref", inner))
                 return
         self._emit_ref(values, content, span, cstart, in_list)
+
+    def _numeric_names(self, code, pos: int) -> None:
+        """Reference templates in a ref's text make no refs of their own there, but Cite still
+        rejects a plain-number name in them (``<ref>x{{r|1}}</ref>``)."""
+        for node in code.nodes:
+            n = len(str(node))
+            name = str(node.name).strip() if type(node) is Template else "{"
+            spec = self.table.lookup(name) if "{" not in name else None
+            if spec is not None and spec.kind in ("reuse", "ref"):
+                keys = [_without_comments(p.value).strip() for p in node.params
+                        if (not p.showkey if spec.kind == "reuse" else str(p.name).strip() == "name")]
+                key = next((k for k in keys if k.isdigit()), None)
+                if key is not None:
+                    self.model.problems.append(Problem("numeric-name", Span(pos, pos + n), key))
+            pos += n
 
     @staticmethod
     def _nested_ref(tag: Tag, pos: int) -> Optional[Span]:
