@@ -60,6 +60,10 @@ CASES = [
     ("reuse-in-group-without-list", "<ref name=c group=g/>", {"missing-reflist"}, None),
     ("conflict-in-unused-list-refs", "<references>\n<ref name=a>x</ref>\n<ref name=a>y</ref>\n</references>",
      {"unused-ref"}, None),
+    # a newline between "<ref" and its first attribute: still a tag to MediaWiki
+    ("newline-after-ref", '<ref\nname="07">x</ref>', {"malformed-ref"}, None),
+    ("newline-after-ref-reuse", "<ref\nname=a/>", {"undefined-ref"}, None),
+    ("newline-after-references", '<ref group=g>x</ref><references\ngroup="g"></references>', set(), None),
     # tags are paired before templates are expanded
     ("close-in-template-argument", "<ref> foo {{1x|</ref> B C}}", set(), None),
     # MediaWiki's search for </ref> does not skip <nowiki>, <pre> or comments

@@ -181,6 +181,7 @@ def _mask(text: str, spans) -> str:
     return "".join(chars)
 
 
+_NEWLINE_AFTER_NAME = re.compile(r"(?<=<ref)[\r\n]\s*|(?<=<references)[\r\n]\s*", re.IGNORECASE)
 _LIST_OPEN = re.compile(r"<references(?=[\s/>])[^>]*>", re.IGNORECASE)
 _LIST_CLOSE = re.compile(r"</references\s*>", re.IGNORECASE)
 
@@ -724,6 +725,9 @@ def _strip_quotes(value) -> str:
 def parse_wikitext(text: str, table: Optional[TemplateTable] = None) -> CitationModel:
     walker = _Walker(table or default_table(), text)
     raw, lacking, late = text, (), ()
+    if "\n" in text and "<" in text:
+        # "<ref\nname=…>" is a tag to MediaWiki; mwparserfromhell needs a space there
+        text = _NEWLINE_AFTER_NAME.sub(lambda m: " " * len(m.group()), text)
     if "<" in text:
         scan = _OPAQUE_SPAN.sub(lambda m: " " * len(m.group()), text)
         lacking = _open_tags_without_gt(text, scan)
