@@ -82,5 +82,6 @@ CASES = [
     ("missing-gt-swallows-list", "<ref name=aText.<references/>", {"undefined-ref"}, {"malformed-ref", "undefined-ref"}),
     ("missing-gt-in-refs-param", "<ref name=aText.{{notelist|group=g|refs=\n<ref name=b>x</ref>\n}}", set(),
      {"malformed-ref"}),
+    ("unclosed-with-entity-in-name", '<ref name="&amp;c">Unclosed.Text.<ref> </ref>', {"malformed-ref"}, None),
     ("unclosed-swallows-next-ref", '<ref name="b">Unclosed named.Text.<ref> </ref>', {"malformed-ref"}, None),
 ]

@@ -14,7 +14,7 @@ import re
 from typing import Optional
 
 import mwparserfromhell
-from mwparserfromhell.nodes import Comment, Heading, Tag, Template, Text, Wikilink
+from mwparserfromhell.nodes import Comment, Heading, HTMLEntity, Tag, Template, Text, Wikilink
 
 from citelint.model import DEFAULT_GROUP, Attr, CitationModel, Definition, Problem, RefList, RefTag, Span, Use
 from citelint.parsers.templates import TemplateTable, default_table
@@ -217,15 +217,23 @@ class _Walker:
 
     # -- the walk ---------------------------------------------------------------------------
     def walk(self, code, offset: int, in_list: Optional[str]) -> None:
+        run, run_at = "", offset  # text and character references next to each other: one piece of text
         for node in code.nodes:
             s = str(node)
             n = len(s)
+            t = type(node)
+            if t is Text or t is HTMLEntity:
+                if not run:
+                    run_at = offset
+                run += s
+                offset += n
+                continue
+            if run:
+                if "<" in run or _HIDDEN_LT in run:
+                    self._leftovers(run, run_at)
+                run = ""
             if _WORTH_A_LOOK(s) is not None:
-                t = type(node)
-                if t is Text:
-                    if "<" in s or _HIDDEN_LT in s:
-                        self._leftovers(s, offset)
-                elif t is Tag:
+                if t is Tag:
                     self._tag(node, s, offset, in_list)
                 elif t is Template:
                     self._template(node, s, offset, in_list)
@@ -236,8 +244,10 @@ class _Walker:
                     self.walk(node.title, offset + node.level, in_list)
                 elif t is Comment:
                     self.model.comments.append(Span(offset, offset + n))
-                # ExternalLink, Argument, HTMLEntity: references inside them are not rendered
+                # ExternalLink, Argument: references inside them are not rendered
             offset += n
+        if run and ("<" in run or _HIDDEN_LT in run):
+            self._leftovers(run, run_at)
 
     def _leftovers(self, s: str, offset: int) -> None:
         typos = [m.start() for m in _NO_SPACE.finditer(s)] if "<ref" in s.lower() else []
