@@ -40,6 +40,8 @@ CASES = [
      {"conflicting-ref"}, None),
     ("tag-refs-expand-alike", "{{#tag:ref|{{cite web|title=T}}|name=a}}{{#tag:ref|{{cite web|title=T}}|name=a}}",
      set(), None),
+    # {{#tag:ref}} gives Cite its name as written, a <ref> tag's name has its character references decoded
+    ("tag-ref-name-not-decoded", "{{#tag:ref|x|name=&amp;c}}<ref name='&amp;c'/>", {"undefined-ref"}, None),
     # a <references> with another list tag before the next </references>: closed there, the tag is its text
     ("list-closed-late-duplicate", "<ref name=a>x</ref><references>Text.<references group=g>\n<ref name=a>y</ref>\n"
      "</references>", {"conflicting-ref"}, {"conflicting-ref", "malformed-ref"}),

@@ -493,6 +493,9 @@ class _Walker:
         content = None if tag.self_closing else str(tag.contents)
         m = self.model
         read = sanitizer_attributes("".join(str(a) for a in tag.attributes)) if tag.attributes else ()
+        if read and _MASKED in s:  # what Cite gets is the text as written
+            start = offset + 1 + len(str(tag.tag))
+            read = sanitizer_attributes(self.raw[start:start + sum(len(str(a)) for a in tag.attributes)])
         m.tags.append(RefTag("references", span, attrs, in_list is not None, tag.self_closing, content, in_list,
                              read))
         if in_list is not None:
@@ -626,7 +629,9 @@ class _Walker:
             self._close_list(group, span, "template")
             return
         m.tags.append(RefTag("ref", span, attrs, in_list is not None, content is None, content, in_list))
-        self._emit_ref(named, content, span, content_p[1] if content_p else -1, in_list, "template")
+        # Cite gets {{#tag:ref}}'s values as written: "&amp;" is not decoded as in a <ref> tag's attributes
+        values = {k: v.replace("&", "&amp;") for k, v in named.items()}
+        self._emit_ref(values, content, span, content_p[1] if content_p else -1, in_list, "template")
         if content_p is not None:
             # refs inside #tag:ref content are real refs in the text (that is what #tag:ref is for)
             self.walk(content_p[0].value, content_p[1], None)
