@@ -42,6 +42,14 @@ CASES = [
      set(), None),
     # {{#tag:ref}} gives Cite its name as written, a <ref> tag's name has its character references decoded
     ("tag-ref-name-not-decoded", "{{#tag:ref|x|name=&amp;c}}<ref name='&amp;c'/>", {"undefined-ref"}, None),
+    # two copies of a {{#tag:ref}} text holding a ref differ to Cite (each inner ref is its own marker)
+    ("tag-ref-copies-with-inner-ref", "{{#tag:ref|A<ref>x</ref>|name=a}}{{#tag:ref|A<ref>x</ref>|name=a}}",
+     {"conflicting-ref"}, None),
+    # {{r}} inside a reference list is an empty list-defined ref there
+    ("r-in-list", "<ref name=a>x</ref><references>\n{{r|a}}\n</references>", {"empty-ref"}, None),
+    # what follows a nested ref's </ref> is page text to MediaWiki
+    ("after-nested-ref", "<ref name=s>Unclosed.<ref name=a>y</ref> {{r|b}} z.</ref>", {"malformed-ref", "undefined-ref"},
+     None),
     # a <references> with another list tag before the next </references>: closed there, the tag is its text
     ("list-closed-late-duplicate", "<ref name=a>x</ref><references>Text.<references group=g>\n<ref name=a>y</ref>\n"
      "</references>", {"conflicting-ref"}, {"conflicting-ref", "malformed-ref"}),

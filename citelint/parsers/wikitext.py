@@ -15,6 +15,7 @@ from typing import Optional
 
 import mwparserfromhell
 from mwparserfromhell.nodes import Comment, Heading, HTMLEntity, Tag, Template, Text, Wikilink
+from mwparserfromhell.wikicode import Wikicode
 
 from citelint.model import DEFAULT_GROUP, Attr, CitationModel, Definition, Problem, RefList, RefTag, Span, Use
 from citelint.parsers.templates import TemplateTable, default_table
@@ -411,8 +412,20 @@ class _Walker:
                 # MediaWiki ends the outer ref at the first </ref>, finds an opening tag in its
                 # text and rejects it (cite_error_included_ref)
                 self.model.problems.append(Problem("nested-ref", inner))
+                self._after_inner_close(tag, cstart, in_list)
                 return
         self._emit_ref(values, content, span, cstart, in_list)
+
+    def _after_inner_close(self, tag: Tag, pos: int, in_list: Optional[str]) -> None:
+        """What follows a ref nested in another ref's text is outside both to MediaWiki, which
+        ends the outer ref at the inner one's </ref>: walk it as page text."""
+        nodes = tag.contents.nodes
+        for i, node in enumerate(nodes):
+            pos += len(str(node))
+            if type(node) is Tag and str(node.tag).strip().lower() == "ref":
+                if i + 1 < len(nodes):
+                    self.walk(Wikicode(nodes[i + 1:]), pos, in_list)
+                return
 
     def _numeric_names(self, code, pos: int) -> None:
         """Reference templates in a ref's text make no refs of their own there, but Cite still
@@ -595,6 +608,11 @@ class _Walker:
                         key = _without_comments(p.value).strip()
                         if key.isdigit():
                             m.problems.append(Problem("numeric-name", span, key))
+                        elif key and in_list is not None:  # inside a list: an empty list-defined ref
+                            values = {"group": group, "name": key}
+                            m.tags.append(RefTag("ref", span, tuple(Attr(k, v, None, span) for k, v in values.items()),
+                                                 True, False, "", in_list))
+                            self._emit_ref(values, "", span, -1, in_list, "template")
                         elif key:
                             m.uses.append(Use(group, key, span, "reuse", segment=self.segments.get(group, 0)))
                 return
