@@ -61,6 +61,8 @@ CASES = [
     ("unclosed-quote", '<ref name="a>x</ref><ref name=a/>', set(), {"malformed-ref"}),
     ("junk-after-value", '<ref name=a group=g 1">x</ref><references group=g/>', set(), {"malformed-ref"}),
     ("junk-after-name", '<ref name=Smith 2001"/><ref name=Smith>x</ref>', set(), {"malformed-ref"}),
+    # an attribute given twice: MediaWiki keeps the last value (names are case-insensitive)
+    ("repeated-name-attribute", "<ref name='1' Name= v/>", {"undefined-ref"}, None),
     # a ref Cite rejects has no echoes
     ("numeric-name-empty", '<ref name="07"></ref>', {"malformed-ref"}, None),
     ("numeric-name-in-group", "<ref name=1 group=g>x</ref>", {"malformed-ref"}, None),

@@ -106,6 +106,8 @@ class MalformedRef(Rule):
             yield Hit(span, f"broken quoting in the attributes of <ref>: MediaWiki reads them as {shown}; put one "
                             f"straight quote on each side of every value", subject=shown)
             attrs = tuple(Attr(k, v, '"', span) for k, v in tag.read)
+        if len({a.name for a in attrs}) < len(attrs):  # a repeated attribute: MediaWiki keeps the last
+            attrs = tuple(a for i, a in enumerate(attrs) if all(b.name != a.name for b in attrs[i + 1:]))
         unknown = [a for a in attrs if a.name not in allowed]
         if len(unknown) == 1:
             a = unknown[0]
