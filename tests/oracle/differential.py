@@ -1,10 +1,11 @@
 """Differential testing of citelint against MediaWiki: random pages, both judges, shrunk disagreements.
 
 ``generate(seed, n)`` makes ``n`` small pages, each a list of citation constructs drawn from the grammar
-below (inline, named and reused refs, groups, every quoting style and spacing in names, lists with and
-without groups, list-defined refs, ``{{#tag:ref}}``, efn/notelist/refn/r, comments, nowiki, unclosed and
-stray tags, empty refs, numeric names, unknown attributes, follow=, dir=, nested refs, refs in headings
-and template parameters). ``compare(wiki, page)`` renders it with MediaWiki and checks it with citelint,
+below (inline, named and reused refs, groups, every quoting style and spacing in names and between
+attributes, lists with and without groups, ``responsive``, ``{{#tag:references}}``, list-defined refs in
+``<references>`` and ``refs=``, ``{{#tag:ref}}``, efn/notelist/refn/r/rp, comments, nowiki, unclosed and
+stray tags, opening tags without their ``>``, empty refs, numeric names, unknown attributes, follow=, dir=,
+nested refs (also in ``{{#tag:ref}}``), refs in headings and template parameters). ``compare(wiki, page)`` renders it with MediaWiki and checks it with citelint,
 each side as a set of rule names (Cite keys through tests/conformance/cite_error_map.json).
 ``shrink`` reduces a disagreeing page to a minimal list of constructs (delta debugging) that still
 disagrees the same way. ``explained`` says whether tests/oracle/intended_differences.json accounts
@@ -81,7 +82,7 @@ def compare(wiki, text: str) -> Outcome:
 
 # -- the grammar -------------------------------------------------------------------------------
 
-NAMES = ["a", "b", "x y", "Smith 2001", "1", "07", "a_b", "é", "c"]
+NAMES = ["a", "b", "x y", "Smith 2001", "1", "07", "a_b", "é", "c", "x  y", "a ", "&amp;c"]
 GROUPS = ["", "g", "note", "lower-alpha", "g 1"]
 TEXTS = ["Smith 2001.", "Jones 1999.", "Smith 2001. ", "Smith 2001.\n", "Smith  2001.", "<!-- c -->", "",
          " ", "{{cite web|title=T|url=http://example.org/}}", "Smith 2001.<!-- x -->", "[[Page|link]]"]
@@ -96,7 +97,7 @@ def _quote(r: random.Random, value: str) -> str:
 
 
 def _attr(r: random.Random, name: str, value: str) -> str:
-    return f" {name}{_quote(r, value)}"
+    return f"{r.choice(' ' * 8 + chr(10) + chr(9))}{name}{_quote(r, value)}"
 
 
 def _text(r: random.Random) -> str:
@@ -139,6 +140,10 @@ def _reuse(r):
 def _references(r):
     g = _group(r) if r.random() < 0.4 else ""
     ga = _attr(r, "group", g) if g else ""
+    if r.random() < 0.1:
+        ga += r.choice([" responsive", ' responsive="0"'])
+    if r.random() < 0.15:
+        return "{{#tag:references|" + (_named(r) if r.random() < 0.5 else "") + ("|group=" + g if g else "") + "}}"
     return r.choice(["<references%s />", "<references%s/>", "<references%s></references>"]) % ga
 
 
@@ -201,7 +206,8 @@ def _nowiki(r):
 def _broken(r):
     return r.choice(["<ref>Unclosed.", "</ref>", "<ref></ref>", "<ref/>", "<ref />", "<ref name=a",
                      f"<ref{_ref_attrs(r, True)}>Unclosed named.", "<refname=a>x</ref>", "<ref  >x</ref >",
-                     "<references>", "</references>", "<REF>Upper.</REF>"])
+                     "<references>", "</references>", "<REF>Upper.</REF>", '<ref name="b"',
+                     "<references group=g"])
 
 
 def _follow(r):
@@ -211,7 +217,10 @@ def _follow(r):
 
 
 def _nested(r):
-    return f"<ref{_ref_attrs(r, r.random() < 0.5)}>Outer {_inline(r) if r.random() < 0.7 else _named(r)} tail.</ref>"
+    inner = _inline(r) if r.random() < 0.7 else _named(r)
+    if r.random() < 0.3:  # the way to put a ref in a note
+        return "{{#tag:ref|Outer " + inner + " tail." + ("|name=" + _name(r) if r.random() < 0.4 else "") + "}}"
+    return f"<ref{_ref_attrs(r, r.random() < 0.5)}>Outer {inner} tail.</ref>"
 
 
 def _heading(r):
@@ -229,7 +238,7 @@ def _tpl_close(r):
 
 
 def _text_only(r):
-    return r.choice(["Some text.", "Text\n\nMore text.", "* item", "''italic''"])
+    return r.choice(["Some text.", "Text\n\nMore text.", "* item", "''italic''", "{{rp|12}}", "{{Rp|p. 4}}"])
 
 
 CONSTRUCTS = [
@@ -346,7 +355,8 @@ def curly_quotes(text: str) -> bool:
     return any(re.search("[\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]", a) for a in _attribute_texts(text))
 
 
-_LIST = re.compile(r"<references\b(?:[^>]*[^/>])?>.*?(?:</references\s*>|\Z)|\|\s*refs\s*=.*?(?:\}\}|\Z)",
+_LIST = re.compile(r"<references\b(?:[^>]*[^/>])?>.*?(?:</references\s*>|\Z)|\|\s*refs\s*=.*?(?:\}\}|\Z)"
+                   r"|\{\{\s*#tag:\s*references\s*\|.*?(?:\}\}|\Z)",
                    re.IGNORECASE | re.DOTALL)
 
 
@@ -365,8 +375,9 @@ def list_ref_unknown_attribute(text: str) -> bool:
 
 
 def _refs_params(text: str):
-    """The values of refs= parameters, each up to the ``|`` or ``}}`` that ends it (nested templates kept)."""
-    for m in re.finditer(r"\|\s*refs\s*=", text, re.IGNORECASE):
+    """The values of refs= parameters and of ``{{#tag:references|…}}``, each up to the ``|`` or ``}}`` that
+    ends it (nested templates and links kept)."""
+    for m in re.finditer(r"\|\s*refs\s*=|\{\{\s*#tag:\s*references\s*\|", text, re.IGNORECASE):
         depth, i = 0, m.end()
         while i < len(text):
             if text.startswith("[[", i):  # a link's "|" does not end the parameter
@@ -400,6 +411,7 @@ def rejected_ref_in_refs(text: str) -> bool:
     for m in _refs_param_refs(text):
         attrs = dict(sanitizer_attributes(m.group(1)))
         if (any(k not in ("name", "group", "follow", "dir") for k in attrs) or attrs.get("name", "").isdigit()
+                or attrs.get("dir", "rtl").lower() not in ("ltr", "rtl")
                 or (not attrs.get("name") and not m.group(2).strip())):
             return True
     return False
@@ -440,7 +452,7 @@ def quote_past_tag_end(text: str) -> bool:
 def lt_in_opening_tag(text: str) -> bool:
     """A ``<`` inside a ref's opening tag (``<ref name=aText.<ref>``): the ``>`` is missing, and
     MediaWiki ends the tag at the next ``>``, often with no error (citelint reports the missing ``>``)."""
-    return bool(re.search(r"<ref\b[^>]*<", text,
+    return bool(re.search(r"<ref(?:erences)?\b[^>]*<", text,
                           re.IGNORECASE | re.DOTALL))
 
 
@@ -456,17 +468,45 @@ def list_closed_late(text: str) -> bool:
     return False
 
 
+def _has_list(text: str) -> bool:
+    from citelint.parsers.templates import default_table
+
+    if re.search(r"<references\b|\{\{\s*#tag:\s*references", text, re.IGNORECASE):
+        return True
+    table = default_table()
+    return any((spec := table.lookup(m.group(1).strip())) is not None and spec.kind == "reflist"
+               for m in re.finditer(r"\{\{([^{}|]+)", text))
+
+
+def conflict_in_group_without_list(text: str) -> bool:
+    """One name given two texts in a group (not the default one) that has no reference list."""
+    from citelint.parsers.wikitext import parse_wikitext
+
+    model = parse_wikitext(text)
+    lists, first = {r.group for r in model.reflists}, {}
+    for d in model.definitions:
+        if d.key and d.group and d.group not in lists and d.content.strip():
+            if first.setdefault(d.ident, d.content) != d.content:
+                return True
+    return False
+
+
+def ref_inside_tag_ref(text: str) -> bool:
+    """A ``<ref>`` inside the text of a ``{{#tag:ref}}``."""
+    return re.search(r"\{\{\s*#tag:\s*ref\s*\|[^|}]*<ref\b", text, re.IGNORECASE) is not None
+
+
 def list_swallowed(text: str) -> bool:
     """A reference list inside the text an unclosed ref swallows up to the next </ref>."""
-    return any(kind == "open" and re.search(r"<references\b|\{\{\s*(reflist|notelist|refs|references)",
-                                            text[m.end():text.lower().find("</ref", m.end())], re.IGNORECASE)
+    return any(kind == "open" and _has_list(text[m.end():text.lower().find("</ref", m.end())])
                for kind, m in _tags(text))
 
 
 PREDICATES = {f.__name__: f for f in (literal_tag, broken_quoting, curly_quotes, list_ref_unknown_attribute,
                                       rejected_ref_in_refs, name_in_refs_and_text, empty_list_ref_used,
                                       lt_in_opening_tag, list_swallowed, quote_past_tag_end,
-                                      list_closed_late)}
+                                      list_closed_late, conflict_in_group_without_list,
+                                      ref_inside_tag_ref)}
 
 
 @dataclass
