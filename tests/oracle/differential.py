@@ -496,6 +496,12 @@ def ref_inside_tag_ref(text: str) -> bool:
     return re.search(r"\{\{\s*#tag:\s*ref\s*\|[^|}]*<ref\b", text, re.IGNORECASE) is not None
 
 
+def close_in_template_then_ref(text: str) -> bool:
+    """A ref whose first ``</ref>`` is inside a template argument, with another ref tag after it."""
+    m = re.search(r"<ref(?=[\s>])[^>]*>(?:(?!</ref)[^{])*\{\{[^}]*</ref\s*>", text, re.IGNORECASE)
+    return m is not None and re.search(r"<ref(?=[\s/>])", text[m.end():], re.IGNORECASE) is not None
+
+
 def list_swallowed(text: str) -> bool:
     """A reference list inside the text an unclosed ref swallows up to the next </ref>."""
     return any(kind == "open" and _has_list(text[m.end():text.lower().find("</ref", m.end())])
@@ -506,7 +512,7 @@ PREDICATES = {f.__name__: f for f in (literal_tag, broken_quoting, curly_quotes,
                                       rejected_ref_in_refs, name_in_refs_and_text, empty_list_ref_used,
                                       lt_in_opening_tag, list_swallowed, quote_past_tag_end,
                                       list_closed_late, conflict_in_group_without_list,
-                                      ref_inside_tag_ref)}
+                                      ref_inside_tag_ref, close_in_template_then_ref)}
 
 
 @dataclass
