@@ -160,12 +160,15 @@ def _open_tags_without_gt(text: str, scan: str) -> list[tuple[int, int, str]]:
     """(start, end, tag name) of opening ref tags with a ``<`` before their ``>``: the ``>`` was left
     out, and MediaWiki's preprocessor reads everything up to the next ``>`` (templates, comments,
     other tags) as the tag's attributes, where mwparserfromhell stops at the ``<``."""
-    out = []
+    out, gt = [], -1
     for m in _OPEN_TAG.finditer(scan):
         if out and m.start() < out[-1][1]:
             continue  # inside the attributes of the one before
-        gt = text.find(">", m.end())
-        lt = text.find("<", m.end(), gt) if gt > 0 else -1
+        if gt < m.end():  # (the next ">" is shared by the openings before it: found once)
+            gt = text.find(">", m.end())
+            if gt < 0:
+                break  # no ">" after this: nothing is a tag
+        lt = text.find("<", m.end(), gt)
         if lt > 0 and not text.count('"', m.end(), lt) % 2 and not text.count("'", m.end(), lt) % 2:
             # (a "<" inside a quoted value, name="<baz>", is written on purpose)
             out.append((m.start(), gt + 1, m.group(1).lower()))
@@ -195,10 +198,12 @@ def _lists_closed_late(text: str, scan: str) -> list[tuple[int, int, list[int]]]
         m = _LIST_OPEN.search(scan, pos)
         if m is None:
             return out
-        close = None if m.group().endswith("/>") else _LIST_CLOSE.search(text, m.end())
-        if close is None:
+        if m.group().endswith("/>"):
             pos = m.end()
             continue
+        close = _LIST_CLOSE.search(text, m.end())
+        if close is None:
+            return out  # none after this one either
         inner = [x.start() for x in _LIST_OPEN.finditer(scan, m.end(), close.start())]
         if inner:
             out.append((m.start(), m.end(), inner))
@@ -218,7 +223,8 @@ class _Walker:
 
     # -- the walk ---------------------------------------------------------------------------
     def walk(self, code, offset: int, in_list: Optional[str]) -> None:
-        run, run_at = "", offset  # text and character references next to each other: one piece of text
+        run: list[str] = []  # text and character references next to each other: one piece of text
+        run_at = offset
         for node in code.nodes:
             s = str(node)
             n = len(s)
@@ -226,13 +232,12 @@ class _Walker:
             if t is Text or t is HTMLEntity:
                 if not run:
                     run_at = offset
-                run += s
+                run.append(s)
                 offset += n
                 continue
             if run:
-                if "<" in run or _HIDDEN_LT in run:
-                    self._leftovers(run, run_at)
-                run = ""
+                self._text_run(run, run_at)
+                run = []
             if _WORTH_A_LOOK(s) is not None:
                 if t is Tag:
                     self._tag(node, s, offset, in_list)
@@ -247,8 +252,13 @@ class _Walker:
                     self.model.comments.append(Span(offset, offset + n))
                 # ExternalLink, Argument: references inside them are not rendered
             offset += n
-        if run and ("<" in run or _HIDDEN_LT in run):
-            self._leftovers(run, run_at)
+        if run:
+            self._text_run(run, run_at)
+
+    def _text_run(self, run: list, offset: int) -> None:
+        s = run[0] if len(run) == 1 else "".join(run)
+        if "<" in s or _HIDDEN_LT in s:
+            self._leftovers(s, offset)
 
     def _leftovers(self, s: str, offset: int) -> None:
         typos = [m.start() for m in _NO_SPACE.finditer(s)] if "<ref" in s.lower() else []
@@ -289,6 +299,7 @@ class _Walker:
             return
         scan = _OPAQUE_SPAN.sub(lambda x: " " * len(x.group()), text)
         opens = [o.start() for o in _OPEN_REF.finditer(scan)]
+        raw_opens = None  # the same in the raw text, when a close inside a comment or <nowiki> needs them
         lists = sorted(m.reflists, key=lambda r: r.span.start)
         swallowed: list[tuple[int, int]] = []  # [start, end) of each pairing, in order of start
         dropped: set[int] = set()  # ids of the problems a pairing resolves
@@ -309,7 +320,10 @@ class _Walker:
                 # the </ref> is inside a comment, <nowiki> or <pre>, which mwparserfromhell keeps
                 # whole; MediaWiki's close search does not skip them, and Cite looks for an opening
                 # tag in the raw text it gets
-                if _OPEN_REF.search(text, p.span.end, cstart):
+                if raw_opens is None:
+                    raw_opens = [o.start() for o in _OPEN_REF.finditer(text)]
+                ri = bisect.bisect_left(raw_opens, p.span.end)
+                if ri < len(raw_opens) and raw_opens[ri] < cstart:
                     continue  # cite_error_included_ref
             elif stray is None or (oi < len(opens) and opens[oi] < cstart):
                 continue  # a ref inside the text: MediaWiki rejects it (cite_error_included_ref)
