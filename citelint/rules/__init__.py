@@ -11,6 +11,10 @@ from citelint.rules.empty_ref import EmptyRef
 from citelint.rules.invalid_url import InvalidUrl
 from citelint.rules.malformed_ref import MalformedRef
 from citelint.rules.missing_reflist import MissingReflist
+from citelint.rules.sfn_multiple_targets import SfnMultipleTargets
+from citelint.rules.sfn_no_target import SfnNoTarget
+from citelint.rules.sfn_unverifiable import SfnUnverifiable
+from citelint.rules.uncited_fullcite import UncitedFullcite
 from citelint.rules.undefined_ref import UndefinedRef
 from citelint.rules.unreachable_link import UnreachableLink
 from citelint.rules.unchecked_page import UncheckedPage
@@ -33,6 +37,11 @@ RULES: tuple[type[Rule], ...] = (
     UnreachableLink,
     UrlStatusMismatch,
     InvalidUrl,
+    # short citations (CL7xx): {{sfn}}/{{harv}} and the CITEREF anchors of full citations
+    SfnNoTarget,
+    SfnMultipleTargets,
+    UncitedFullcite,
+    SfnUnverifiable,
     UnusedSuppression,
     UncheckedPage,
 )
