@@ -22,6 +22,16 @@ BAZOOKA_DUPLICATES = [  # German short citations pasted again instead of reused 
     "253:81", "311:325", "316:133", "316:305", "316:569", "318:1227",
 ]
 
+# {{harvnb|sabra|1989}} and the like: anchors are case-sensitive, the full citation is CITEREFSabra1989
+HAYTHAM_NO_TARGET = ["54:1244", "54:1631", "56:667", "56:948", "62:1472", "69:354", "70:744", "80:1800", "80:2210",
+                     "93:399", "102:97", "102:405", "112:252", "116:846", "120:332", "122:212", "145:209", "149:436",
+                     "151:399", "168:291", "168:601", "247:3858"]
+# bibliography entries under "Sources" that no short citation names (Simon 2006, El-Bizri 2009a/b, Grant 2008…)
+HAYTHAM_UNCITED = ["288:3", "300:3", "312:3", "327:3", "338:3", "427:3", "509:3", "520:3", "549:3", "671:3",
+                   "704:3", "915:3", "944:3", "1046:3", "1071:3", "1141:3", "1206:3", "1346:3", "1391:3"]
+# the same work listed again under "Further reading" (Sabra 1989, Smith 2001…), and Falco's two 2007 papers
+HAYTHAM_MULTIPLE = ["634:3", "1433:3", "1448:3", "1462:3", "1478:3", "1492:3", "1565:4"]
+
 EXPECTED = {
     # README: clean big baseline. Two true findings the README's quick scan missed:
     # the same {{cite journal}} pasted twice on line 183, and name=APJ-20200722" (Check Wikipedia #104).
@@ -38,8 +48,14 @@ EXPECTED = {
     "wtf__Mozilla-Firefox.wiki": set(),
     # README defect, line 367: stray }}</ref> whose <ref>{{ was lost; plus the pop2015 source pasted again
     "wtf__United-Kingdom.wiki": {"367:1487 malformed-ref", "468:404 duplicate-ref"},
-    "wtf__al_Haytham.wiki": set(),
-    "wtf__anarchism.wiki": set(),  # trap: the whole article is HTML-escaped (&lt;ref&gt;): no refs at all
+    # 148 Harvard short citations ({{harvnb}}, {{harv}}, {{harvtxt}}, {{harvs}}): each finding verified below
+    "wtf__al_Haytham.wiki": {f"{p} sfn-no-target" for p in HAYTHAM_NO_TARGET}
+    | {f"{p} uncited-fullcite" for p in HAYTHAM_UNCITED}
+    | {f"{p} sfn-multiple-targets" for p in HAYTHAM_MULTIPLE}
+    | {"9:87 sfn-unverifiable"},  # {{harvnb|Rosenthal|1960–1961}}: a range of years, not modelled
+    # trap: the whole article is HTML-escaped (&lt;ref&gt;): no refs at all. Its templates still render:
+    # Paul Thomas's 1985 book is cited in full twice (lines 66 and 218) and {{Harvnb|Thomas|1985}} links to it
+    "wtf__anarchism.wiki": {"218:2370 sfn-multiple-targets"},
     "wtf__earthquakes.wiki": set(),  # list-defined refs inside {{Reflist|…}}'s first parameter
     "wtf__statoil.wiki": set(),  # trap: {{fotnoteliste}} is the Nynorsk reference list
     "wtf__toronto.wiki": set(),
@@ -72,3 +88,31 @@ def test_bazooka_duplicates_are_true():
         earlier = int(f.message.split("line ")[1].split(":")[0])
         assert quoted in " ".join(text[f.line - 1].split())
         assert quoted in " ".join(text[earlier - 1].split())
+
+
+def test_haytham_short_citations_are_true():
+    """Each sfn-no-target differs from an anchor of the page in capitals only (named in its message); each
+    uncited-fullcite's anchor is named by no short citation in any spelling; each sfn-multiple-targets
+    names an earlier full citation with the same surname and year."""
+    import re
+
+    fs = findings_for("wtf__al_Haytham.wiki")
+    text = read_data(WIKITEXT / "wtf__al_Haytham.wiki")
+    lines = text.splitlines()
+    shorts = re.findall(r"\{\{\s*(?:harv\w*|sfn\w*)\s*\|([^{}]*)\}\}", text, re.IGNORECASE)
+    for f in fs:
+        if f.rule == "sfn-no-target":
+            target, near = re.search(r"anchor (CITEREF\S+) \(the page has (CITEREF[^:,)]+)", f.message).groups()
+            assert target != near and target.casefold() == near.casefold(), f.message
+        elif f.rule == "uncited-fullcite":
+            anchor = re.search(r"anchor (CITEREF[^)]+)\)", f.message).group(1)
+            surname = re.match(r"CITEREF([A-Z][a-z'-]+?)(?=[A-Z_]|\d)", anchor).group(1)
+            year = re.search(r"\d{4}[a-z]?$", anchor).group()
+            assert not any(surname.lower() in s.lower() and year in s for s in shorts), anchor
+            assert re.match(r"\*\s*\{\{\s*(citation|cite )", lines[f.line - 1], re.IGNORECASE)  # a list entry
+        elif f.rule == "sfn-multiple-targets":
+            anchor, first = re.search(r"anchor (CITEREF\S+) as the one on line (\d+)", f.message).groups()
+            surname = re.match(r"CITEREF([A-Za-z'-]+)", anchor).group(1)
+            for n in (int(first), f.line):
+                entry = " ".join(lines[n - 1:n + 12])
+                assert re.search(r"last\s*=\s*" + re.escape(surname), entry), (anchor, n)

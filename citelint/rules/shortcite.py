@@ -26,6 +26,7 @@ masked text) and shared by the three rules (the engine runs them on one model af
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass, field
@@ -67,6 +68,9 @@ _FREEFORM = frozenset({"authors", "people", "host", "credits", "editors"})
 _YEAR = re.compile(r"(?<![\d])(\d{4})([a-z]?)(?![\d])")
 _RAW_ID = re.compile(r"""\bid\s*=\s*["']?\s*(CITEREF[^"'\s>|]*)""")
 _WS = re.compile(r"\s+")
+_CIRCA = re.compile(r"\bc\.|circa", re.IGNORECASE)
+_YEAR_LETTER = re.compile(r"(\d{4})([a-z]?)")
+_VNAME = re.compile(r"^(.*\S)\s+[A-Z]{1,3}$")  # "Smith JA": the surname before the initials
 
 
 def encode(anchor: str) -> str:
@@ -145,8 +149,18 @@ def _analyse(model: CitationModel, text: str) -> Analysis:
         headings.append((m.start(), flag))
     by_start = {t.start: t for t in templates}
 
+    # refs do not overlap except when nested, and a nested one lies inside its parent: merge them
+    merged: list[list[int]] = []
+    for a0, b0 in refs:
+        if merged and a0 < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b0)
+        else:
+            merged.append([a0, b0])
+    starts = [r[0] for r in merged]
+
     def inside_ref(pos: int) -> bool:
-        return any(a0 <= pos < b0 for a0, b0 in refs)
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < merged[i][1]
 
     def reading(pos: int) -> bool:
         r = False
@@ -304,7 +318,7 @@ def _full(t: Template, s: str, by_start: dict) -> tuple[Optional[str], str]:
                 piece = piece.strip()
                 if piece.lower().startswith("et al"):
                     break
-                m = re.match(r"^(.*\S)\s+[A-Z]{1,3}$", piece)  # "Smith JA": the surname before the initials
+                m = _VNAME.match(piece)
                 table[i] = m.group(1) if m else piece
     names_from = {k: v for k, v in authors.items() if v} or {k: v for k, v in editors.items() if v}
     if not names_from and any(k in named for k in _FREEFORM):
@@ -336,10 +350,10 @@ def _anchor_year(date: str, year: str, pub: str) -> Optional[str]:
             return None  # "n.d.", a range of years, no year
         y, letter = years[0]
         if value is date and not letter and year:  # ISO date with year=2020a for the letter
-            ym = re.fullmatch(r"(\d{4})([a-z]?)", year)
+            ym = _YEAR_LETTER.fullmatch(year)
             if ym and ym.group(1) == y:
                 letter = ym.group(2)
-        if re.search(r"\bc\.|circa", value, re.IGNORECASE):
+        if _CIRCA.search(value):
             return None
         return y + letter
     return ""

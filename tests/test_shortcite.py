@@ -1,0 +1,69 @@
+"""Short citations (CL7xx) through the CLI: messages an editor can search for, exact spans, options."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+
+def check(tmp_path, text: str, *args: str) -> list[dict]:
+    p = tmp_path / "page.wiki"
+    p.write_text(text, encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "citelint", "check", "--format", "json", "--select", "CL7", *args,
+                        str(p)], capture_output=True, text=True, timeout=60)
+    assert r.returncode in (0, 1), r.stderr
+    return json.loads(r.stdout)["findings"]
+
+
+PAGE = """Text.{{sfn|Smith|2021|p=4}} and {{harvnb|Jones|2019}}.
+
+== Sources ==
+* {{cite book |last=Smith |first=J. |date=May 2020 |title=A Book}}
+* {{cite book |last=Jones |year=2019 |title=One}}
+* {{cite book |last=Jones |year=2019 |title=Two}}
+"""
+
+
+def test_no_target_message_and_span(tmp_path):
+    fs = check(tmp_path, PAGE)
+    nt = [f for f in fs if f["rule"] == "sfn-no-target"]
+    assert len(nt) == 1 and nt[0]["code"] == "CL701" and nt[0]["severity"] == "warning"
+    f = nt[0]
+    assert (f["line"], f["column"], f["end_line"], f["end_column"]) == (1, 6, 1, 28)  # the {{sfn|…}} exactly
+    assert "Harv error: link from CITEREFSmith2021 doesn't point to any citation" in f["message"]
+    assert "the page has CITEREFSmith2020" in f["message"]
+
+
+def test_multiple_targets_at_the_later_citation(tmp_path):
+    fs = [f for f in check(tmp_path, PAGE) if f["rule"] == "sfn-multiple-targets"]
+    assert [(f["line"], f["column"]) for f in fs] == [(6, 3)]
+    assert "line 5" in fs[0]["message"] and "year=2019a, year=2019b" in fs[0]["message"]
+    assert "multiple targets (2×): CITEREFJones2019" in fs[0]["message"]
+
+
+def test_whitelist_and_ignore_err(tmp_path):
+    page = PAGE.replace("{{sfn|Smith|2021|p=4}}", "{{sfn|Smith|2021|p=4}}{{sfn|Gone|1900|ignore-err=yes}}")
+    assert any(f["rule"] == "sfn-no-target" for f in check(tmp_path, page))
+    page += "{{sfn whitelist|CITEREFSmith2021|CITEREFJones2019}}\n"
+    assert [f["rule"] for f in check(tmp_path, page)] == []
+
+
+def test_unknown_wrapper_is_unverifiable_not_an_error(tmp_path):
+    page = "Text.{{sfn|Brown|1911}}\n\n* {{cite EB1911 |wstitle=Brown, John}}\n"
+    fs = check(tmp_path, page)
+    assert [(f["rule"], f["severity"]) for f in fs] == [("sfn-unverifiable", "info")]
+    assert "{{cite eb1911}}" in fs[0]["message"]
+
+
+def test_a_page_without_short_citations_has_no_cl7_findings(tmp_path):
+    page = "* {{cite book |last=Jones |year=2019 |title=One}}\n* {{cite book |last=Jones |year=2019 |title=Two}}\n"
+    assert check(tmp_path, page) == []
+
+
+def test_many_short_citations_are_checked(tmp_path):
+    """5,000 short citations and 500 full ones: the page is checked (not timed out), the one miss found."""
+    body = "".join(f"T.{{{{sfn|Name{i % 500}|{1900 + i % 100}}}}}\n" for i in range(5000))
+    bib = "".join(f"* {{{{cite book |last=Name{i} |year={1900 + i % 100} |title=T}}}}\n" for i in range(500))
+    fs = check(tmp_path, body + "{{sfn|Missing|2000}}\n" + bib)
+    assert [f["rule"] for f in fs] == ["sfn-no-target"]
