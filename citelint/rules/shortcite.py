@@ -235,6 +235,10 @@ def _short(t: Template, kind: str, s: str, by_start: dict) -> ShortCite:
             positional.append(_value(s, vs, ve))
         else:
             named[k] = (vs, ve)
+    for k in [k for k in named if k.isdigit() and 1 <= int(k) <= 5]:  # {{sfn|1=Smith|2=2020}}
+        i = int(k) - 1
+        positional.extend([""] * (i + 1 - len(positional)))
+        positional[i] = _value(s, *named[k])
     ignore = "ignore-err" in named and _value(s, *named["ignore-err"]).lower() in ("yes", "y", "true", "1")
     sc = ShortCite(Span(t.start, t.end), t.name, [], ignore_err=ignore)
     if "ref" in named:
@@ -318,6 +322,9 @@ def _full(t: Template, s: str, by_start: dict) -> tuple[Optional[str], str]:
                 piece = piece.strip()
                 if piece.lower().startswith("et al"):
                     break
+                if piece.startswith("((") and piece.endswith("))"):  # a corporate name, as written
+                    table[i] = piece[2:-2].strip()
+                    continue
                 m = _VNAME.match(piece)
                 table[i] = m.group(1) if m else piece
     names_from = {k: v for k, v in authors.items() if v} or {k: v for k, v in editors.items() if v}
