@@ -216,19 +216,25 @@ def _is_url_param(key: str) -> bool:
     return (key in _URL_PARAMS or bool(_HYPHEN_URL.match(key))) and key not in _NOT_URL_PARAMS
 
 
-def extract_urls(content: str, base: int = 0) -> list[CitedUrl]:
-    """Every URL in a reference's content, with document offsets (``base`` + offset in ``content``)."""
+def extract_urls(content: str, base: int = 0, parsed: Optional[tuple] = None) -> list[CitedUrl]:
+    """Every URL in a reference's content, with document offsets (``base`` + offset in ``content``).
+
+    ``parsed``: the content already masked and its templates scanned, ``(mask(content), scan_templates(…))``
+    (``citelint.citations.ParsedRef``), so a document's refs are parsed once."""
     try:
-        return _extract(content, base)
+        return _extract(content, base, parsed)
     except RecursionError:  # pragma: no cover - nothing here recurses; belt and braces
         return []
 
 
-def _extract(content: str, base: int) -> list[CitedUrl]:
+def _extract(content: str, base: int, parsed: Optional[tuple] = None) -> list[CitedUrl]:
     if "//" not in content and "url" not in content.lower():
         return []
-    s = mask(content)
-    templates = scan_templates(s) if "{{" in s else []
+    if parsed is not None:
+        s, templates = parsed
+    else:
+        s = mask(content)
+        templates = scan_templates(s) if "{{" in s else []
     tagged_dead = any(t.name in DEAD_TAGS for t in templates)
     out: list[CitedUrl] = []
     claimed: list[tuple[int, int]] = []

@@ -13,6 +13,7 @@ from typing import Callable, Iterator, Optional
 
 from citelint.findings import LineIndex, stable_place
 from citelint.links.extract import ARCHIVE_TEMPLATES, CitedUrl, extract_urls
+from citelint.citations import locate, parsed_refs
 from citelint.model import CitationModel, Definition, Document
 
 
@@ -53,18 +54,6 @@ class DocLinks:
         return (self.path, self.page, self.revision)
 
 
-def locate(defn: Definition, text: str) -> Optional[int]:
-    """Offset in ``text`` where a definition's content starts, or None when it cannot be placed."""
-    content = defn.content
-    if not content:
-        return None
-    cs = defn.content_start
-    if 0 <= cs and text.startswith(content, cs):
-        return cs
-    i = text.find(content, defn.span.start, max(defn.span.end, defn.span.start + len(content)))
-    return i if i >= 0 else None
-
-
 def definition_urls(defn: Definition, text: str) -> list[CitedUrl]:
     base = locate(defn, text)
     if base is None:
@@ -77,20 +66,18 @@ _last_urls: tuple = (None, None, None)
 
 
 def model_urls(model: CitationModel, text: str) -> Iterator[list[CitedUrl]]:
-    """The URLs of each definition (one list per definition, in model order; same text twice: once)."""
+    """The URLs of each definition (one list per definition, in model order; same text twice: once).
+
+    The definitions' template trees come from ``citelint.citations.parsed_refs``: one parse per document,
+    shared with the rules that read citation templates."""
     global _last_urls
     last_model, last_text, lists = _last_urls
     if last_model is model and last_text is text:
         yield from lists
         return
-    seen: set[int] = set()
     done: list[list[CitedUrl]] = []
-    for d in model.definitions:
-        base = locate(d, text)
-        if base is None or base in seen:
-            continue
-        seen.add(base)
-        urls = extract_urls(d.content, base)
+    for ref in parsed_refs(model, text):
+        urls = extract_urls(ref.definition.content, ref.base, parsed=(ref.masked, ref.templates))
         done.append(urls)
         yield urls
     _last_urls = (model, text, done)  # only once all were read

@@ -8,6 +8,10 @@ from citelint.rules.conflicting_ref import ConflictingRef
 from citelint.rules.dead_link import DeadLink
 from citelint.rules.duplicate_ref import DuplicateRef
 from citelint.rules.empty_ref import EmptyRef
+from citelint.rules.invalid_doi import InvalidDoi
+from citelint.rules.invalid_identifier import InvalidIdentifier
+from citelint.rules.invalid_isbn import InvalidIsbn
+from citelint.rules.invalid_issn import InvalidIssn
 from citelint.rules.invalid_url import InvalidUrl
 from citelint.rules.malformed_ref import MalformedRef
 from citelint.rules.missing_reflist import MissingReflist
@@ -16,6 +20,7 @@ from citelint.rules.sfn_no_target import SfnNoTarget
 from citelint.rules.sfn_unverifiable import SfnUnverifiable
 from citelint.rules.uncited_fullcite import UncitedFullcite
 from citelint.rules.undefined_ref import UndefinedRef
+from citelint.rules.same_source import SameSource
 from citelint.rules.unreachable_link import UnreachableLink
 from citelint.rules.unchecked_page import UncheckedPage
 from citelint.rules.unused_ref import UnusedRef
@@ -29,6 +34,7 @@ RULES: tuple[type[Rule], ...] = (
     EmptyRef,
     DuplicateRef,
     ConflictingRef,
+    SameSource,
     MissingReflist,
     MalformedRef,
     BacklinkMismatch,
@@ -37,6 +43,11 @@ RULES: tuple[type[Rule], ...] = (
     UnreachableLink,
     UrlStatusMismatch,
     InvalidUrl,
+    # identifiers (CL6xx): what CS1's Module:Citation/CS1/Identifiers checks
+    InvalidIsbn,
+    InvalidIssn,
+    InvalidDoi,
+    InvalidIdentifier,
     # short citations (CL7xx): {{sfn}}/{{harv}} and the CITEREF anchors of full citations
     SfnNoTarget,
     SfnMultipleTargets,

@@ -15,7 +15,8 @@ class DuplicateRef(Rule):
     """The same citation is written out twice instead of being defined once and reused.
 
     Two references (or two plain-text list entries) have the same content once whitespace is
-    normalised (Check Wikipedia #81). Reported at the later one, naming the line of the earlier.
+    normalised (Check Wikipedia #81); two citation templates that differ only in the order of their
+    parameters or in white space are the same citation too. Reported at the later one, naming the line of the earlier.
     A name defined twice with the same text is not flagged (MediaWiki accepts it), and neither is
     content meant to repeat, such as "Ibid.".
 
@@ -36,11 +37,16 @@ class DuplicateRef(Rule):
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
         first: dict[tuple, object] = {}
-        for d in model.definitions:
+        canonical: dict[int, str] = {}
+        if model.kind == "wikitext":
+            from citelint.citations import canonical_content, parsed_refs
+
+            canonical = {r.index: canonical_content(r) for r in parsed_refs(model, ctx.text) if r.templates}
+        for i, d in enumerate(model.definitions):
             norm = d.normalized
             if not norm or _REPEATABLE.match(norm):
                 continue
-            k = (d.group, d.segment, norm)
+            k = (d.group, d.segment, canonical.get(i, norm))
             prev = first.get(k)
             if prev is None:
                 first[k] = d

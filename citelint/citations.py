@@ -1,0 +1,141 @@
+"""The template trees of each reference, parsed once per document and shared by every rule that reads them.
+
+``parsed_refs(model, text)`` returns, for each definition of the model that can be placed in the text, its
+content with comments and unparsed tags masked (same length, so offsets hold) and every ``{{…}}`` in it with
+its parameters split at top level (``citelint.links.extract.scan_templates``). The link extraction
+(``citelint.links.sites.model_urls``), the identifier rules, ``same-source`` and ``duplicate-ref`` all read
+this one list; it is computed once per model (the engine runs the rules on one model after the other).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from citelint.links.extract import MASK, Template, mask, scan_templates
+from citelint.model import CitationModel, Definition
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedRef:
+    definition: Optional[Definition]  # None: the document outside its references (bibliographies…)
+    index: int  # position of the definition in model.definitions; -1 outside
+    base: int  # document offset where the content starts
+    masked: str  # the content, comments and unparsed tags blanked out with MASK
+    templates: tuple[Template, ...]  # every closed {{…}} in it, by start; offsets relative to the content
+
+    def value(self, vs: int, ve: int) -> tuple[int, int, str]:
+        """A parameter value trimmed, masked parts dropped: (start, end) relative to the content, and text."""
+        s = self.masked
+        a, b = vs, ve
+        while a < b and (s[a].isspace() or s[a] == MASK):
+            a += 1
+        while b > a and (s[b - 1].isspace() or s[b - 1] == MASK):
+            b -= 1
+        return a, b, s[a:b].replace(MASK, "")
+
+    def top_level(self) -> list[Template]:
+        """The templates not nested in another one."""
+        out = []
+        last_end = -1
+        for t in self.templates:
+            if t.start >= last_end:
+                out.append(t)
+                last_end = t.end
+        return out
+
+
+def locate(defn: Definition, text: str) -> Optional[int]:
+    """Offset in ``text`` where a definition's content starts, or None when it cannot be placed."""
+    content = defn.content
+    if not content:
+        return None
+    cs = defn.content_start
+    if 0 <= cs and text.startswith(content, cs):
+        return cs
+    i = text.find(content, defn.span.start, max(defn.span.end, defn.span.start + len(content)))
+    return i if i >= 0 else None
+
+
+def parse_ref(defn: Definition, index: int, base: int) -> ParsedRef:
+    s = mask(defn.content)
+    templates = tuple(scan_templates(s)) if "{{" in s else ()
+    return ParsedRef(defn, index, base, s, templates)
+
+
+#: the last document's parse, (model, text, refs, outside): the rules and the link pass read one model after
+#: the other
+_last: tuple = (None, None, None, None)
+
+
+def parsed_refs(model: CitationModel, text: str) -> list[ParsedRef]:
+    """Each placeable definition, parsed (one entry per place: the same text twice is parsed once)."""
+    return _parse(model, text)[0]
+
+
+def outside_refs(model: CitationModel, text: str) -> Optional[ParsedRef]:
+    """The wikitext outside the references (the parsed refs' content blanked out, offsets kept), parsed the
+    same way: bibliographies and further-reading lists hold full citations too. None for plain text."""
+    return _parse(model, text)[1]
+
+
+def _parse(model: CitationModel, text: str) -> tuple[list[ParsedRef], Optional[ParsedRef]]:
+    global _last
+    last_model, last_text, refs, rest = _last
+    if last_model is model and last_text is text:
+        return refs, rest
+    seen: set[int] = set()
+    refs = []
+    for i, d in enumerate(model.definitions):
+        base = locate(d, text)
+        if base is None or base in seen:
+            continue
+        seen.add(base)
+        refs.append(parse_ref(d, i, base))
+    rest = None
+    if model.kind == "wikitext":
+        parts = []
+        pos = 0
+        for r in sorted(refs, key=lambda r: r.base):
+            a, b = r.base, r.base + len(r.definition.content)
+            if a < pos:  # nested in the previous one (a ref inside a ref's template): already blanked
+                if b > pos:
+                    parts.append(MASK * (b - pos))
+                    pos = b
+                continue
+            parts.append(text[pos:a])
+            parts.append(MASK * (b - a))
+            pos = b
+        parts.append(text[pos:])
+        s = mask("".join(parts))
+        rest = ParsedRef(None, -1, 0, s, tuple(scan_templates(s)) if "{{" in s else ())
+    _last = (model, text, refs, rest)
+    return refs, rest
+
+
+def canonical_content(ref: ParsedRef) -> str:
+    """A ref's content as a citation, not as text: each template's named parameters sorted, white space
+    collapsed and comments dropped everywhere; two refs that differ only in parameter order or white space
+    have the same canonical content (``duplicate-ref``)."""
+    from citelint.model import normalize
+
+    raw = ref.definition.content if ref.definition is not None else ref.masked
+    if not ref.templates:
+        return normalize(raw)
+    out = []
+    pos = 0
+    for t in ref.top_level():
+        out.append(normalize(raw[pos:t.start]))
+        named = []
+        positional = []
+        for key, written, vs, ve in t.params:
+            value = normalize(raw[vs:ve])
+            if written is None:
+                positional.append(value)
+            else:
+                named.append(f"{normalize(written)}={value}")
+        out.append("{{" + t.name + "".join("|" + p for p in positional) + "".join("|" + n for n in sorted(named))
+                   + "}}")
+        pos = t.end
+    out.append(normalize(raw[pos:]))
+    return " ".join(p for p in out if p)

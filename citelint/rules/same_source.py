@@ -1,0 +1,225 @@
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+
+from citelint.findings import Hit
+from citelint.model import CitationModel, Severity
+from citelint.rules.base import Context, Rule
+
+
+class SameSource(Rule):
+    """Two references cite the same source (same DOI, ISBN, PMID, arXiv id or URL) with different text.
+
+    Compares each reference's identifiers (``|doi=``, ``|isbn=`` — ISBN-10 and ISBN-13 forms alike —,
+    ``|pmid=``, ``|arxiv=``, and the same in plain text) and its URL once normalised: scheme, ``www.``,
+    mobile and AMP hosts (``m.``, ``mobile.``, ``amp.``), a trailing slash, tracking parameters (``utm_*``,
+    ``fbclid``, ``gclid``…) and Wayback Machine wrappers (``web.archive.org/web/<timestamp>/<url>``) do not
+    count; ``doi.org``, ``arxiv.org/abs/…`` and PubMed URLs count as their identifier. Reported at the later
+    reference, naming the line of the earlier. References that cite different places in the source are not
+    flagged: a different ``|page=``, ``|pages=``, ``|at=``, ``|chapter=``, ``|volume=``, ``|quote=`` (and the
+    like), or a different ``p. 12`` in the text, is a different citation of one work (use ``{{rp}}`` or
+    short citations for those). Neither are bundled references (two citations in one ref), references with
+    the very same text (``duplicate-ref``), nor a site's front page.
+
+    Why: the reference list shows one source under two numbers, with two descriptions that drift apart.
+
+    Fix: keep the fuller citation, name it (``<ref name="smith2020">…</ref>``) and reuse it with
+    ``<ref name="smith2020" />``.
+
+    Example::
+
+        A.<ref>{{cite journal |title=T |doi=10.1000/xyz |year=2020}}</ref>
+        B.<ref>Smith (2020), doi:10.1000/XYZ</ref>   ← same-source: same DOI as line 1
+    """
+
+    name = "same-source"
+    code = "CL203"
+    severity = Severity.WARNING
+
+    def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
+        from citelint.citations import canonical_content, parsed_refs
+        from citelint.identifiers import canonical, is_citation, model_identifiers
+        from citelint.links.sites import model_urls
+
+        refs = parsed_refs(model, ctx.text)
+        if len(refs) < 2:
+            return
+        ids: dict[int, list] = {}
+        for ref, iv in model_identifiers(model, ctx.text):
+            if ref.definition is not None and iv.kind in _ID_KINDS:
+                ids.setdefault(ref.index, []).append(iv)
+        url_lists = list(model_urls(model, ctx.text))  # one list per parsed ref, in the same order
+        earlier: dict[tuple, list] = {}
+        for ref, urls in zip(refs, url_lists):
+            d = ref.definition
+            if d.list_defined and d.key is None:
+                continue
+            cites = [t for t in ref.top_level() if is_citation(t.name)]
+            if len(cites) > 1:
+                continue  # a bundle of citations: cannot be merged with one of them
+            if not cites:  # another wiki's citation template ({{Internetquelle}}…): the first with parameters
+                cites = [t for t in ref.top_level() if any(w for _k, w, _a, _b in t.params)][:1]
+            keys: dict[str, set] = {}
+            for iv in ids.get(ref.index, ()):
+                c = canonical(iv.kind, iv.value.upper() if iv.kind == "isbn" else iv.value)
+                if c:
+                    keys.setdefault(iv.kind, set()).add(c)
+            for c in urls:
+                if c.kind == "archive" or not c.url:
+                    continue
+                k = url_key(c.url)
+                if k:
+                    keys.setdefault(k[0], set()).add(k[1])
+            own = [(kind, next(iter(vals))) for kind, vals in keys.items() if len(vals) == 1]
+            if not own:
+                continue
+            where = (d.group, d.segment)
+            loc = _locator(ref, cites[0] if cites else None)
+            ident = canonical_content(ref)
+            title = _title(ref, cites[0] if cites else None)
+            hit = None
+            for kind, value in sorted(own, key=lambda kv: _ORDER.index(kv[0])):
+                before = earlier.get((where, kind, value), ())
+                if any(pident == ident for _pd, _pl, pident, _pt in before):
+                    break  # the very same citation came before: duplicate-ref reports it
+                for pd, ploc, pident, ptitle in before:
+                    if ploc != loc or pident == ident or (pd.key is not None and pd.key == d.key):
+                        continue
+                    if kind == "url" and not _same_title(ptitle, title):
+                        continue  # one page cited for different entries (a changelog, a list): not one citation
+                    hit = (pd, kind, value)
+                    break
+                if hit:
+                    break
+            for kind, value in own:
+                earlier.setdefault((where, kind, value), []).append((d, loc, ident, title))
+            if hit is None:
+                continue
+            pd, kind, value = hit
+            line = ctx.line(pd.span.start)
+            what = f"{_NAMES[kind]} {value}" if kind != "url" else f"URL {value}"
+            if model.kind == "plaintext":
+                how = f"merge entry {d.key} into entry {pd.key} and point both markers at it"
+            elif pd.key:
+                how = f'if both cite the same place, reuse the first here with <ref name="{pd.key}" />'
+            else:
+                how = ('if both cite the same place, give the first a name (<ref name="…">) and reuse it here '
+                       'with <ref name="…" />')
+            yield Hit(d.span, f"same source as line {line} ({what}), written differently; {how}",
+                      subject=f"{kind}\0{value}")
+
+
+_ID_KINDS = frozenset({"doi", "isbn", "pmid", "arxiv"})
+_ORDER = ("doi", "isbn", "pmid", "arxiv", "url")
+_NAMES = {"doi": "DOI", "isbn": "ISBN", "pmid": "PMID", "arxiv": "arXiv"}
+
+#: parameters that say where in a source a citation points: refs that differ in them are not one citation
+_LOCATORS = frozenset({"page", "pages", "p", "pp", "at", "loc", "chapter", "contribution", "entry", "article",
+                       "section", "quote", "time", "minutes", "volume", "issue", "number", "title-link",
+                       "script-chapter", "trans-chapter", "quote-page", "quote-pages", "chapter-url",
+                       "section-url", "page-id",
+                       # other wikis' citation templates ({{Internetquelle}}, {{Literatur}}…)
+                       "seite", "seiten", "kapitel", "zitat", "band", "nummer", "spalten"})
+#: page numbers in text: "p. 12", "pp. 3–5", "page 7", German "S. 23"
+_TEXT_PAGES = re.compile(r"(?<![A-Za-z])(?:pp?\.|pages?|pg\.?|S\.|Seiten?|pág\.)\s*[0-9ivxlcdm]+"
+                         r"(?:\s*[-–—,]\s*[0-9ivxlcdm]+)*", re.IGNORECASE)
+#: a quotation in the text around the citation: a ref that quotes the source cites one passage of it
+_TEXT_QUOTE = re.compile(r"[\"“„]([^\"“”„]{20,})[\"”“]")
+
+
+def _locator(ref, cite) -> tuple:
+    """What part of the source a ref points to: its citation's locator parameters and page numbers in the
+    text around the citation (or in the whole text, for a ref without a template)."""
+    from citelint.links.extract import MASK
+    from citelint.model import normalize
+
+    raw = ref.definition.content
+    params = []
+    if cite is not None:
+        for key, written, vs, ve in cite.params:
+            if key in _LOCATORS:
+                v = normalize(raw[vs:ve]).lower()
+                if v:
+                    params.append((key, v))
+        outside = ref.masked[:cite.start] + ref.masked[cite.end:]
+    else:
+        outside = ref.masked
+    outside = outside.replace(MASK, "")
+    pages = tuple(normalize(m.group()).lower().replace(" ", "") for m in _TEXT_PAGES.finditer(outside))
+    quotes = tuple(normalize(m.group(1)).lower() for m in _TEXT_QUOTE.finditer(outside))
+    return tuple(sorted(params)), pages, quotes
+
+
+def _title(ref, cite) -> str:
+    """The citation's title (``|title=``, or a bracketed link's label), letters and digits only, lower case."""
+    raw = ref.definition.content
+    text = ""
+    if cite is not None:
+        for key, written, vs, ve in cite.params:
+            if key == "title" or key == "titel":
+                text = raw[vs:ve]
+                break
+    else:
+        m = re.search(r"\[(?:https?:)?//[^\s\]]+\s+([^\]]+)\]", raw)
+        text = m.group(1) if m else ""
+    return re.sub(r"\W+", "", text).lower()
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Titles that may name the same page: equal, one missing, or one the start of the other (a subtitle or
+    the site's name added)."""
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+_TRACKING = re.compile(r"^(?:utm_[a-z_]*|fbclid|gclid|dclid|gclsrc|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl|"
+                       r"ocid|cmpid|ncid|cmp|wt\.mc_id|ito|smid|src|ref_src|__twitter_impression|amp|outputtype)$",
+                       re.IGNORECASE)
+_WAYBACK = re.compile(r"^https?://(?:web\.|wayback\.)?archive\.org/web/\d{1,14}[a-z_]*/(.+)$", re.IGNORECASE)
+_DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.[^?#]+)$", re.IGNORECASE)
+_ARXIV_URL = re.compile(r"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/([^?#]+?)(?:\.pdf)?/?$", re.IGNORECASE)
+_PUBMED_URL = re.compile(r"^https?://(?:www\.)?(?:ncbi\.nlm\.nih\.gov/pubmed|pubmed\.ncbi\.nlm\.nih\.gov)/(\d+)/?$",
+                         re.IGNORECASE)
+_DROP_LABELS = ("www", "m", "mobile", "amp")
+
+
+def url_key(url: str) -> Optional[tuple[str, str]]:
+    """(kind, identity) of a cited URL: ("doi", …), ("arxiv", …), ("pmid", …) or ("url", normalised URL);
+    None for a URL that says too little (a site's front page)."""
+    m = _WAYBACK.match(url)
+    if m:
+        inner = m.group(1)
+        url = inner if re.match(r"(?i)https?://", inner) else "http://" + inner
+    m = _DOI_URL.match(url)
+    if m:
+        return "doi", unquote(m.group(1)).lower()
+    m = _ARXIV_URL.match(url)
+    if m:
+        return "arxiv", re.sub(r"v\d+$", "", m.group(1)).lower()
+    m = _PUBMED_URL.match(url)
+    if m:
+        return "pmid", m.group(1)
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower().rstrip(".")
+        port = parts.port
+    except ValueError:
+        return None
+    labels = host.split(".")
+    while len(labels) > 2 and labels[0] in _DROP_LABELS:
+        labels.pop(0)
+    if len(labels) > 2 and labels[1] in ("m", "mobile"):  # en.m.wikipedia.org
+        labels.pop(1)
+    host = ".".join(labels)
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
+    path = parts.path or "/"
+    path = re.sub(r"/amp/?$", "/", path)
+    path = path.rstrip("/") or "/"
+    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
+    if path == "/" and not query:
+        return None  # a front page: cited for many different things
+    q = "?" + urlencode(query) if query else ""
+    frag = "#" + parts.fragment if parts.fragment else ""
+    return "url", f"{host}{path}{q}{frag}"
