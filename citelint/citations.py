@@ -118,6 +118,7 @@ def canonical_content(ref: ParsedRef) -> str:
     collapsed and comments dropped everywhere; two refs that differ only in parameter order or white space
     have the same canonical content (``duplicate-ref``)."""
     from citelint.model import normalize
+    from citelint.parsers.templates import canonical_name
 
     raw = ref.definition.content if ref.definition is not None else ref.masked
     if not ref.templates:
@@ -134,7 +135,9 @@ def canonical_content(ref: ParsedRef) -> str:
                 positional.append(value)
             else:
                 named.append(f"{normalize(written)}={value}")
-        out.append("{{" + t.name + "".join("|" + p for p in positional) + "".join("|" + n for n in sorted(named))
+        name_end = ref.masked.find("|", t.start + 2, t.end) if t.params else t.end - 2
+        name = canonical_name(normalize(raw[t.start + 2:name_end]))  # MediaWiki: first letter case-insensitive
+        out.append("{{" + name + "".join("|" + p for p in positional) + "".join("|" + n for n in sorted(named))
                    + "}}")
         pos = t.end
     out.append(normalize(raw[pos:]))
