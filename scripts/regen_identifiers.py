@@ -11,7 +11,7 @@ its ``id_handlers`` table: for each identifier, the parameter aliases (``paramet
 limit CS1 tests (``id_limit = N``). Everything else about the identifiers (patterns, checksums) is code in
 Module:Citation/CS1/Identifiers and is written out in citelint/identifiers.py.
 
-The copy the shipped file was made from is tests/data/cs1/Configuration.lua; tests/test_identifiers.py runs
+The copy the shipped file was made from is tests/data/corpus/cs1/Configuration.lua; tests/test_identifiers.py runs
 this script on it and compares the result with the shipped file.
 """
 
