@@ -39,9 +39,7 @@ class DuplicateRef(Rule):
         first: dict[tuple, object] = {}
         canonical: dict[int, str] = {}
         if model.kind == "wikitext":
-            from citelint.citations import canonical_content, parsed_refs
-
-            canonical = {r.index: canonical_content(r) for r in parsed_refs(model, ctx.text) if r.templates}
+            canonical = _canonical_where_needed(model, ctx.text)
         for i, d in enumerate(model.definitions):
             norm = d.normalized
             if not norm or _REPEATABLE.match(norm):
@@ -64,3 +62,19 @@ class DuplicateRef(Rule):
                     how = 'give the first a name (<ref name="…">) and reuse it here with <ref name="…" />'
                 msg = f"same citation as line {line}: {quoted(norm)}; {how}"
             yield Hit(d.span, msg, subject=norm)
+
+
+def _canonical_where_needed(model: CitationModel, text: str) -> dict[int, str]:
+    """Canonical content (parameter order and white space ignored) of the refs that could have a twin.
+
+    Reordering parameters and changing white space keep the multiset of the other characters, so refs are
+    first bucketed by the length and byte sum of their content without white space (lower case: a template
+    name's first letter is case-insensitive); only refs sharing a bucket are parsed into canonical form."""
+    from citelint.citations import canonical_content, parsed_refs
+
+    buckets: dict[tuple, list] = {}
+    for r in parsed_refs(model, text):
+        if r.templates:
+            b = "".join(r.definition.normalized.split()).lower().encode("utf-8")
+            buckets.setdefault((len(b), sum(b)), []).append(r)
+    return {r.index: canonical_content(r) for refs in buckets.values() if len(refs) > 1 for r in refs}

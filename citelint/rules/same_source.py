@@ -77,15 +77,15 @@ class SameSource(Rule):
                 continue
             where = (d.group, d.segment)
             loc = _locator(ref, cites[0] if cites else None)
-            ident = canonical_content(ref)
+            ident = _Lazy(canonical_content, ref)  # computed only when an earlier ref shares a key
             title = _title(ref, cites[0] if cites else None)
             hit = None
             for kind, value in sorted(own, key=lambda kv: _ORDER.index(kv[0])):
                 before = earlier.get((where, kind, value), ())
-                if any(pident == ident for _pd, _pl, pident, _pt in before):
+                if any(pident.value == ident.value for _pd, _pl, pident, _pt in before):
                     break  # the very same citation came before: duplicate-ref reports it
                 for pd, ploc, pident, ptitle in before:
-                    if ploc != loc or pident == ident or (pd.key is not None and pd.key == d.key):
+                    if ploc != loc or (pd.key is not None and pd.key == d.key):
                         continue
                     if kind == "url" and not _same_title(ptitle, title):
                         continue  # one page cited for different entries (a changelog, a list): not one citation
@@ -109,6 +109,19 @@ class SameSource(Rule):
                        'with <ref name="…" />')
             yield Hit(d.span, f"same source as line {line} ({what}), written differently; {how}",
                       subject=f"{kind}\0{value}")
+
+
+class _Lazy:
+    __slots__ = ("_f", "_arg", "_value")
+
+    def __init__(self, f, arg) -> None:
+        self._f, self._arg, self._value = f, arg, None
+
+    @property
+    def value(self):
+        if self._value is None:
+            self._value = self._f(self._arg)
+        return self._value
 
 
 _ID_KINDS = frozenset({"doi", "isbn", "pmid", "arxiv"})
