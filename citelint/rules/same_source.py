@@ -51,7 +51,7 @@ class SameSource(Rule):
             if ref.definition is not None and iv.kind in _ID_KINDS:
                 ids.setdefault(ref.index, []).append(iv)
         url_lists = list(model_urls(model, ctx.text))  # one list per parsed ref, in the same order
-        earlier: dict[tuple, list] = {}
+        earlier: dict[tuple, _Seen] = {}
         for ref, urls in zip(refs, url_lists):
             d = ref.definition
             if d.list_defined and d.key is None:
@@ -81,11 +81,16 @@ class SameSource(Rule):
             title = _title(ref, cites[0] if cites else None)
             hit = None
             for kind, value in sorted(own, key=lambda kv: _ORDER.index(kv[0])):
-                before = earlier.get((where, kind, value), ())
-                if any(pident.value == ident.value for _pd, _pl, pident, _pt in before):
+                seen = earlier.get((where, kind, value))
+                if seen is None:
+                    continue
+                if seen.pending:  # canonical contents are computed only for refs that share a key
+                    seen.idents.update(lz.value for lz in seen.pending)
+                    seen.pending.clear()
+                if ident.value in seen.idents:
                     break  # the very same citation came before: duplicate-ref reports it
-                for pd, ploc, pident, ptitle in before:
-                    if ploc != loc or (pd.key is not None and pd.key == d.key):
+                for pd, ptitle in seen.by_loc.get(loc, ()):
+                    if pd.key is not None and pd.key == d.key:
                         continue
                     if kind == "url" and not _same_title(ptitle, title):
                         continue  # one page cited for different entries (a changelog, a list): not one citation
@@ -94,7 +99,13 @@ class SameSource(Rule):
                 if hit:
                     break
             for kind, value in own:
-                earlier.setdefault((where, kind, value), []).append((d, loc, ident, title))
+                seen = earlier.get((where, kind, value))
+                if seen is None:
+                    seen = earlier[(where, kind, value)] = _Seen()
+                seen.pending.append(ident)
+                places = seen.by_loc.setdefault(loc, [])
+                if len(places) < _KEEP:
+                    places.append((d, title))
             if hit is None:
                 continue
             pd, kind, value = hit
@@ -109,6 +120,21 @@ class SameSource(Rule):
                        'with <ref name="…" />')
             yield Hit(d.span, f"same source as line {line} ({what}), written differently; {how}",
                       subject=f"{kind}\0{value}")
+
+
+class _Seen:
+    """The refs seen so far with one identifier: their canonical contents, and the first few per locator."""
+
+    __slots__ = ("idents", "pending", "by_loc")
+
+    def __init__(self) -> None:
+        self.idents: set = set()
+        self.pending: list = []
+        self.by_loc: dict = {}
+
+
+#: earlier refs kept per (identifier, locator): enough to find one to merge with, bounded on hostile pages
+_KEEP = 16
 
 
 class _Lazy:
