@@ -42,8 +42,8 @@ def actual_rules(case: dict) -> set[str]:
     findings = check_document(doc, Settings(sub_referencing=sub))
     out = set()
     for f in findings:
-        if f.rule == "duplicate-ref" or f.code.startswith("CL7"):
-            continue  # not a MediaWiki error: citelint's own advice (CL7: Module:Footnotes', not Cite's)
+        if f.rule in ("duplicate-ref", "same-source") or f.code.startswith(("CL6", "CL7")):
+            continue  # not a MediaWiki error: citelint's own advice (CL6: CS1's identifier errors; CL7: Module:Footnotes')
         if f.rule == "missing-reflist" and f.severity < Severity.ERROR:
             continue  # default group without a list: MediaWiki appends one, citelint only warns
         out.add(f.rule)

@@ -50,8 +50,8 @@ def citelint_rules(text: str) -> frozenset[str]:
     """The rules citelint reports that Cite also judges (as tests/conformance_harness.py counts them)."""
     out = set()
     for f in check_document(Document(path="page.wiki", text=text, kind="wikitext"), SETTINGS):
-        if f.rule in ("duplicate-ref", "unused-suppression") or f.code.startswith(("CL5", "CL7")):
-            continue  # citelint's own advice, not a MediaWiki error (CL7: Module:Footnotes', not Cite's)
+        if f.rule in ("duplicate-ref", "same-source", "unused-suppression") or f.code.startswith(("CL5", "CL6", "CL7")):
+            continue  # citelint's own advice, not a Cite error (CL6: CS1's identifier errors; CL7: Module:Footnotes')
         if f.rule == "missing-reflist" and f.severity < Severity.ERROR:
             continue  # the default group without a list: MediaWiki appends one
         out.add(f.rule)
