@@ -6,7 +6,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
-from citelint.rules.base import Context, Rule
+from citelint.rules.base import Context, Rule, shorten
 
 
 class SameSource(Rule):
@@ -110,7 +110,7 @@ class SameSource(Rule):
                 continue
             pd, kind, value = hit
             line = ctx.line(pd.span.start)
-            what = f"{_NAMES[kind]} {value}" if kind != "url" else f"URL {value}"
+            what = f"{_NAMES[kind]} {value}" if kind != "url" else f"URL {shorten(value, 50)}"
             if model.kind == "plaintext":
                 how = f"merge entry {d.key} into entry {pd.key} and point both markers at it"
             elif pd.key:
