@@ -26,11 +26,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
-from stdnum import isbn as _isbn
-from stdnum import ismn as _ismn
-from stdnum import issn as _issn
-from stdnum.exceptions import ValidationError
-
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -104,7 +99,7 @@ def check_isbn(v: str) -> Optional[Problem]:
     if len(digits) == 10:
         if not re.fullmatch(r"\d{9}[\dX]", digits):
             return _p("has an X that is not the last character", "an X can only be an ISBN-10's check digit", "invalid form")
-        if not _valid(_isbn, digits):
+        if not _valid("isbn", digits):
             return _p("checksum is wrong (a digit is mistyped)", _CHECK_FIX, "checksum")
         if digits.startswith(("630", "631")):
             return _p("begins 630/631, which is an Amazon ASIN, not an ISBN", "use |asin= for it, or find the "
@@ -118,7 +113,7 @@ def check_isbn(v: str) -> Optional[Problem]:
     if digits.startswith("9790"):
         return _p("begins 979-0, which is reserved for ISMNs (printed music)", "if it is sheet music, give it "
                   "as |ismn=", "invalid group id")
-    if not _valid(_isbn, digits):
+    if not _valid("isbn", digits):
         return _p("checksum is wrong (a digit is mistyped)", _CHECK_FIX, "checksum")
     return None
 
@@ -137,7 +132,7 @@ def check_issn(v: str) -> Optional[Problem]:
         if re.fullmatch(r"\d{7}x", compact):
             return _p("has a lower-case 'x'", "write the check digit as an upper-case X")
         return _p("has characters other than digits and a final X", "an ISSN is 8 digits, written 1234-5678")
-    if not _valid(_issn, compact):
+    if not _valid("issn", compact):
         return _p("checksum is wrong (a digit is mistyped)", "compare it with the journal's ISSN in the ISSN "
                   "portal or the journal itself; do not just change the last digit")
     return None
@@ -151,15 +146,25 @@ def check_ismn(v: str) -> Optional[Problem]:
         return _p("is in the old 10-character M- form", "write it as 13 digits, 979-0-… (replace M with 979-0)")
     if not (len(compact) == 13 and compact.isdigit() and compact.startswith("9790")):
         return _p("is not 13 digits beginning 979-0", "copy the ISMN from the score")
-    if not _valid(_ismn, compact):
+    if not _valid("ismn", compact):
         return _p("checksum is wrong (a digit is mistyped)", "compare it with the printed score; do not just "
                   "change the last digit")
     return None
 
 
-def _valid(module, compact: str) -> bool:
+def _stdnum(name: str):
+    """A python-stdnum module, imported on first use: stdnum.util imports ssl and pydoc, which a run on a page
+    without ISBNs, ISSNs or ISMNs (and every --offline start-up) should not pay for."""
+    import importlib
+
+    return importlib.import_module(f"stdnum.{name}")
+
+
+def _valid(name: str, compact: str) -> bool:
+    from stdnum.exceptions import ValidationError
+
     try:
-        module.validate(compact)
+        _stdnum(name).validate(compact)
         return True
     except ValidationError:
         return False
@@ -398,7 +403,7 @@ def canonical(kind: str, value: str) -> Optional[str]:
     if check(kind, value) is not None:
         return None
     if kind == "isbn":
-        return _isbn.to_isbn13(re.sub(r"[\s-]", "", value))
+        return _stdnum("isbn").to_isbn13(re.sub(r"[\s-]", "", value))
     if kind == "doi":
         return value.lower()
     if kind == "arxiv":
