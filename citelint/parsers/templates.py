@@ -9,7 +9,6 @@ import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Mapping, Optional
 
 if sys.version_info >= (3, 11):
@@ -73,5 +72,9 @@ def _specs_from(data: Mapping[str, Mapping[str, Mapping]]) -> dict[str, Template
 
 @lru_cache(maxsize=1)
 def default_table() -> TemplateTable:
-    raw = resources.files("citelint").joinpath("data/templates.toml").read_text(encoding="utf-8")
+    # pkgutil, not importlib.resources: the same loader-based read (zipped packages too) without
+    # importing tempfile, shutil and lzma at every start-up
+    import pkgutil
+
+    raw = pkgutil.get_data("citelint", "data/templates.toml").decode("utf-8")
     return TemplateTable(_specs_from(tomllib.loads(raw)))
