@@ -265,6 +265,8 @@ def _baseline_step(result, base, write_path: Optional[str], paths=(), stdin_name
 
     Baseline entries for files and pages this run did not read are out of its scope: they are neither
     reported as fixed nor dropped by a ratchet (a pre-commit run sees only the staged files)."""
+    if base is None and write_path is None:
+        return False  # no baseline: its module is not imported (start-up)
     import os
 
     from citelint.baseline import BaselineError, input_scope, rebase, write

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator, Optional
 
 from citelint.dumps import CHUNK, DumpError, DumpStats, _ExportReader, _feed
+from citelint.checked import Checked, Replay, link_mode  # noqa: F401 (their home before)
 from citelint.model import Document
 
 #: compressed bytes per unit, about (a unit is at least one stream)
@@ -262,42 +263,12 @@ def unit_documents(path: str, header: bytes, unit: Unit, display: str, settings,
 # -- checking a unit (in a worker) ----------------------------------------------------------------
 
 @dataclass
-class Checked:
-    """A document checked elsewhere (a worker, a cluster, a resumed run): its place, its result
-    (findings or ``parallel.Failed``) and its collected links (``links.sites.DocLinks``) if any."""
-
-    doc: Document
-    result: object
-    links: object = None
-
-
-class Replay:
-    """In the item stream in place of a unit's documents: the unit's stored results (``--resume``)."""
-
-    __slots__ = ("items",)
-
-    def __init__(self, items: list) -> None:
-        self.items = items
-
-
-@dataclass
 class UnitResult:
     key: str
     items: list  # Checked (documents without their text) and InputError, in order
     skipped: dict
     bytes_xml: int
     bytes_in: int
-
-
-#: what a worker does with links: "none" (no link pass), "offline" (only documents with suppression
-#: comments, whose unused-suppression judgement needs their cited URLs), "online", "online-newest"
-#: (--all-revisions with link checks: the newest revision of each page only)
-def link_mode(link_pass, settings) -> str:
-    if link_pass is None:
-        return "none"
-    if getattr(link_pass, "offline", False):
-        return "offline"
-    return "online-newest" if getattr(settings, "all_revisions", False) else "online"
 
 
 def check_unit(path: str, header: bytes, unit: Unit, display: str, settings, links: str = "none",

@@ -7,9 +7,8 @@ import os
 import time
 from typing import Callable, Iterable, Iterator, Optional
 
-from citelint.dumps import dump_documents, is_dump_input
+from citelint.checked import Checked, Replay, link_mode
 from citelint.model import Document
-from citelint.multistream import Checked, Replay
 from citelint.parallel import Failed, check_all
 from citelint.report import RunResult
 from citelint.settings import Settings
@@ -34,16 +33,31 @@ def iter_documents(paths: Iterable[str], settings: Settings, stdin_text: Optiona
             yield item
         elif item == "-":
             if stdin_stream is not None:
+                from citelint.dumps import dump_documents
+
                 yield from dump_documents(stdin_stream, stdin_name, settings_for(stdin_name), progress, dumps)
             else:
                 yield _stdin_document(stdin_text or b"", stdin_name, settings_for(stdin_name))
-        elif is_dump_input(item):
+        elif _is_dump_input(item):
+            from citelint.dumps import dump_documents
+
             checked = engine.items(item, settings_for(item), progress, dumps) if engine is not None else None
             yield from checked if checked is not None else dump_documents(item, item, settings_for(item),
                                                                           progress, dumps)
         else:
             s = settings_for(item)
             yield read_document(item, s.input_format, max_size=s.max_page_size)
+
+
+def _is_dump_input(path: str) -> bool:
+    """``dumps.is_dump_input``, the dump readers imported only for a path that may be one (start-up)."""
+    from citelint.sources import kind_from_extension
+
+    if kind_from_extension(path) is not None:
+        return False
+    from citelint.dumps import is_dump_input
+
+    return is_dump_input(path)
 
 
 def _stdin_document(data: str | bytes, name: str, settings: Settings) -> Document | InputError:
@@ -204,7 +218,6 @@ def _link_pass(settings: Settings, paths: Iterable[str]):
 
 def _scale(scale, paths, settings: Settings, resolver, jobs: int, link_pass):
     """(dump engine, resume state, resume units) for a run's ``scale`` options."""
-    from citelint.multistream import link_mode
     from citelint.scale import DumpEngine, Scale
 
     scale = scale or Scale()

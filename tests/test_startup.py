@@ -28,3 +28,17 @@ def test_offline_with_every_format_imports_no_network_library(tmp_path):
     for fmt in ("json", "sarif", "text"):
         mods = imported(tmp_path, "--offline", "--format", fmt)
         assert "requests" not in mods and "urllib3" not in mods, fmt
+
+
+#: heavy modules a run over one small file has no use for (issue 9, start-up): the dump readers (bz2, lzma,
+#: gzip, expat behind them), the multistream reader, the baseline module, importlib's resource readers
+#: (the template table is read with pkgutil), and the parallel and cluster machinery
+NOT_FOR_ONE_FILE = ("citelint.dumps", "citelint.multistream", "citelint.baseline", "citelint.atomicfile",
+                    "importlib.readers", "citelint.resume", "sqlite3", "concurrent.futures", "multiprocessing",
+                    "dask", "distributed", "psutil")
+
+
+def test_offline_one_file_imports_no_dump_baseline_or_cluster_module(tmp_path):
+    mods = imported(tmp_path, "--offline")
+    assert not [m for m in NOT_FOR_ONE_FILE if m in mods]
+    assert "citelint.report.rich_report" in mods  # the default format's reporter, which is needed
