@@ -192,6 +192,23 @@ def test_dask_local_cluster_same_findings(dump, tmp_path):
         assert written == ref
 
 
+def test_dask_cluster_of_its_own_same_findings_quiet_workers(dump):
+    """Without --scheduler, the run starts its own cluster (dask_engine.local_cluster): single-threaded
+    worker processes without the statistical profiler, which samples a running task's stack every 10 ms."""
+    distributed = pytest.importorskip("distributed", reason="the test extra installs dask[distributed]")
+    from citelint.dask_engine import local_cluster
+
+    folder, path, _, ref, _ = dump
+    proc = cli("--engine", "dask", "-j", "2", path.name, cwd=folder)
+    assert findings(proc) == ref
+    with local_cluster(2) as cluster, distributed.Client(cluster) as client:
+        workers = client.run(lambda dask_worker: (dask_worker.state.nthreads, sorted(dask_worker.periodic_callbacks)))
+    assert len(workers) == 2
+    for nthreads, callbacks in workers.values():
+        assert nthreads == 1
+        assert "profile" not in callbacks and "profile-cycle" not in callbacks
+
+
 def test_dask_missing_says_how_to_install(dump, tmp_path):
     folder, path, _, _, _ = dump
     (tmp_path / "distributed.py").write_text("raise ImportError('no dask here')\n")
