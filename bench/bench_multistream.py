@@ -33,7 +33,7 @@ class _CpuMeter(threading.Thread):
 
     def __init__(self, roots) -> None:
         super().__init__(daemon=True)
-        self.roots, self.seen, self.stop = roots, {}, threading.Event()
+        self.roots, self.seen, self.stop, self.own = roots, {}, threading.Event(), 0.0
 
     def sample(self) -> None:
         import psutil
@@ -55,9 +55,11 @@ class _CpuMeter(threading.Thread):
     def run(self) -> None:
         while not self.stop.wait(0.2):
             self.sample()
+        self.own = time.thread_time()  # this thread's sampling, not the run's (when this process is watched)
 
     def total(self, start: dict) -> float:
-        return sum(v - start.get(pid, 0.0) for pid, v in self.seen.items())
+        own = self.own if os.getpid() in self.roots else 0.0
+        return sum(v - start.get(pid, 0.0) for pid, v in self.seen.items()) - own
 
 
 def run(args, cwd, also=()) -> tuple[float, list, float]:

@@ -23,13 +23,20 @@ from citelint.multistream import Checked, Plan, UnitResult, check_unit, checked_
 #: a worker's statistical profiler (a thread walking the running task's stack every 10 ms), its memory
 #: monitor (every 100 ms), system monitor (500 ms) and event-loop tick (20 ms) each wake a thread that takes
 #: the GIL from the task; with one task thread a worker they cost it several per cent of its CPU (measured:
-#: a worker spent 9.3 s of CPU where the same units took 7.9 s in one process; 8.6 s with these settings).
+#: a worker spent 9.3 s of CPU where the same units took 7.9 s in one process; 8.6 s without the profiler
+#: and monitors).
 #: A cluster of your own keeps its own settings: set these in its Dask configuration for the same effect.
 QUIET_WORKERS = {
+    # one task per worker thread, the rest queued on the scheduler (Dask's 1.1 gives a one-thread worker two:
+    # the second can wait there while another worker has gone idle, at the end of a run of few units)
+    "distributed.scheduler.worker-saturation": 1.0,
     "distributed.worker.profile.enabled": False,
     "distributed.worker.memory.monitor-interval": "2s",
     "distributed.admin.system-monitor.interval": "2s",
     "distributed.admin.tick.interval": "500ms",
+    # Dask's default also sets MALLOC_TRIM_THRESHOLD_=65536, which makes a parsing worker page-fault six
+    # times as often (2-3 % of its CPU); a unit's memory is bounded anyway
+    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
 }
 
 
