@@ -100,6 +100,7 @@ def main() -> None:
     ap.add_argument("--skip-jobs1", action="store_true", help="time only --jobs 2 and the Dask run")
     ap.add_argument("--default-dask-too", action="store_true",
                     help="also time a cluster with Dask's default worker settings (profiler, monitors on)")
+    ap.add_argument("--default-last", action="store_true", help="with --default-dask-too: run it after the other")
     args = ap.parse_args()
     source = corpus_pages(include_large=True, wikitext=True)
     per_copy = sum(len(p) for p in source) / len(source)
@@ -118,25 +119,27 @@ def main() -> None:
         speed = "" if args.skip_jobs1 else f"  speed-up {t1 / t2:.2f}x (target >= 1.8x)"
         print(f"--jobs 2: {t2:7.1f} s  {xml_mb / t2:5.2f} MB/s  {c2:7.1f} CPU s{speed}")
         try:
-            from citelint.dask_engine import local_cluster
+            from distributed import LocalCluster
         except ImportError:
             print("dask: not installed (pip install 'citelint-wiki[dask]')")
             return
-        # the cluster `citelint --engine dask` starts without --scheduler (dask_engine.local_cluster), started
-        # here so that its start-up is not timed; its CPU (workers, nannies) is counted with the run's
-        with local_cluster(2) as cluster:
-            td, fd, cd = run(["--engine", "dask", "--scheduler", cluster.scheduler_address, dump.name], tmp,
-                             also=[os.getpid()])
-        print(f"dask, 2-worker LocalCluster: {td:7.1f} s  {cd:7.1f} CPU s  {td / t2:.2f}x the time of --jobs 2 "
-              f"(target <= 1.3x), {cd / c2:.2f}x its CPU")
-        if args.default_dask_too:  # the same, on a cluster with Dask's default worker settings (before)
-            from distributed import LocalCluster
+        from citelint.dask_engine import local_cluster
 
-            with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-                t0, f0, c0 = run(["--engine", "dask", "--scheduler", cluster.scheduler_address, dump.name], tmp,
+        # the cluster `citelint --engine dask` starts without --scheduler (dask_engine.local_cluster), started
+        # here so that its start-up is not timed; its CPU (workers, nannies) is counted with the run's.
+        # --default-dask-too: also a cluster with Dask's default worker settings (before), run first
+        # (the machine's load drifts: the two orders are worth a run each)
+        variants = [("dask, default worker settings", lambda: LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None))] if args.default_dask_too else []
+        variants.append(("dask, 2-worker LocalCluster", lambda: local_cluster(2)))
+        if args.default_last:
+            variants.reverse()
+        for label, make in variants:
+            with make() as cluster:
+                td, fd, cd = run(["--engine", "dask", "--scheduler", cluster.scheduler_address, dump.name], tmp,
                                  also=[os.getpid()])
-            print(f"dask, default worker settings: {t0:7.1f} s  {c0:7.1f} CPU s  {t0 / t2:.2f}x the time of "
-                  f"--jobs 2, {c0 / c2:.2f}x its CPU; same findings: {f0 == f2}")
+            print(f"{label}: {td:7.1f} s  {cd:7.1f} CPU s  {td / t2:.2f}x the time of --jobs 2 (target <= 1.3x), "
+                  f"{cd / c2:.2f}x its CPU; same findings: {fd == f2}")
         same = "" if args.skip_jobs1 else f"jobs 1 = jobs 2: {f1 == f2}; "
         print(f"same findings: {same}dask = jobs 2: {fd == f2}")
 
