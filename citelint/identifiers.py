@@ -23,7 +23,6 @@ import sys
 import time
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 if sys.version_info >= (3, 11):
@@ -50,7 +49,10 @@ class Limits:
 
 @lru_cache(maxsize=1)
 def limits() -> Limits:
-    raw = resources.files("citelint").joinpath("data/identifiers.toml").read_text(encoding="utf-8")
+    # pkgutil, not importlib.resources: as parsers/templates.py, no importlib.readers at start-up
+    import pkgutil
+
+    raw = pkgutil.get_data("citelint", "data/identifiers.toml").decode("utf-8")
     data = tomllib.loads(raw)
     params: dict[str, str] = {}
     lims: dict[str, int] = {}
