@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from citelint.links.extract import MASK, Template, mask, scan_templates
+from citelint.links.extract import MASK, Template, mask, scan_templates, trimmed_value
 from citelint.model import CitationModel, Definition
 
 
@@ -26,13 +26,7 @@ class ParsedRef:
 
     def value(self, vs: int, ve: int) -> tuple[int, int, str]:
         """A parameter value trimmed, masked parts dropped: (start, end) relative to the content, and text."""
-        s = self.masked
-        a, b = vs, ve
-        while a < b and (s[a].isspace() or s[a] == MASK):
-            a += 1
-        while b > a and (s[b - 1].isspace() or s[b - 1] == MASK):
-            b -= 1
-        return a, b, s[a:b].replace(MASK, "")
+        return trimmed_value(self.masked, vs, ve)
 
     def top_level(self) -> list[Template]:
         """The templates not nested in another one."""
@@ -65,7 +59,6 @@ def parse_ref(defn: Definition, index: int, base: int) -> ParsedRef:
 
 #: the last document's parse, (model, text, refs, outside): the rules and the link pass read one model after
 #: the other
-_last: tuple = (None, None, None, None)
 
 
 def parsed_refs(model: CitationModel, text: str) -> list[ParsedRef]:
@@ -80,10 +73,10 @@ def outside_refs(model: CitationModel, text: str) -> Optional[ParsedRef]:
 
 
 def _parse(model: CitationModel, text: str) -> tuple[list[ParsedRef], Optional[ParsedRef]]:
-    global _last
-    last_model, last_text, refs, rest = _last
-    if last_model is model and last_text is text:
-        return refs, rest
+    return model.derived("citations", text, lambda: _parse_now(model, text))
+
+
+def _parse_now(model: CitationModel, text: str) -> tuple[list[ParsedRef], Optional[ParsedRef]]:
     seen: set[int] = set()
     refs = []
     for i, d in enumerate(model.definitions):
@@ -109,7 +102,6 @@ def _parse(model: CitationModel, text: str) -> tuple[list[ParsedRef], Optional[P
         parts.append(text[pos:])
         s = mask("".join(parts))
         rest = ParsedRef(None, -1, 0, s, tuple(scan_templates(s)) if "{{" in s else ())
-    _last = (model, text, refs, rest)
     return refs, rest
 
 

@@ -521,24 +521,19 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return False
 
 
-#: the last document's identifiers, (refs list, plaintext, result): four rules read them one after the other
-_last: tuple = (None, None, None)
-
-
 def model_identifiers(model, text: str) -> list[tuple]:
     """Every identifier of a document's references: ``(ParsedRef, IdValue)`` pairs, in document order."""
-    global _last
+    return model.derived("identifiers", text, lambda: _identifiers(model, text))
+
+
+def _identifiers(model, text: str) -> list[tuple]:
     from citelint.citations import outside_refs, parsed_refs
 
     refs = parsed_refs(model, text)
     plaintext = model.kind == "plaintext"
-    last_refs, last_plain, result = _last
-    if last_refs is refs and last_plain == plaintext:
-        return result
     result = [(ref, iv) for ref in refs for iv in ref_identifiers(ref, plaintext)]
     rest = outside_refs(model, text)
     if rest is not None:
         result.extend((rest, iv) for iv in ref_identifiers(rest))
         result.sort(key=lambda p: p[1].start)
-    _last = (refs, plaintext, result)
     return result

@@ -140,6 +140,18 @@ class CitationModel:
     comments: list[Span] = field(default_factory=list)
     # named groups that must have their own list (efn/notelist style); default group is ""
     auto_default_list: bool = True
+    #: what rules derive from this model and share (parsed ref contents, identifiers, short citations),
+    #: computed on first use by ``derived``: kept on the model itself, not in module-level state
+    _derived: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def derived(self, key: str, text: str, compute):
+        """``compute()`` once per model and source text; later calls with the same key return it."""
+        hit = self._derived.get(key)
+        if hit is not None and hit[0] is text:
+            return hit[1]
+        value = compute()
+        self._derived[key] = (text, value)
+        return value
 
 
 _WS = re.compile(r"\s+")

@@ -244,7 +244,7 @@ def _extract(content: str, base: int, parsed: Optional[tuple] = None) -> list[Ci
         status = status_param = None
         for key, written, vs, ve in t.params:
             if key in _STATUS_PARAMS:
-                v = _value(s, vs, ve)[2].strip().lower()
+                v = trimmed_value(s, vs, ve)[2].strip().lower()
                 status = _DEAD_WORDS.get(v, v or None)
                 status_param = written
         for key, written, vs, ve in t.params:
@@ -253,7 +253,7 @@ def _extract(content: str, base: int, parsed: Optional[tuple] = None) -> list[Ci
             claimed.append((vs, ve))
             if t.name in ARCHIVE_BUILDERS:
                 continue
-            a, b, text = _value(s, vs, ve)
+            a, b, text = trimmed_value(s, vs, ve)
             if not text or "{{" in text or "}}" in text or "{{" in s[vs:ve]:
                 continue  # empty, or built by a template: nothing to check
             kind = "archive" if (key in _ARCHIVE_PARAMS or t.name in ARCHIVE_TEMPLATES) else "url"
@@ -320,7 +320,7 @@ def _extract(content: str, base: int, parsed: Optional[tuple] = None) -> list[Ci
     return out
 
 
-def _value(s: str, vs: int, ve: int) -> tuple[int, int, str]:
+def trimmed_value(s: str, vs: int, ve: int) -> tuple[int, int, str]:
     """(start, end, text) of a parameter value: trimmed, masked parts (comments) removed."""
     a, b = vs, ve
     while a < b and (s[a].isspace() or s[a] == MASK):

@@ -116,17 +116,10 @@ class Analysis:
         return None
 
 
-_last: tuple = (None, None, None)
-
-
 def analyse(model: CitationModel, text: str) -> Analysis:
-    """The page's short and full citations, computed once per model."""
-    global _last
-    if _last[0] is model and _last[1] is text:
-        return _last[2]
-    a = _analyse(model, text) if model.kind == "wikitext" and "{{" in text else Analysis()
-    _last = (model, text, a)
-    return a
+    """The page's short and full citations, computed once per model (kept on it for the four rules)."""
+    return model.derived("shortcite", text, lambda: _analyse(model, text) if model.kind == "wikitext"
+                         and "{{" in text else Analysis())
 
 
 def _value(s: str, vs: int, ve: int) -> str:
