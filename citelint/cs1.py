@@ -1,0 +1,156 @@
+"""The CS1/CS2 citation templates of a document, with their parameters: what the CS1 content rules read.
+
+``citations(model, text)`` lists every ``{{cite …}}``/``{{citation}}`` the document holds — inside its
+references and outside them (bibliographies, further reading) — once per model (``CitationModel.derived``),
+from the templates ``citelint.citations`` has already parsed. Each :class:`Citation` knows its CS1 class (the
+``|CitationClass=`` its template passes to Module:Citation/CS1, from ``data/cs1_templates.toml``; a wiki extends
+that table in configuration) and its parameters as written, with document offsets, so a rule can place a
+finding on the parameter's name or value.
+
+CS1 parameter names are case-sensitive (``|url=`` and ``|URL=`` are aliases, ``|Url=`` is unknown): a
+:class:`Param` keeps the name exactly as written (trimmed), not lower-cased.
+"""
+
+from __future__ import annotations
+
+import pkgutil
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Mapping, Optional
+
+from citelint.citations import ParsedRef, outside_refs, parsed_refs
+from citelint.links.extract import MASK, Template
+from citelint.model import CitationModel
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    name: Optional[str]  # exactly as written, trimmed; None for a positional parameter (text with no "=")
+    index: int  # position among the template's parameters (0 = first after the name)
+    start: int  # document offset of the parameter (after its "|")
+    name_end: int  # document offset just after the name (before "="); == start for a positional one
+    value_start: int  # trimmed value, document offsets, comments removed from ``value``
+    value_end: int
+    value: str
+    raw_start: int  # untrimmed value (after "=" to the next "|" or "}}")
+    raw_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    template: str  # canonical template name ("cite web")
+    cls: str  # CS1 CitationClass ("web"; "citation" for CS2 {{citation}})
+    start: int  # document offsets of the whole {{…}}
+    end: int
+    name_start: int  # the template's name, document offsets (trimmed)
+    name_end: int
+    params: tuple[Param, ...]
+    ref: ParsedRef  # the parsed reference (or the text outside references) it was found in
+    in_ref: bool  # inside a <ref> (or a ref template), not in a bibliography
+    nested: bool  # inside another template (a {{cite …}} as a parameter of {{harvc}}, {{efn}}…)
+
+    def get(self, *names: str) -> Optional[Param]:
+        """The first of ``names`` given, with a non-empty value when any is (CS1 picks the first alias set)."""
+        found = None
+        for p in self.params:
+            if p.name in names:
+                if p.value:
+                    return p
+                found = found or p
+        return found
+
+    def value(self, *names: str) -> str:
+        p = self.get(*names)
+        return p.value if p is not None else ""
+
+    def named(self) -> Iterator[Param]:
+        return (p for p in self.params if p.name is not None)
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> Mapping[str, str]:
+    raw = pkgutil.get_data("citelint", "data/cs1_templates.toml").decode("utf-8")
+    return dict(tomllib.loads(raw)["templates"])
+
+
+def template_classes(extra: Optional[Mapping[str, str]] = None) -> Mapping[str, str]:
+    """Template name (canonical, lower case) → CS1 class; ``extra`` (a wiki's configuration) adds or overrides."""
+    table = _builtin()
+    if not extra:
+        return table
+    merged = dict(table)
+    merged.update({" ".join(k.replace("_", " ").split()).lower(): v for k, v in extra.items()})
+    return merged
+
+
+def citations(model: CitationModel, text: str, extra: Optional[Mapping[str, str]] = None) -> list[Citation]:
+    """Every CS1/CS2 citation of the document, in document order (computed once per model)."""
+    key = "cs1" if not extra else "cs1:" + repr(sorted(extra.items()))
+    return model.derived(key, text, lambda: _collect(model, text, template_classes(extra)))
+
+
+def _collect(model: CitationModel, text: str, table: Mapping[str, str]) -> list[Citation]:
+    out = []
+    sources = list(parsed_refs(model, text))
+    rest = outside_refs(model, text)
+    if rest is not None:
+        sources.append(rest)
+    for ref in sources:
+        if not ref.templates:
+            continue
+        tops = ref.top_level()
+        top_ids = {id(t) for t in tops}
+        for t in ref.templates:
+            cls = table.get(t.name)
+            if cls is None:
+                continue
+            out.append(_citation(ref, t, cls, nested=id(t) not in top_ids))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _citation(ref: ParsedRef, t: Template, cls: str, nested: bool) -> Citation:
+    s = ref.masked
+    b = ref.base
+    params = []
+    # the name runs from after "{{" to the first top-level "|" (or "}}")
+    name_a = t.start + 2
+    name_b = _first_pipe(t, s) if t.params else t.end - 2
+    while name_a < name_b and (s[name_a].isspace() or s[name_a] == MASK):
+        name_a += 1
+    nb = name_b
+    while nb > name_a and (s[nb - 1].isspace() or s[nb - 1] == MASK):
+        nb -= 1
+    for i, (key, written, vs, ve) in enumerate(t.params):
+        a, z, value = ref.value(vs, ve)
+        if written is None:
+            pstart = vs
+            params.append(Param(None, i, b + pstart, b + pstart, b + a, b + z, value, b + vs, b + ve))
+            continue
+        eq = vs - 1  # the "=" is just before the value
+        pstart = _param_start(s, eq)
+        name = written.replace(MASK, "").strip()
+        ns = pstart
+        while ns < eq and (s[ns].isspace() or s[ns] == MASK):
+            ns += 1
+        ne = eq
+        while ne > ns and (s[ne - 1].isspace() or s[ne - 1] == MASK):
+            ne -= 1
+        params.append(Param(name, i, b + ns, b + ne, b + a, b + z, value, b + vs, b + ve))
+    return Citation(t.name, cls, b + t.start, b + t.end, b + name_a, b + nb, tuple(params), ref,
+                    ref.definition is not None, nested)
+
+
+def _first_pipe(t: Template, s: str) -> int:
+    """Offset of the "|" that ends the template's name."""
+    key, written, vs, ve = t.params[0]
+    if written is None:
+        return vs - 1
+    return _param_start(s, vs - 1) - 1
+
+
+def _param_start(s: str, eq: int) -> int:
+    """Offset just after the "|" that opens the parameter whose "=" is at ``eq``."""
+    i = s.rfind("|", 0, eq)
+    return i + 1
