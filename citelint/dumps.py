@@ -467,7 +467,7 @@ class _ExportReader:
                 stats.pages += 1
             stats.revisions += 1
             self.ready.append(Document(path=self.display, text="", kind=self.kind, page=self.title or "",
-                                       revision=rev.id, namespace=self.ns,
+                                       revision=rev.id, namespace=self.ns, timestamp=rev.timestamp or None,
                                        unchecked=too_large(rev.oversize, self.max_size or 0, "page")))
             return
         if text is None or not text.strip():
@@ -481,7 +481,7 @@ class _ExportReader:
             stats.pages += 1
         stats.revisions += 1
         self.ready.append(Document(path=self.display, text=text, kind=self.kind, page=self.title or "",
-                                   revision=rev.id, namespace=self.ns))
+                                   revision=rev.id, namespace=self.ns, timestamp=rev.timestamp or None))
 
 
 def _open(source: Union[str, BinaryIO], display: str) -> tuple[BinaryIO, BinaryIO, Optional[int], bool]:

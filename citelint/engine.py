@@ -6,6 +6,8 @@ distributed job can call it as it is.
 
 from __future__ import annotations
 
+from typing import Optional
+
 from citelint.deadline import PageTimeout, deadline
 from citelint.findings import Finding, LineIndex, content_hash, fingerprint, stable_place
 from citelint.model import CitationModel, Document
@@ -77,7 +79,8 @@ def unchecked(doc: Document, settings: Settings, message: str, why: str) -> list
 def _check(doc: Document, settings: Settings) -> list[Finding]:
     model = parse_document(doc, settings)
     lines = LineIndex(doc.text)
-    ctx = Context(doc.text, lines, sub_referencing=settings.sub_referencing, namespace=doc.namespace)
+    ctx = Context(doc.text, lines, sub_referencing=settings.sub_referencing, namespace=doc.namespace,
+                  today=revision_day(doc.timestamp))
     where = doc.page if doc.page is not None else stable_place(doc.path)
     hits = []
     for rule_cls in RULES:
@@ -91,6 +94,18 @@ def _check(doc: Document, settings: Settings) -> list[Finding]:
     findings = [_place(rule_cls, hit, doc, lines, where, settings) for rule_cls, hit in hits]
     findings.sort(key=lambda f: (f.line, f.column, f.rule))
     return findings
+
+
+def revision_day(timestamp: Optional[str]):
+    """The UTC day of a dump revision's ``<timestamp>`` (``2022-09-17T12:00:00Z``), or None."""
+    if not timestamp:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(timestamp.strip()[:10])
+    except ValueError:
+        return None
 
 
 def _apply_suppressions(doc: Document, model: CitationModel, hits: list, settings: Settings) -> list:

@@ -175,6 +175,8 @@ class Document:
     page: Optional[str] = None
     revision: Optional[str] = None
     namespace: Optional[int] = None
+    #: a dump revision's <timestamp> (ISO 8601, UTC): the day CS1's date checks take for "today"
+    timestamp: Optional[str] = None
     #: why the document is not checked (too large to read: its text is not kept); the engine reports
     #: it as one unchecked-page finding
     unchecked: Optional[str] = None

@@ -310,7 +310,7 @@ def check_unit(path: str, header: bytes, unit: Unit, display: str, settings, lin
 
 def _stub(doc: Document) -> Document:
     return Document(path=doc.path, text="", kind=doc.kind, page=doc.page, revision=doc.revision,
-                    namespace=doc.namespace)
+                    namespace=doc.namespace, timestamp=doc.timestamp)
 
 
 # -- running the units ----------------------------------------------------------------------------

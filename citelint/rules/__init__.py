@@ -5,6 +5,18 @@ from __future__ import annotations
 from citelint.rules.backlink_mismatch import BacklinkMismatch
 from citelint.rules.base import Context, Rule
 from citelint.rules.conflicting_ref import ConflictingRef
+from citelint.rules.cs1_missing_title import Cs1MissingTitle
+from citelint.rules.cs1_cite_web_url import Cs1CiteWebUrl
+from citelint.rules.cs1_missing_periodical import Cs1MissingPeriodical
+from citelint.rules.cs1_bad_date import Cs1BadDate
+from citelint.rules.cs1_accessdate_missing_url import Cs1AccessdateMissingUrl
+from citelint.rules.cs1_archive_missing_date import Cs1ArchiveMissingDate
+from citelint.rules.cs1_archive_missing_url import Cs1ArchiveMissingUrl
+from citelint.rules.cs1_archive_url import Cs1ArchiveUrl
+from citelint.rules.cs1_archive_date_mismatch import Cs1ArchiveDateMismatch
+from citelint.rules.cs1_url_status import Cs1UrlStatus
+from citelint.rules.cs1_generic_title import Cs1GenericTitle
+from citelint.rules.cs1_generic_name import Cs1GenericName
 from citelint.rules.dead_link import DeadLink
 from citelint.rules.duplicate_ref import DuplicateRef
 from citelint.rules.empty_ref import EmptyRef
@@ -43,6 +55,19 @@ RULES: tuple[type[Rule], ...] = (
     UnreachableLink,
     UrlStatusMismatch,
     InvalidUrl,
+    # citation templates (CL52x-CL54x): what CS1's Module:Citation/CS1 checks in a citation's content
+    Cs1MissingTitle,
+    Cs1CiteWebUrl,
+    Cs1MissingPeriodical,
+    Cs1BadDate,
+    Cs1AccessdateMissingUrl,
+    Cs1ArchiveMissingDate,
+    Cs1ArchiveMissingUrl,
+    Cs1ArchiveUrl,
+    Cs1ArchiveDateMismatch,
+    Cs1UrlStatus,
+    Cs1GenericTitle,
+    Cs1GenericName,
     # identifiers (CL6xx): what CS1's Module:Citation/CS1/Identifiers checks
     InvalidIsbn,
     InvalidIssn,

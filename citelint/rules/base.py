@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import ClassVar, Iterator
 
 from citelint.findings import Hit, LineIndex
@@ -19,6 +20,7 @@ class Context:
     lines: LineIndex
     sub_referencing: bool = True  # MediaWiki's details= sub-references (wgCiteSubReferencing)
     namespace: int | None = None  # a dump page's namespace (odd numbers are talk pages)
+    today: date | None = None  # the day date checks stand for (a dump revision's timestamp); None: today (UTC)
 
     def line(self, offset: int) -> int:
         return self.lines.position(offset)[0]

@@ -1,0 +1,80 @@
+"""What the CS1 content rules (``cs1_*.py``, CL520–CL549) share: the citations, which of their parameters are
+set the way CS1 sees them, where a finding goes, and how a message names CS1's error.
+
+Not a rule. A citation's parameters come from ``citelint.cs1.citations`` (parsed once per document); the
+parameter names of each CS1 meta-parameter (``Title``, ``Periodical``, ``AccessDate``…) and CS1's error
+messages from ``citelint.cs1config`` (``data/cs1_config.toml``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Iterator, Optional
+
+from citelint.cs1 import Citation, Param, citations
+from citelint.model import Span, normalize
+
+#: CS1 classes whose title is an article in a periodical (CS1.lua's list for quoted titles, ignored chapters)
+PERIODICAL_CLASSES = frozenset({"web", "news", "journal", "magazine", "pressrelease", "podcast", "newsgroup",
+                                "arxiv", "biorxiv", "citeseerx", "ssrn"})
+
+
+def cites(model, ctx) -> list[Citation]:
+    return citations(model, ctx.text)
+
+
+def today(ctx) -> date:
+    """The day the check stands for: a dump revision's timestamp, else today (UTC)."""
+    t = getattr(ctx, "today", None)
+    return t if t is not None else datetime.now(timezone.utc).date()
+
+
+def is_set(c: Citation, p: Optional[Param], text: str) -> bool:
+    """A parameter CS1 sees as set: a non-empty value. Parts citelint masks (``<nowiki>``, ``<math>``…) count
+    as set; comments do not (MediaWiki strips them before CS1 runs)."""
+    if p is None:
+        return False
+    if p.value:
+        return True
+    return bool(normalize(text[p.raw_start:p.raw_end]))
+
+
+def first(c: Citation, names: tuple[str, ...], text: str) -> Optional[Param]:
+    """The parameter CS1 reads a meta-parameter from: the first of its aliases (CS1's order) that is set."""
+    for name in names:
+        for p in c.params:
+            if p.name == name and is_set(c, p, text):
+                return p
+    return None
+
+
+def any_set(c: Citation, names: tuple[str, ...], text: str) -> bool:
+    return first(c, names, text) is not None
+
+
+def on_name(c: Citation) -> Span:
+    return Span(c.name_start, max(c.name_end, c.name_start + 1))
+
+
+def on_value(p: Param) -> Span:
+    if p.value_end > p.value_start:
+        return Span(p.value_start, p.value_end)
+    return Span(p.start, max(p.name_end, p.start + 1))
+
+
+def on_param(p: Param) -> Span:
+    return Span(p.start, max(p.name_end, p.start + 1))
+
+
+def expandable(value: str) -> bool:
+    """A value holding a template, parser function or variable: CS1 sees what it expands to, citelint does not."""
+    return "{{" in value or "{{{" in value
+
+
+def subject(c: Citation, text: str, what: str) -> str:
+    """A finding's identity (for fingerprints): the citation as written and what is wrong with it."""
+    return f"{what}\0{normalize(text[c.start:c.end])}"
+
+
+def named(params) -> Iterator[Param]:
+    return (p for p in params if p.name is not None)

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from citelint.findings import Hit
+from citelint.model import CitationModel, Severity
+from citelint.rules.base import Context, Rule
+from citelint.rules.cs1_content import cites, expandable, on_value, subject
+
+_LISTS = ("AuthorList", "ContributorList", "EditorList", "InterviewerList", "TranslatorList")
+
+
+@lru_cache(maxsize=1)
+def _name_params() -> re.Pattern:
+    """The name-holding parameters CS1 checks (lists' last and first names, numbered or not)."""
+    from citelint.cs1config import config
+
+    names = config().names(*(f"{l}-{part}" for l in _LISTS for part in ("Last", "First")))
+    alts = sorted({re.escape(n).replace("\\#", "#").replace("#", "[0-9]*") for n in names}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(alts) + r")\Z")
+
+
+class Cs1GenericName(Rule):
+    """A CS1/CS2 author, editor, contributor, interviewer or translator name is not a person's name.
+
+    CS1 shows "|author1= has generic name" (error key ``err_generic_name``, Help:CS1 errors ``#generic_name``)
+    when a ``|last=``/``|first=`` (``|author=``, ``|editor-last=``, ``|translator=``…, numbered or not)
+    matches Module:Citation/CS1/Configuration's ``generic_names`` list: words such as "Author", "Editor(s)",
+    "Contributor", "Staff"-like site furniture ("About us", "Contact us", "Home page", "Privacy", "Policy",
+    "Site name", "Submitted"), "ed."/"eds." as a name, "User", and platform names (Facebook, Google,
+    Instagram, Twitter, Tumblr, Pinterest). As CS1 does, one per citation; a name in CS1's accept-as-written
+    markup ``((…))`` is left alone.
+
+    Why: such "names" were copied from a page's template or byline by a tool; they credit no one and make
+    the citation's anchor (CITEREF…) wrong.
+
+    Fix: put the real author's name, or the organisation in ``|author=`` (or none: use ``|website=`` or
+    ``|publisher=`` for the site); move "ed." to ``|editor=``.
+
+    Example::
+
+        {{cite web |url=https://example.org/a |title=A |author=Site name |date=2020-05-04}}   ← cs1-generic-name
+    """
+
+    name = "cs1-generic-name"
+    code = "CL531"
+    severity = Severity.ERROR
+    formats = frozenset({"wikitext"})
+
+    def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
+        from citelint.cs1config import config, generic
+
+        cfg = config()
+        wanted = _name_params()
+        text = ctx.text
+        for c in cites(model, ctx):
+            for p in c.params:
+                if p.name is None or not p.value or not wanted.match(p.name) or expandable(p.value):
+                    continue
+                v = p.value
+                if v.startswith("((") and v.endswith("))"):
+                    continue
+                if generic(cfg.generic_names, v) is not None:
+                    yield Hit(on_value(p), f"|{p.name}={p.value} is not a person's name: CS1 shows "
+                              f"{cfg.shows('err_generic_name', p.name)}; give the real author (or none: the site "
+                              f"goes in |website= or |publisher=)", subject=subject(c, text, "generic-name\0" + p.name))
+                    break

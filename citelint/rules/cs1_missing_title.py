@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+from citelint.findings import Hit
+from citelint.model import CitationModel, Severity
+from citelint.rules.base import Context, Rule
+from citelint.rules.cs1_content import PERIODICAL_CLASSES, any_set, cites, first, on_name, on_param, subject
+
+
+class Cs1MissingTitle(Rule):
+    """A CS1/CS2 citation has no title (or only a bare URL where its title should be).
+
+    CS1 shows "Missing or empty |title=" (error key ``err_citation_missing_title``, Help:CS1 errors
+    ``#citation_missing_title``) when none of ``|title=``, ``|trans-title=`` or ``|script-title=`` is set
+    (``{{cite episode}}``: ``|series=``). It accounts for the templates that take their title elsewhere:
+    ``{{cite encyclopedia}}`` with ``|encyclopedia=`` and ``|article=``, ``{{cite conference}}`` with
+    ``|book-title=``. When the citation has a ``|url=`` and only a ``|trans-title=``, or a ``|chapter-url=``
+    without a ``|chapter=``, the link is shown as a bare URL: CS1 shows "|url= missing title"
+    (``err_bare_url_missing_title``, ``#bare_url_missing_title``). A ``|title=`` that is a template or
+    ``<nowiki>`` counts as set.
+
+    Why: the reader cannot tell what the source is; a bare URL tells nothing once the link is dead.
+
+    Fix: add ``|title=`` with the source's own title (the article's or page's heading; for a foreign-language
+    source, the original in ``|title=`` and a translation in ``|trans-title=``).
+
+    Example::
+
+        <ref>{{cite web |url=https://example.org/report.pdf |website=Example}}</ref>   ← cs1-missing-title
+    """
+
+    name = "cs1-missing-title"
+    code = "CL520"
+    severity = Severity.ERROR
+    formats = frozenset({"wikitext"})
+
+    def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
+        from citelint.cs1config import config
+
+        cfg = config()
+        text = ctx.text
+        for c in cites(model, ctx):
+            state = title_state(c, text, cfg)
+            if state.missing:
+                url = "" if c.cls == "episode" else _url_note(c, text, cfg)
+                yield Hit(on_name(c), f"{{{{{c.template}}}}} has no title{url}: CS1 shows "
+                          f"{cfg.shows('err_citation_missing_title', state.param)}; add |{state.param}= with "
+                          f"the source's own title", subject=subject(c, text, "missing-title"))
+                continue
+            bare = _bare(c, text, cfg, state)
+            if bare is not None:
+                yield Hit(on_param(bare), f"|{bare.name}= is shown as a bare URL: it has no title to link "
+                          f"(only a translated or script title, or no chapter); CS1 shows "
+                          f"{cfg.shows('err_bare_url_missing_title', '|' + bare.name + '=')}; add the "
+                          f"{'|chapter=' if bare.name in cfg.names('ChapterURL') else '|title='} in the "
+                          f"original language", subject=subject(c, text, "bare-url"))
+
+
+class TitleState:
+    __slots__ = ("missing", "param", "title", "moved")
+
+    def __init__(self, missing: bool, param: str, title, moved: bool) -> None:
+        self.missing = missing  # CS1's err_citation_missing_title
+        self.param = param  # the parameter CS1 names in its message
+        self.title = title  # the Param CS1 renders as the title (None if none)
+        self.moved = moved  # the title comes from elsewhere (|encyclopedia=, |book-title=, |series=)
+
+
+def title_state(c, text: str, cfg) -> TitleState:
+    """Which parameter CS1 uses as the citation's title, following CS1.lua's special cases."""
+    if c.cls == "episode":  # cite episode: |series= is the title, |title= the episode
+        series = first(c, cfg.names("Series"), text)
+        return TitleState(series is None, "series", series, True)
+    title = first(c, cfg.names("Title"), text)
+    if c.cls == "conference":
+        book = first(c, cfg.names("BookTitle"), text)
+        if book is not None:
+            return TitleState(False, "title", book, True)
+    encyclopedia = first(c, cfg.names("Encyclopedia"), text)
+    if c.cls == "encyclopaedia" or (c.cls == "citation" and encyclopedia is not None):
+        periodical = encyclopedia or first(c, cfg.names("Periodical"), text)
+        if periodical is not None:
+            chapter = any_set(c, cfg.names("Chapter", "ScriptChapter"), text)
+            script = any_set(c, cfg.names("ScriptTitle"), text)
+            if (title is not None or script) and not chapter:
+                return TitleState(False, "title", periodical, True)  # |title= becomes the article
+            if title is None and not script and chapter:
+                return TitleState(False, "title", periodical, True)
+    missing = title is None and not any_set(c, cfg.names("TransTitle", "ScriptTitle"), text)
+    return TitleState(missing, "title", title, False)
+
+
+def _url_note(c, text: str, cfg) -> str:
+    u = first(c, cfg.names("URL"), text)
+    return f" (its |{u.name}= is shown bare)" if u is not None else ""
+
+
+def _bare(c, text: str, cfg, state: TitleState) -> Optional[object]:
+    if c.cls == "episode":
+        return None
+    if state.title is None and not any_set(c, cfg.names("ScriptTitle"), text):
+        u = first(c, cfg.names("URL"), text)
+        if u is not None:
+            return u  # only a |trans-title=: the URL is shown bare
+    periodical_like = c.cls in PERIODICAL_CLASSES or (
+        c.cls == "citation" and any_set(c, cfg.names("Periodical", "ScriptPeriodical"), text)
+        and not any_set(c, cfg.names("Encyclopedia"), text))
+    if periodical_like or state.moved or c.cls in ("map", "encyclopaedia") or \
+            (c.cls == "citation" and any_set(c, cfg.names("Encyclopedia"), text)):
+        return None  # chapters ignored (periodicals) or remapped (encyclopedias, conferences, maps)
+    cu = first(c, cfg.names("ChapterURL"), text)
+    if cu is not None and not any_set(c, cfg.names("Chapter", "ScriptChapter"), text):
+        return cu
+    return None
