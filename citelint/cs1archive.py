@@ -39,9 +39,13 @@ _DOTTED = re.compile(r"^([0-9]{4})\.([0-9]{2})\.([0-9]{2})-[0-9]{6}$")
 _B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
+_SCHEME = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:)?//")
+
+
 def host(url: str) -> str:
+    url = url.strip()
     try:
-        h = (urlsplit(url.strip() if "//" in url else "//" + url.strip()).hostname or "").lower()
+        h = (urlsplit(url if _SCHEME.match(url) else "//" + url).hostname or "").lower()
     except ValueError:
         return ""
     return h[4:] if h.startswith("www.") else h

@@ -22,7 +22,7 @@ from paths import FIXTURES as ALL_FIXTURES
 from paths import data_files, need, read_data
 
 FIXTURES = ALL_FIXTURES / "rules"
-EXPECT = re.compile(r"<!-- expect: ([a-z-]+(?:\s*,\s*[a-z-]+)*) -->")
+EXPECT = re.compile(r"<!-- expect: ([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*) -->")
 OFFLINE_RULES = [r for r in RULES if not getattr(r, "network", False)]
 
 
@@ -81,7 +81,7 @@ def test_fixture(path: Path):
 def test_rule_has_docs_and_fixture(rule):
     doc = inspect.cleandoc(rule.__doc__ or "")
     assert len(doc.splitlines()) > 5 and "Example" in doc and "Fix" in doc, f"{rule.name}: docstring incomplete"
-    assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
+    assert re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", rule.name)
     assert re.fullmatch(r"CL\d{3}", rule.code)
     files = [p for p in fixture_files() if p.stem == rule.name]
     assert files, f"{rule.name} has no fixture in fixtures/rules/"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from citelint.rules.backlink_mismatch import BacklinkMismatch
 from citelint.rules.base import Context, Rule
 from citelint.rules.conflicting_ref import ConflictingRef
-from citelint.rules.cs1_missing_title import Cs1MissingTitle
+from citelint.rules.cs1_bare_url_missing_title import Cs1BareUrlMissingTitle
+from citelint.rules.cs1_citation_missing_title import Cs1CitationMissingTitle
 from citelint.rules.cs1_cite_web_url import Cs1CiteWebUrl
 from citelint.rules.cs1_missing_periodical import Cs1MissingPeriodical
 from citelint.rules.cs1_bad_date import Cs1BadDate
@@ -13,7 +14,8 @@ from citelint.rules.cs1_accessdate_missing_url import Cs1AccessdateMissingUrl
 from citelint.rules.cs1_archive_missing_date import Cs1ArchiveMissingDate
 from citelint.rules.cs1_archive_missing_url import Cs1ArchiveMissingUrl
 from citelint.rules.cs1_archive_url import Cs1ArchiveUrl
-from citelint.rules.cs1_archive_date_mismatch import Cs1ArchiveDateMismatch
+from citelint.rules.cs1_archive_date_url_ts_mismatch import Cs1ArchiveDateUrlTsMismatch
+from citelint.rules.cs1_invalid_param_val import Cs1InvalidParamVal
 from citelint.rules.cs1_url_status import Cs1UrlStatus
 from citelint.rules.cs1_generic_title import Cs1GenericTitle
 from citelint.rules.cs1_generic_name import Cs1GenericName
@@ -56,7 +58,8 @@ RULES: tuple[type[Rule], ...] = (
     UrlStatusMismatch,
     InvalidUrl,
     # citation templates (CL52x-CL54x): what CS1's Module:Citation/CS1 checks in a citation's content
-    Cs1MissingTitle,
+    Cs1CitationMissingTitle,
+    Cs1BareUrlMissingTitle,
     Cs1CiteWebUrl,
     Cs1MissingPeriodical,
     Cs1BadDate,
@@ -64,7 +67,8 @@ RULES: tuple[type[Rule], ...] = (
     Cs1ArchiveMissingDate,
     Cs1ArchiveMissingUrl,
     Cs1ArchiveUrl,
-    Cs1ArchiveDateMismatch,
+    Cs1ArchiveDateUrlTsMismatch,
+    Cs1InvalidParamVal,
     Cs1UrlStatus,
     Cs1GenericTitle,
     Cs1GenericName,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from citelint.findings import Hit
@@ -7,6 +8,9 @@ from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
 from citelint.rules.cs1_archive_missing_date import same_as_url
 from citelint.rules.cs1_content import cites, expandable, first, on_value, subject
+
+
+_SCHEME = re.compile(r"^(?:https?:)?//", re.IGNORECASE)  # an address without a scheme is invalid-url's
 
 
 class Cs1ArchiveUrl(Rule):
@@ -65,7 +69,7 @@ class Cs1ArchiveUrl(Rule):
                           f"(https://web.archive.org/web/YYYYMMDDhhmmss/original-url)",
                           subject=subject(c, text, "archive-url-" + bad))
                 continue
-            if "//" in au.value and not is_archive(au.value):
+            if _SCHEME.match(au.value) and not is_archive(au.value):
                 yield Hit(on_value(au), f"|{au.name}= is not on a known web archive: put the original address in "
                           f"|url= and the address of an archived snapshot (Wayback Machine, archive.today…) in "
                           f"|{au.name}= (CS1 does not check this)", subject=subject(c, text, "archive-url-not-archive"),

@@ -15,6 +15,10 @@ DATE_PARAMS = (("AccessDate", "access-date"), ("ArchiveDate", "archive-date"), (
                ("PublicationDate", "publication-date"), ("Year", "year"))
 
 _FAR = date(9997, 12, 31)
+#: a single date with its day replaced by 1: if that is fine, the day was impossible (31 April, 29 February 2021)
+_DAY_FIRST = ((re.compile(r"^([0-9]{4}-[0-9]{2}-)[0-9]{2}$"), r"\g<1>01"),
+              (re.compile(r"^[1-9][0-9]?( [^0-9]+ [0-9]{3,4})$"), r"1\1"),
+              (re.compile(r"^([^0-9]+ )[1-9][0-9]?(, [0-9]{3,4})$"), r"\g<1>1\2"))
 _TRAILER = re.compile(r"[&<(\[{;]")
 _ISOISH = re.compile(r"^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}$")
 
@@ -89,6 +93,9 @@ def why(param: str, value: str, now: date) -> str:
             return "is not one whole day (an access date is the day the source was read)"
         if whole < WIKIPEDIA_START:
             return "is before 2001-01-15 (Wikipedia's start)"
+    for pat, repl in _DAY_FIRST:
+        if pat.match(value) and valid(param, pat.sub(repl, value), _FAR):
+            return "is not a real date (that month has no such day)"
     cut = _TRAILER.search(value)
     if cut and cut.start() > 0 and valid(param, value[:cut.start()].strip(), _FAR):
         return f"has text after the date ({shorten(value[cut.start():], 40)})"

@@ -37,7 +37,7 @@ class Cs1GenericTitle(Rule):
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
         from citelint.cs1config import config, generic
-        from citelint.rules.cs1_missing_title import title_state
+        from citelint.rules.cs1_citation_missing_title import title_state
 
         cfg = config()
         text = ctx.text

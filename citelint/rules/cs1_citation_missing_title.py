@@ -5,20 +5,19 @@ from typing import Iterator, Optional
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import PERIODICAL_CLASSES, any_set, cites, first, on_name, on_param, subject
+from citelint.rules.cs1_content import PERIODICAL_CLASSES, any_set, cites, first, on_name, subject
 
 
-class Cs1MissingTitle(Rule):
-    """A CS1/CS2 citation has no title (or only a bare URL where its title should be).
+class Cs1CitationMissingTitle(Rule):
+    """A CS1/CS2 citation has no title.
 
     CS1 shows "Missing or empty |title=" (error key ``err_citation_missing_title``, Help:CS1 errors
     ``#citation_missing_title``) when none of ``|title=``, ``|trans-title=`` or ``|script-title=`` is set
     (``{{cite episode}}``: ``|series=``). It accounts for the templates that take their title elsewhere:
     ``{{cite encyclopedia}}`` with ``|encyclopedia=`` and ``|article=``, ``{{cite conference}}`` with
-    ``|book-title=``. When the citation has a ``|url=`` and only a ``|trans-title=``, or a ``|chapter-url=``
-    without a ``|chapter=``, the link is shown as a bare URL: CS1 shows "|url= missing title"
-    (``err_bare_url_missing_title``, ``#bare_url_missing_title``). A ``|title=`` that is a template or
-    ``<nowiki>`` counts as set.
+    ``|book-title=``. A ``|title=`` that is a template or ``<nowiki>`` counts as set; one that holds only a
+    comment does not. (A citation with a ``|url=`` is also filed under "CS1 errors: bare URL"; CS1 shows the
+    one message. A link without a title that has a ``|trans-title=`` is ``cs1-bare-url-missing-title``.)
 
     Why: the reader cannot tell what the source is; a bare URL tells nothing once the link is dead.
 
@@ -27,10 +26,10 @@ class Cs1MissingTitle(Rule):
 
     Example::
 
-        <ref>{{cite web |url=https://example.org/report.pdf |website=Example}}</ref>   ← cs1-missing-title
+        <ref>{{cite web |url=https://example.org/report.pdf |website=Example}}</ref>   ← cs1-citation-missing-title
     """
 
-    name = "cs1-missing-title"
+    name = "cs1-citation-missing-title"
     code = "CL520"
     severity = Severity.ERROR
     formats = frozenset({"wikitext"})
@@ -47,14 +46,6 @@ class Cs1MissingTitle(Rule):
                 yield Hit(on_name(c), f"{{{{{c.template}}}}} has no title{url}: CS1 shows "
                           f"{cfg.shows('err_citation_missing_title', state.param)}; add |{state.param}= with "
                           f"the source's own title", subject=subject(c, text, "missing-title"))
-                continue
-            bare = _bare(c, text, cfg, state)
-            if bare is not None:
-                yield Hit(on_param(bare), f"|{bare.name}= is shown as a bare URL: it has no title to link "
-                          f"(only a translated or script title, or no chapter); CS1 shows "
-                          f"{cfg.shows('err_bare_url_missing_title', '|' + bare.name + '=')}; add the "
-                          f"{'|chapter=' if bare.name in cfg.names('ChapterURL') else '|title='} in the "
-                          f"original language", subject=subject(c, text, "bare-url"))
 
 
 class TitleState:

@@ -8,7 +8,7 @@ from citelint.rules.base import Context, Rule
 from citelint.rules.cs1_content import cites, expandable, first, on_value, subject
 
 
-class Cs1ArchiveDateMismatch(Rule):
+class Cs1ArchiveDateUrlTsMismatch(Rule):
     """A CS1/CS2 ``|archive-date=`` is not the date in the ``|archive-url=``'s timestamp.
 
     The archive URLs that record their capture time: the Wayback Machine and the archives on its software
@@ -29,10 +29,10 @@ class Cs1ArchiveDateMismatch(Rule):
 
         {{cite web |url=https://example.org/a |title=A
          |archive-url=https://web.archive.org/web/20190304000000/https://example.org/a
-         |archive-date=2019-04-03}}   ← cs1-archive-date-mismatch (the snapshot is of 2019-03-04)
+         |archive-date=2019-04-03}}   ← cs1-archive-date-url-ts-mismatch (the snapshot is of 2019-03-04)
     """
 
-    name = "cs1-archive-date-mismatch"
+    name = "cs1-archive-date-url-ts-mismatch"
     code = "CL528"
     severity = Severity.WARNING
     formats = frozenset({"wikitext"})
