@@ -308,3 +308,12 @@ def test_fixtures_exist_for_every_cs1_content_rule():
     assert len(mine) == 14
     for r in mine:
         assert (FIXTURES / "rules" / f"{r.name}.wiki").exists(), r.name
+
+
+def test_a_parameter_given_twice_counts_as_its_last_occurrence(tmp_path):
+    # MediaWiki passes the last |date= to CS1 (and the page is in "Pages using duplicate arguments")
+    text = ("A.<ref>{{cite book |title=A |date=31 April 2020 |date=2020}}</ref>\n"
+            "B.<ref>{{cite book |title=B |date=2020 |date=31 April 2020}}</ref>\n"
+            "C.<ref>{{cite web |url=https://example.org/c |title=C |title=}}</ref>\n{{reflist}}\n")
+    assert [(ln, rule) for ln, _, rule, _, _ in _findings(text, tmp_path=tmp_path)] == [
+        (2, "cs1-bad-date"), (3, "cs1-citation-missing-title")]

@@ -40,11 +40,15 @@ def is_set(c: Citation, p: Optional[Param], text: str) -> bool:
 
 
 def first(c: Citation, names: tuple[str, ...], text: str) -> Optional[Param]:
-    """The parameter CS1 reads a meta-parameter from: the first of its aliases (CS1's order) that is set."""
+    """The parameter CS1 reads a meta-parameter from: the first of its aliases (CS1's order) that is set.
+    A parameter given twice has the value of its last occurrence (MediaWiki's rule), even an empty one."""
     for name in names:
+        last = None
         for p in c.params:
-            if p.name == name and is_set(c, p, text):
-                return p
+            if p.name == name:
+                last = p
+        if last is not None and is_set(c, last, text):
+            return last
     return None
 
 
