@@ -17,7 +17,9 @@ from datetime import date, datetime, timezone
 from typing import Optional
 from urllib.parse import urlsplit
 
-_WAYBACK = re.compile(r"//web\.archive\.org/([^0-9]*)([0-9]+)([^/]*)/")
+#: CS1's '//web%.archive%.org/([^%d]*)(%d+)([^/]*)/': the first run of digits after the host, what follows it up
+#: to the next "/" (the flag); written without backtracking (the Lua pattern's can only match this way)
+_WAYBACK = re.compile(r"//web\.archive\.org/([^0-9]*)([0-9]+)")
 
 #: hosts of web archives (and their mirrors), lower case, without "www."
 ARCHIVE_HOSTS = frozenset({
@@ -73,9 +75,11 @@ def malformed(url: str) -> Optional[str]:
     if "//liveweb.archive.org/" in url:
         return "liveweb"
     m = _WAYBACK.search(url)
-    if m is None:
+    slash = url.find("/", m.end()) if m else -1
+    if m is None or slash < 0:
         return "timestamp"
-    path, stamp, flag = m.groups()
+    path, stamp = m.groups()
+    flag = url[m.end():slash]
     if len(stamp) != 14:
         return "timestamp"
     if path and path != "web/":

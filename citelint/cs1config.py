@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import pkgutil
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping, Optional
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10
+    import tomli as tomllib
 
 HELP = "Help:CS1 errors"
 

@@ -104,8 +104,19 @@ def _day_ok(year, month, day, today: date, param: Optional[str] = None) -> bool:
     return d <= length
 
 
+#: longer than any date CS1 accepts ("September 30, 2019 – December 31, 2020" is 40): not tried against the
+#: patterns, whose lazy groups backtrack cubically on long runs of spaces
+MAX_DATE = 100
+_SPACES = re.compile(" {2,}")
+
+
 def check_date(value: str, param: str, today: date) -> bool:
     """Date_validation's ``check_date``: the format is one CS1 accepts and the date is real."""
+    if len(value) > MAX_DATE:
+        return False
+    # runs of spaces as one: the same verdict (the patterns take " +" between parts, and no name holds two
+    # spaces but a quarter's, which CS1 collapses too), and no cubic backtracking on "1      …a"
+    value = _SPACES.sub(" ", value)
     y = m = d = 0
     y2 = m2 = d2 = 0
     if mt := _YMD.match(value):

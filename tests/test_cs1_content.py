@@ -317,3 +317,23 @@ def test_a_parameter_given_twice_counts_as_its_last_occurrence(tmp_path):
             "C.<ref>{{cite web |url=https://example.org/c |title=C |title=}}</ref>\n{{reflist}}\n")
     assert [(ln, rule) for ln, _, rule, _, _ in _findings(text, tmp_path=tmp_path)] == [
         (2, "cs1-bad-date"), (3, "cs1-citation-missing-title")]
+
+
+def test_hostile_dates_and_archive_urls_stay_linear(tmp_path):
+    """Values built to make backtracking patterns explode (runs of spaces in dates, endless digits in a
+    Wayback URL) are judged in linear time: the whole page in a few seconds, not hours."""
+    import time
+
+    cites = []
+    for i in range(400):
+        cites.append(f"<ref>{{{{cite web |url=https://example.org/{i} |title=T{i} |date=1 {' ' * 2000}a"
+                     f" |access-date=a{' a' * 45}, 2020 |archive-url=https://web.archive.org/{'1' * 5000}"
+                     f" |archive-date=2019-03-04}}}}</ref>")
+    page = tmp_path / "hostile.wiki"
+    page.write_text("X." + "".join(cites) + "\n{{reflist}}\n", encoding="utf-8")
+    t = time.monotonic()
+    r = citelint("check", "--offline", "--format", "json", *SELECT, str(page))
+    assert r.returncode == 1, r.stderr
+    assert time.monotonic() - t < 60  # a bound, not a speed test: cubic backtracking took minutes
+    rules = {f["rule"] for f in json.loads(r.stdout)["findings"]}
+    assert rules == {"cs1-bad-date", "cs1-archive-url"}
