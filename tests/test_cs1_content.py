@@ -221,7 +221,9 @@ def test_a_dump_revision_is_checked_as_of_its_timestamp(tmp_path):
 
 
 def test_a_file_is_checked_as_of_today(tmp_path):
-    nxt = date.today().year + 1
+    from datetime import datetime, timezone
+
+    nxt = datetime.now(timezone.utc).year + 1
     text = (f"X.<ref>{{{{cite book |title=T |date={nxt}}}}}</ref><ref>{{{{cite book |title=U |date={nxt + 1}}}}}"
             f"</ref>\n{{{{reflist}}}}\n")
     assert [(ln, rule) for ln, _, rule, _, _ in _findings(text, tmp_path=tmp_path)] == [(1, "cs1-bad-date")]
