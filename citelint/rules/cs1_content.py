@@ -9,7 +9,7 @@ messages from ``citelint.cs1config`` (``data/cs1_config.toml``).
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
-from typing import Iterator, Optional
+from typing import Optional
 
 from citelint.cs1 import Citation, Param, citations
 from citelint.model import Span, normalize
@@ -78,7 +78,3 @@ def expandable(value: str) -> bool:
 def subject(c: Citation, text: str, what: str) -> str:
     """A finding's identity (for fingerprints): the citation as written and what is wrong with it."""
     return f"{what}\0{normalize(text[c.start:c.end])}"
-
-
-def named(params) -> Iterator[Param]:
-    return (p for p in params if p.name is not None)
