@@ -241,6 +241,58 @@ def check_templates(value: Any) -> dict:
     return value
 
 
+#: the keys of the ``cs1`` table
+CS1_KEYS = ("templates", "parameters", "identifier-limits")
+
+
+def check_cs1(value: Any) -> dict:
+    """``[tool.citelint.cs1]``: ``templates`` (name → CitationClass), ``parameters`` (names CS1 accepts besides
+    the pinned whitelist), ``identifier-limits`` (identifier → upper limit). Checked into
+    ``{"templates": ((name, class), …), "parameters": frozenset, "identifier-limits": ((kind, limit), …)}``."""
+    from citelint.cs1 import template_classes
+    from citelint.identifiers import LIMITED_KINDS
+
+    if not isinstance(value, dict):
+        raise _Bad('must be a table, like [tool.citelint.cs1] parameters = ["my-param"]')
+    out: dict[str, Any] = {}
+    for key, raw in value.items():
+        if key not in CS1_KEYS:
+            raise _Bad(f"unknown key{_did_you_mean(key, CS1_KEYS)}: use {', '.join(CS1_KEYS)}", sub=key)
+        if key == "templates":
+            if not isinstance(raw, dict):
+                raise _Bad('must be a table of template name = CS1 class, like { "cite webpage" = "web" }', sub=key)
+            classes = sorted(set(template_classes().values()))
+            pairs = []
+            for name, cls in raw.items():
+                if not isinstance(cls, str) or cls not in classes:
+                    hint = _did_you_mean(cls, classes) if isinstance(cls, str) else ""
+                    raise _Bad(f"{cls!r} is not a CS1 class{hint}: use one of {', '.join(classes)}",
+                               sub=f"templates.{_quote_key(name)}")
+                if not name.strip():
+                    raise _Bad("a template name must be a non-empty string", sub="templates")
+                pairs.append((name, cls))
+            out[key] = tuple(pairs)
+        elif key == "parameters":
+            if not isinstance(raw, list) or not all(isinstance(v, str) and v.strip() and v == v.strip()
+                                                    and "=" not in v and "|" not in v for v in raw):
+                raise _Bad('must be an array of parameter names as written (case matters), like ["my-param"]',
+                           sub=key)
+            out[key] = frozenset(raw)
+        else:
+            if not isinstance(raw, dict):
+                raise _Bad("must be a table of identifier = upper limit, like { pmid = 40000000 }", sub=key)
+            pairs = []
+            for kind, limit in raw.items():
+                if kind not in LIMITED_KINDS:
+                    raise _Bad(f"CS1 has no limit for {kind!r}{_did_you_mean(kind, LIMITED_KINDS)}: the limited "
+                               f"identifiers are {', '.join(LIMITED_KINDS)}", sub=f"{key}.{_quote_key(kind)}")
+                if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+                    raise _Bad(f"must be a whole number of at least 1, not {limit!r}", sub=f"{key}.{kind}")
+                pairs.append((kind, limit))
+            out[key] = tuple(sorted(pairs))
+    return out
+
+
 # -- the schema ---------------------------------------------------------------------------------
 
 def option(check, doc: str, scope: str = "file", example: Any = None):
@@ -286,6 +338,12 @@ class Config:
                          "(ref) or reuse them (reuse), added to the built-in table; each takes "
                          "{ group = \"…\" } or { ignore = true }.",
         example={"reflist": {"Verwysings": {}}, "ref": {"Voetnoot": {"group": "note"}}})
+    cs1: Optional[dict] = option(
+        check_cs1, "CS1/CS2 citation templates: the wiki's own templates (templates = { name = CitationClass }), "
+                   "parameter names its CS1 module accepts besides the pinned whitelist (parameters = [...]), and "
+                   "raised identifier limits ([cs1.identifier-limits] pmid = 40000000).",
+        example={"templates": {"cite webpage": "web"}, "parameters": ["my-param"],
+                 "identifier-limits": {"pmid": 40000000}})
     # run-wide: limits on one page (each fills the `check` option of the same name)
     max_page_size: Optional[int] = option(parse_size, 'The largest file or dump page checked, in bytes of text '
                                                       '("50MB", "2MiB"; 0: no limit; default "50MB"); a larger '
@@ -791,6 +849,10 @@ class Resolver:
                 changes["templates"] = default_table().extended(cfg.templates)
             if cfg.sub_referencing is not None:
                 changes["sub_referencing"] = cfg.sub_referencing
+            if cfg.cs1:
+                changes["cs1_templates"] = cfg.cs1.get("templates", ())
+                changes["cs1_parameters"] = cfg.cs1.get("parameters", frozenset())
+                changes["identifier_limits"] = cfg.cs1.get("identifier-limits", ())
         return dataclasses.replace(self.base, **changes)
 
     # run-wide keys
@@ -912,6 +974,8 @@ def describe(resolver: Resolver, path: str) -> dict:
         "force-exclude": bool(resolver.force_exclude or (cfg.force_exclude if cfg else False)),
         "per-file-ignores": {g: list(r) for g, r in (cfg.per_file_ignores or ())} if cfg else {},
         "templates": cfg.templates if cfg and cfg.templates else {},
+        "cs1": {"templates": dict(s.cs1_templates), "parameters": sorted(s.cs1_parameters),
+                "identifier-limits": dict(s.identifier_limits)},
     }
     run_values, origins = resolver.run_layers([path])
     values.update(run_values)
@@ -961,13 +1025,22 @@ def render_toml(info: dict) -> str:
     tables = {}
     origins = info.get("origins", {})
     for key, value in info["settings"].items():
-        if isinstance(value, Mapping) and value and key in ("severity", "per-file-ignores", "templates"):
+        if isinstance(value, Mapping) and value and key in ("severity", "per-file-ignores", "templates", "cs1"):
             tables[key] = value
         else:
             where = origins.get(key)
             lines.append(f"{key} = {_toml_value(value)}"
                          + ("" if where is None else "  # default" if where == "default" else f"  # from {where}"))
     for key, value in tables.items():
+        if key == "cs1":
+            lines.append("")
+            lines.append("[cs1]")
+            lines.append(f"parameters = {_toml_value(value['parameters'])}")
+            for sub in ("templates", "identifier-limits"):
+                lines.append("")
+                lines.append(f"[cs1.{sub}]")
+                lines.extend(f"{_quote_key(k)} = {_toml_value(v)}" for k, v in value[sub].items())
+            continue
         if key == "templates":
             for kind, entries in value.items():
                 lines.append("")

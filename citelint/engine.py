@@ -80,7 +80,9 @@ def _check(doc: Document, settings: Settings) -> list[Finding]:
     model = parse_document(doc, settings)
     lines = LineIndex(doc.text)
     ctx = Context(doc.text, lines, sub_referencing=settings.sub_referencing, namespace=doc.namespace,
-                  today=revision_day(doc.timestamp))
+                  today=revision_day(doc.timestamp),
+                  cs1_templates=settings.cs1_templates, cs1_parameters=settings.cs1_parameters,
+                  identifier_limits=settings.identifier_limits)
     where = doc.page if doc.page is not None else stable_place(doc.path)
     hits = []
     for rule_cls in RULES:

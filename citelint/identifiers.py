@@ -45,10 +45,22 @@ class Limits:
     source: str
     params: dict  # parameter name as written → kind
     limits: dict  # kind → upper limit (id_limit)
+    configured: frozenset = frozenset()  # kinds whose limit comes from configuration, not the module
 
 
-@lru_cache(maxsize=1)
-def limits() -> Limits:
+#: the identifiers CS1 tests against an upper limit (``id_limit``): the keys of
+#: ``[tool.citelint.cs1.identifier-limits]``
+LIMITED_KINDS = ("osti", "pmc", "pmid", "rfc", "s2cid", "ssrn")
+
+
+@lru_cache(maxsize=8)
+def limits(overrides: tuple = ()) -> Limits:
+    """The pinned parameters and limits; ``overrides`` — ``((kind, limit), …)`` from
+    ``[tool.citelint.cs1.identifier-limits]`` — replaces the module's limit for those kinds."""
+    if overrides:
+        base = limits()
+        return Limits(base.source, base.params, {**base.limits, **dict(overrides)},
+                      frozenset(k for k, _ in overrides))
     # pkgutil, not importlib.resources: as parsers/templates.py, no importlib.readers at start-up
     import pkgutil
 
@@ -224,50 +236,54 @@ def _bad_registrant(registrant: str) -> bool:
 
 # ---------------------------------------------------------------------------------------------- numbered ids
 
-def _numbered(kind: str, v: str, low: int, fix: str, pattern: str = r"\d+") -> Optional[Problem]:
+def _numbered(kind: str, v: str, low: int, fix: str, lim: Limits, pattern: str = r"\d+") -> Optional[Problem]:
     label = LABELS[kind]
     if not re.fullmatch(pattern, v):
         if re.match(rf"(?i){label}\s*[:=]?\s*", v) and kind != "pmc":
             return _p(f"has the label '{label}' in the value", "give only the number")
         return _p("is not a plain number", fix)
     n = int(v)
-    limit = limits().limits.get(kind)
+    limit = lim.limits.get(kind)
     if n < low:
         return _p(f"is below {low}, the lowest {label} CS1 accepts", fix)
     if limit is not None and n > limit:
-        return Problem(f"is above {limit}, the highest {label} CS1 knew of ({limits().source.split(',')[0]})",
-                       f"{fix}; if the number is right and newer, nothing is wrong", stale_limit=True)
+        if kind in lim.configured:
+            return Problem(f"is above {limit}, the limit configured in [tool.citelint.cs1.identifier-limits]",
+                           f"{fix}; if the number is right and newer, raise the configured limit", stale_limit=True)
+        return Problem(f"is above {limit}, the highest {label} CS1 knew of ({lim.source.split(',')[0]})",
+                       f"{fix}; if the number is right and newer, nothing is wrong (or raise the limit in "
+                       f"[tool.citelint.cs1.identifier-limits])", stale_limit=True)
     return None
 
 
-def check_pmid(v: str) -> Optional[Problem]:
+def check_pmid(v: str, lim: Optional[Limits] = None) -> Optional[Problem]:
     """CS1 ``pmid()``: digits only, 1 to the limit."""
-    return _numbered("pmid", v, 1, "check the number in PubMed")
+    return _numbered("pmid", v, 1, "check the number in PubMed", lim or limits())
 
 
-def check_pmc(v: str) -> Optional[Problem]:
+def check_pmc(v: str, lim: Optional[Limits] = None) -> Optional[Problem]:
     """CS1 ``pmc()``: digits (a ``PMC`` prefix is tolerated), 1 to the limit."""
     m = re.fullmatch(r"[Pp][Mm][Cc](\d+)", v)
-    return _numbered("pmc", m.group(1) if m else v, 1, "check the number in PubMed Central")
+    return _numbered("pmc", m.group(1) if m else v, 1, "check the number in PubMed Central", lim or limits())
 
 
-def check_rfc(v: str) -> Optional[Problem]:
-    return _numbered("rfc", v, 1, "check the RFC number")
+def check_rfc(v: str, lim: Optional[Limits] = None) -> Optional[Problem]:
+    return _numbered("rfc", v, 1, "check the RFC number", lim or limits())
 
 
-def check_s2cid(v: str) -> Optional[Problem]:
+def check_s2cid(v: str, lim: Optional[Limits] = None) -> Optional[Problem]:
     """CS1 ``s2cid()``: digits not starting with 0, up to the limit."""
     if re.fullmatch(r"0\d*", v):
         return _p("begins with 0", "check the Semantic Scholar corpus ID")
-    return _numbered("s2cid", v, 1, "check the Semantic Scholar corpus ID")
+    return _numbered("s2cid", v, 1, "check the Semantic Scholar corpus ID", lim or limits())
 
 
-def check_ssrn(v: str) -> Optional[Problem]:
-    return _numbered("ssrn", v, 100, "check the SSRN abstract number")
+def check_ssrn(v: str, lim: Optional[Limits] = None) -> Optional[Problem]:
+    return _numbered("ssrn", v, 100, "check the SSRN abstract number", lim or limits())
 
 
-def check_osti(v: str) -> Optional[Problem]:
-    return _numbered("osti", v, 1018, "check the OSTI identifier")
+def check_osti(v: str, lim: Optional[Limits] = None) -> Optional[Problem]:
+    return _numbered("osti", v, 1018, "check the OSTI identifier", lim or limits())
 
 
 # ---------------------------------------------------------------------------------------------- the rest
@@ -393,16 +409,23 @@ _CHECKS = {"isbn": check_isbn, "issn": check_issn, "eissn": check_issn, "ismn": 
            "ssrn": check_ssrn, "osti": check_osti, "rfc": check_rfc, "zbl": check_zbl}
 
 
-def check(kind: str, value: str) -> Optional[Problem]:
+_NUMBERED = frozenset({"pmid", "pmc", "rfc", "s2cid", "ssrn", "osti"})
+
+
+def check(kind: str, value: str, lim: Optional[Limits] = None) -> Optional[Problem]:
+    """CS1's verdict on one identifier; ``lim``: the limits to test against (default: the pinned ones;
+    ``limits(overrides)`` for a configuration's)."""
+    if kind in _NUMBERED:
+        return _CHECKS[kind](value, lim or limits())
     return _CHECKS[kind](value)
 
 
 # ---------------------------------------------------------------------------------------------- canonical forms
 
-def canonical(kind: str, value: str) -> Optional[str]:
+def canonical(kind: str, value: str, lim: Optional[Limits] = None) -> Optional[str]:
     """The identity of a valid identifier, for comparing citations: ISBN-10 and -13 alike, DOIs case-folded,
     arXiv ids without version. None for an invalid one."""
-    if check(kind, value) is not None:
+    if check(kind, value, lim) is not None:
         return None
     if kind == "isbn":
         return _stdnum("isbn").to_isbn13(re.sub(r"[\s-]", "", value))

@@ -28,6 +28,12 @@ class Settings:
     input_format: Optional[str] = None
     templates: TemplateTable = field(default_factory=default_table)
     sub_referencing: bool = True
+    #: [tool.citelint.cs1]: the wiki's own CS1 templates, ((name, CitationClass), …), added to cs1_templates.toml
+    cs1_templates: tuple = ()
+    #: [tool.citelint.cs1]: parameter names the wiki's CS1 module accepts besides the pinned whitelist
+    cs1_parameters: frozenset = frozenset()
+    #: [tool.citelint.cs1.identifier-limits]: ((kind, upper limit), …) replacing the pinned CS1 limits
+    identifier_limits: tuple = ()
     #: honour <!-- citelint-disable… --> comments (off: --ignore-suppressions, to audit everything)
     inline_suppressions: bool = True
     #: XML dumps: check every revision of a page, not only the newest (--all-revisions)

@@ -20,6 +20,15 @@ from citelint.rules.cs1_url_status import Cs1UrlStatus
 from citelint.rules.cs1_generic_title import Cs1GenericTitle
 from citelint.rules.cs1_generic_name import Cs1GenericName
 from citelint.rules.dead_link import DeadLink
+from citelint.rules.cs1_deprecated_parameter import Cs1DeprecatedParameter
+from citelint.rules.cs1_empty_unknown_parameter import Cs1EmptyUnknownParameter
+from citelint.rules.cs1_external_link import Cs1ExternalLink
+from citelint.rules.cs1_format_without_url import Cs1FormatWithoutUrl
+from citelint.rules.cs1_missing_pipe import Cs1MissingPipe
+from citelint.rules.cs1_redundant_parameters import Cs1RedundantParameters
+from citelint.rules.cs1_text_ignored import Cs1TextIgnored
+from citelint.rules.cs1_unknown_parameter import Cs1UnknownParameter
+from citelint.rules.cs1_url_wikilink_conflict import Cs1UrlWikilinkConflict
 from citelint.rules.duplicate_ref import DuplicateRef
 from citelint.rules.empty_ref import EmptyRef
 from citelint.rules.invalid_doi import InvalidDoi
@@ -57,6 +66,16 @@ RULES: tuple[type[Rule], ...] = (
     UnreachableLink,
     UrlStatusMismatch,
     InvalidUrl,
+    # CS1/CS2 citation template parameters (CL505–CL519): names, aliases, pipes, links in plain-text parameters
+    Cs1UnknownParameter,
+    Cs1DeprecatedParameter,
+    Cs1RedundantParameters,
+    Cs1EmptyUnknownParameter,
+    Cs1TextIgnored,
+    Cs1MissingPipe,
+    Cs1ExternalLink,
+    Cs1UrlWikilinkConflict,
+    Cs1FormatWithoutUrl,
     # citation templates (CL52x-CL54x): what CS1's Module:Citation/CS1 checks in a citation's content
     Cs1CitationMissingTitle,
     Cs1BareUrlMissingTitle,

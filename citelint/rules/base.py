@@ -21,6 +21,14 @@ class Context:
     sub_referencing: bool = True  # MediaWiki's details= sub-references (wgCiteSubReferencing)
     namespace: int | None = None  # a dump page's namespace (odd numbers are talk pages)
     today: date | None = None  # the day date checks stand for (a dump revision's timestamp); None: today (UTC)
+    cs1_templates: tuple = ()  # [tool.citelint.cs1] templates: ((name, CitationClass), …)
+    cs1_parameters: frozenset = frozenset()  # [tool.citelint.cs1] parameters: names accepted besides CS1's
+    identifier_limits: tuple = ()  # [tool.citelint.cs1.identifier-limits]: ((kind, limit), …)
+
+    @property
+    def cs1_extra(self) -> dict | None:
+        """The configured CS1 templates as ``cs1.citations``' ``extra`` (None: none configured)."""
+        return dict(self.cs1_templates) if self.cs1_templates else None
 
     def line(self, offset: int) -> int:
         return self.lines.position(offset)[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar, Iterator
 
 from citelint.findings import Hit
-from citelint.identifiers import LABELS, check, model_identifiers
+from citelint.identifiers import LABELS, check, limits, model_identifiers
 from citelint.model import CitationModel, Severity, Span
 from citelint.rules.base import Context, Rule, shorten
 
@@ -16,11 +16,12 @@ class IdentifierRule(Rule):
     severity = Severity.ERROR
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
+        lim = limits(ctx.identifier_limits)
         for _ref, iv in model_identifiers(model, ctx.text):
             if iv.kind not in self.kinds or iv.accepted:
                 continue
             value = iv.value.upper() if iv.where in ("magic", "text") and iv.kind == "isbn" else iv.value
-            problem = check(iv.kind, value)
+            problem = check(iv.kind, value, lim)
             if problem is None:
                 continue
             yield Hit(Span(iv.start, iv.end), message(iv, problem), subject=f"{iv.kind}\0{iv.value}",

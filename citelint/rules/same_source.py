@@ -40,12 +40,13 @@ class SameSource(Rule):
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
         from citelint.citations import canonical_content, parsed_refs
-        from citelint.identifiers import canonical, is_citation, model_identifiers
+        from citelint.identifiers import canonical, is_citation, limits, model_identifiers
         from citelint.links.sites import model_urls
 
         refs = parsed_refs(model, ctx.text)
         if len(refs) < 2:
             return
+        lim = limits(ctx.identifier_limits)
         ids: dict[int, list] = {}
         for ref, iv in model_identifiers(model, ctx.text):
             if ref.definition is not None and iv.kind in _ID_KINDS:
@@ -63,7 +64,7 @@ class SameSource(Rule):
                 cites = [t for t in ref.top_level() if any(w for _k, w, _a, _b in t.params)][:1]
             keys: dict[str, set] = {}
             for iv in ids.get(ref.index, ()):
-                c = canonical(iv.kind, iv.value.upper() if iv.kind == "isbn" else iv.value)
+                c = canonical(iv.kind, iv.value.upper() if iv.kind == "isbn" else iv.value, lim)
                 if c:
                     keys.setdefault(iv.kind, set()).add(c)
             for c in urls:

@@ -1,0 +1,588 @@
+"""CS1/CS2 parameter names: which ones Module:Citation/CS1 accepts, and what it says about the rest.
+
+The tables come from ``citelint/data/cs1_whitelist.toml`` (generated from the module's Whitelist,
+Configuration and Suggestions by ``scripts/regen_cs1_whitelist.py``; it names its source revision). The logic
+follows Module:Citation/CS1 (the function each piece is written after is named in its docstring), in Python:
+
+* :func:`status` — ``validate()``: supported, deprecated, or not a parameter of that template (the preprint
+  templates accept a smaller set; some templates have parameters of their own);
+* :func:`suggestion` — the did-you-mean of ``citation()``: the name in lower case, then Suggestions' patterns,
+  then its table, each only if the template accepts the suggested name;
+* :func:`issues` — every parameter-name problem of one document, computed once per model and shared by the
+  CS1 parameter rules (``citelint/rules/cs1_*.py``): unknown, deprecated, redundant aliases, empty unknown,
+  text outside any parameter, a missing pipe, an external link where plain text belongs, a wikilink in a
+  linked title, a format without its URL.
+
+A wiki adds parameter names its own module accepts in configuration (``[tool.citelint.cs1] parameters``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import pkgutil
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Mapping, Optional
+
+from citelint import cs1
+from citelint.model import CitationModel
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+SUPPORTED, DEPRECATED, TRACKED = "supported", "deprecated", "tracked"
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: the lru_caches below key on it
+class Whitelist:
+    source: str
+    basic: Mapping[str, str]
+    numbered: Mapping[str, str]  # "#" stands for the enumerator: "last#"
+    limited_basic: Mapping[str, str]
+    limited_numbered: Mapping[str, str]
+    preprint: Mapping[str, Mapping[str, str]]  # CitationClass → its own names (arxiv, biorxiv, citeseerx, ssrn)
+    unique: Mapping[str, Mapping[str, str]]  # CitationClass → names only it accepts
+    aliases: Mapping[str, tuple[str, ...]]  # Configuration's meta-parameter → its names, in CS1's order
+    suggestions: Mapping[str, str]
+    old: frozenset  # names Suggestions comments as old (removed) parameters
+    patterns: tuple  # ((compiled regex, suggested name with $1), …)
+    extra: frozenset = frozenset()  # configured names, accepted by every template
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> Whitelist:
+    data = tomllib.loads(pkgutil.get_data("citelint", "data/cs1_whitelist.toml").decode("utf-8"))
+    return Whitelist(
+        source=data["source"], basic=data["basic"], numbered=data["numbered"],
+        limited_basic=data["limited"]["basic"], limited_numbered=data["limited"]["numbered"],
+        preprint=data["preprint"], unique=data["unique"],
+        aliases={k: tuple(v) for k, v in data["aliases"].items()}, suggestions=data["suggestions"],
+        old=frozenset(data["old"]["names"]),
+        patterns=tuple((re.compile(p["regex"]), p["suggest"]) for p in data["patterns"]))
+
+
+@lru_cache(maxsize=16)
+def whitelist(extra: frozenset = frozenset()) -> Whitelist:
+    """The pinned whitelist, with ``extra`` names (a wiki's configuration) accepted everywhere."""
+    base = _builtin()
+    if not extra:
+        return base
+    return Whitelist(**{**base.__dict__, "extra": frozenset(extra)})
+
+
+_DIGITS = re.compile(r"[0-9]+")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def lower(name: str) -> str:
+    """Lua's ``string.lower``: ASCII letters only."""
+    return name.translate(_ASCII_LOWER)
+
+
+def status(wl: Whitelist, name: str, cls: Optional[str], empty: bool = False) -> Optional[str]:
+    """CS1 ``validate()``: SUPPORTED (or tracked), DEPRECATED, or None when the template does not accept the
+    name. ``empty``: the parameter has no value (an empty deprecated parameter counts as unknown)."""
+    if name in wl.extra or _DIGITS.sub("#", name) in wl.extra:
+        return SUPPORTED
+    if "#" in name:
+        return None
+    enum = None
+
+    def test(state: Optional[str]) -> Optional[str]:
+        if state is None:
+            return None
+        if state == DEPRECATED:
+            return None if empty else DEPRECATED
+        return SUPPORTED
+
+    if cls in wl.preprint:
+        enum = _DIGITS.sub("#", name)
+        return (test(wl.limited_basic.get(name)) or test(wl.preprint[cls].get(name))
+                or test(wl.limited_numbered.get(enum)))
+    if cls in wl.unique:
+        s = test(wl.unique[cls].get(name))
+        if s:
+            return s
+    s = test(wl.basic.get(name))
+    if s:
+        return s
+    return test(wl.numbered.get(_DIGITS.sub("#", name)))
+
+
+def suggestion(wl: Whitelist, name: str, cls: Optional[str]) -> Optional[str]:
+    """The name CS1 suggests for an unknown one (``citation()``): the lower-case name; else the first of
+    Suggestions' patterns that matches, with its capture; else Suggestions' table. Only a name the template
+    accepts is suggested."""
+    low = lower(name)
+    if status(wl, low, cls):
+        return low
+    for regex, repl in wl.patterns:
+        m = regex.search(name)
+        if m:
+            cand = repl.replace("$1", m.group(1) if m.groups() else m.group(0))
+            return cand if status(wl, cand, cls) else None
+    cand = wl.suggestions.get(low)
+    return cand if cand is not None and status(wl, cand, cls) else None
+
+
+def templates_accepting(wl: Whitelist, name: str) -> list[str]:
+    """The CitationClasses whose own parameter lists have ``name`` (for "not a parameter of this template")."""
+    out = [c for c, t in wl.unique.items() if t.get(name)]
+    out += [c for c, t in wl.preprint.items() if t.get(name)]
+    return sorted(out)
+
+
+def removed(wl: Whitelist, name: str) -> bool:
+    """A name CS1 once accepted: commented as an old parameter in Suggestions, or still listed among
+    Configuration's aliases without being in the whitelist."""
+    if name in wl.old or lower(name) in wl.old:
+        return True
+    return any(name in names for names in wl.aliases.values())
+
+
+# ---------------------------------------------------------------------------------------------- the issues
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    kind: str  # "unknown", "deprecated", "redundant", "empty-unknown", "text-ignored", "missing-pipe",
+    #            "external-link", "url-wikilink", "format-without-url"
+    cite: cs1.Citation
+    param: cs1.Param
+    start: int  # document offsets of what the finding marks
+    end: int
+    data: dict = field(default_factory=dict)
+
+
+def issues(model: CitationModel, text: str, extra_templates: Optional[Mapping[str, str]] = None,
+           extra_params: frozenset = frozenset()) -> list[Issue]:
+    """Every parameter-name issue of the document's CS1 citations, in document order (once per model)."""
+    key = "cs1params:" + repr(sorted((extra_templates or {}).items())) + repr(sorted(extra_params))
+    return model.derived(key, text, lambda: _collect(model, text, extra_templates, extra_params))
+
+
+#: CitationClasses whose templates are not Module:Citation/CS1 itself (Module:Cite tweet maps its own
+#: parameters): their parameter names are not CS1's
+_NOT_CS1 = frozenset({"tweet"})
+
+
+def _collect(model, text, extra_templates, extra_params) -> list[Issue]:
+    wl = whitelist(frozenset(extra_params))
+    out: list[Issue] = []
+    for c in cs1.citations(model, text, extra_templates):
+        if c.cls in _NOT_CS1:
+            continue
+        out.extend(_citation_issues(wl, c, text))
+    out.sort(key=lambda i: (i.start, i.kind))
+    return out
+
+
+class _Args:
+    """One citation's parameters as CS1 sees them: the valid ones set (name → Param), everything in ``args``."""
+
+    def __init__(self) -> None:
+        self.valid: dict[str, cs1.Param] = {}  # supported or deprecated, non-empty
+        self.checked: list[tuple[object, cs1.Param, str]] = []  # (key, param, plain value) CS1 keeps a value for
+
+
+_POSITIONAL_NAME = re.compile(r"[1-9][0-9]*")
+
+
+def _citation_issues(wl: Whitelist, c: cs1.Citation, text: str) -> list[Issue]:
+    out: list[Issue] = []
+    args = _Args()
+    nested = _nested_spans(c)
+    position = 0
+    for p in c.params:
+        name = p.name
+        if name is None:
+            position += 1
+            key: object = position
+        elif _POSITIONAL_NAME.fullmatch(name):  # |1=…: MediaWiki gives Lua a number, as for a positional one
+            key = int(name)
+        else:
+            key = name
+        value = _plain(p, nested, text)
+        if not isinstance(key, str):
+            if p.value and not value.strip():
+                continue  # only templates: what they expand to is unknown offline
+            if value.strip():
+                out.append(Issue("text-ignored", c, p, p.value_start, p.value_end, {"key": key}))
+                args.checked.append((key, p, value))
+            else:
+                pipe = p.start - 1 if p.name is None else p.start
+                out.append(Issue("empty-unknown", c, p, pipe, pipe + 1, {"key": key}))
+            continue
+        if not p.value:
+            if status(wl, key, c.cls, empty=True) is None:
+                out.append(Issue("empty-unknown", c, p, p.start, max(p.name_end, p.start + 1),
+                                 {"key": key, "suggest": suggestion(wl, key, c.cls)}))
+            continue
+        st = status(wl, key, c.cls)
+        if st is None:
+            sugg = suggestion(wl, key, c.cls)
+            out.append(Issue("unknown", c, p, p.start, p.name_end, {"suggest": sugg}))
+            if sugg is not None:  # CS1 keeps the value of a parameter it has a suggestion for
+                args.checked.append((key, p, value))
+            continue
+        if st == DEPRECATED:
+            out.append(Issue("deprecated", c, p, p.start, p.name_end, {"replacement": _replacement(wl, key, c.cls)}))
+        args.valid.setdefault(key, p)
+        args.checked.append((key, p, value))
+    out.extend(_encyclopedia(c, args))
+    out.extend(_redundant(wl, c, args))
+    out.extend(_missing_pipe(wl, c, args, text))
+    out.extend(_external_links(wl, c, args, text))
+    out.extend(_url_wikilink(wl, c, args))
+    out.extend(_format_without_url(wl, c, args))
+    return out
+
+
+def _nested_spans(c: cs1.Citation) -> list[tuple[int, int]]:
+    """Document spans of the templates inside the citation (their expansion is unknown offline)."""
+    ref = c.ref
+    starts = [t.start for t in ref.templates]
+    a = bisect.bisect_right(starts, c.start - ref.base)
+    spans = []
+    for t in ref.templates[a:]:
+        s, e = ref.base + t.start, ref.base + t.end
+        if s >= c.end:
+            break
+        if e <= c.end and (not spans or s >= spans[-1][1]):
+            spans.append((s, e))
+    return spans
+
+
+def _plain(p: cs1.Param, nested: list[tuple[int, int]], text: str) -> str:
+    """The parameter's value as far as it is known offline: comments dropped, nested templates left out."""
+    if not nested or not any(s < p.value_end and e > p.value_start for s, e in nested):
+        return p.value
+    parts, pos = [], p.value_start
+    for s, e in nested:
+        if e <= pos or s >= p.value_end:
+            continue
+        parts.append(text[pos:s])
+        pos = e
+    parts.append(text[pos:p.value_end])
+    return re.sub(r"<!--.*?-->", "", "".join(parts), flags=re.DOTALL)
+
+
+def _replacement(wl: Whitelist, name: str, cls: str) -> Optional[str]:
+    """For a deprecated name: the supported name of its alias group (``transcripturl`` → ``transcript-url``)."""
+    for names in wl.aliases.values():
+        if name in names:
+            for n in names:
+                if n != name and status(wl, n, cls) == SUPPORTED:
+                    return n
+    return None
+
+
+# -- redundant aliases (Utilities select_one, CS1 select_author_editor_source and the dummy locator call)
+
+def sep_list(names: list[str]) -> str:
+    """Utilities ``make_sep_list``: "|a= and |b=", "|a=, |b=, and |c="."""
+    items = [f"|{n}=" for n in names]
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + ", and " + items[-1]
+
+
+@lru_cache(maxsize=4)
+def _enumerated(wl: Whitelist) -> tuple:
+    """(meta, alias, regex with the enumerator captured, bare name) for the enumerated alias groups."""
+    out = []
+    for meta, names in wl.aliases.items():
+        for alias in names:
+            if "#" in alias:
+                rx = re.compile(re.escape(alias).replace("\\#", "#").replace("#", "([0-9]+)") + r"\Z")
+                out.append((meta, alias, rx, alias.replace("#", "")))
+    return tuple(out)
+
+
+def _redundant(wl: Whitelist, c: cs1.Citation, args: _Args) -> list[Issue]:
+    valid = args.valid
+    if len(valid) < 2:
+        return []
+    flagged: dict[int, Issue] = {}
+
+    def report(present: list[str], why: Optional[str] = None) -> None:
+        selected, extras = present[0], present[1:]
+        shown = why or sep_list(extras + [selected])
+        for n in extras:
+            p = valid[n]
+            if id(p) not in flagged:
+                flagged[id(p)] = Issue("redundant", c, p, p.start, p.name_end,
+                                       {"selected": selected, "shown": shown, "others": present})
+
+    for meta, names in wl.aliases.items():
+        if len(names) > 1 and "#" not in names[0]:
+            present = [n for n in names if n in valid]
+            if len(present) > 1:
+                report(present)
+    # enumerated groups (name lists): per group and enumerator, CS1's order — for 1, the bare name first
+    groups: dict[tuple[str, int], set] = {}
+    for meta, alias, rx, bare in _enumerated(wl):
+        for n in valid:
+            m = rx.match(n)
+            if m:
+                groups.setdefault((meta, int(m.group(1))), set()).add(n)
+            elif n == bare:
+                groups.setdefault((meta, 1), set()).add(n)
+    for (meta, i), found in groups.items():
+        if len(found) < 2:
+            continue
+        order = []
+        for alias in wl.aliases[meta]:
+            if "#" not in alias:
+                continue
+            if i == 1:
+                order.append(alias.replace("#", ""))
+            order.append(alias.replace("#", str(i)))
+        present = [n for n in dict.fromkeys(order) if n in found]
+        if len(present) > 1:
+            report(present)
+    # name-list sources: |vauthors=, |authors= and the |lastN=/|firstN= list (select_author_editor_source)
+    for lst, v, plural in (("AuthorList", "vauthors", "Authors"), ("EditorList", "veditors", None)):
+        listed = [n for n in valid if _list_index(wl, n, lst) in (1, 2)]
+        vx = v if v in valid else None
+        xs = next((n for n in wl.aliases.get(plural, ()) if n in valid), None) if plural else None
+        sources = [x for x in (listed[0] if listed else None, vx, xs) if x]
+        if len(sources) > 1:
+            word = "author" if lst == "AuthorList" else "editor"
+            report(sources, f"{word}-name-list parameters")
+    # the in-source locators: one of them only
+    present = [n for n in ("page", "p", "pp", "pages", "at", "sheet", "sheets") if n in valid]
+    if len(present) > 1:
+        report(present)
+    if "minutes" in valid and "time" in valid:
+        report(["minutes", "time"])
+    return list(flagged.values())
+
+
+def _list_index(wl: Whitelist, name: str, lst: str) -> Optional[int]:
+    for meta, alias, rx, bare in _enumerated(wl):
+        if meta in (lst + "-Last", lst + "-First"):
+            m = rx.match(name)
+            if m:
+                return int(m.group(1))
+            if name == bare:
+                return 1
+    return None
+
+
+def _encyclopedia(c: cs1.Citation, args: _Args) -> list[Issue]:
+    """|encyclopedia= outside {{cite encyclopedia}}/{{citation}} is ignored ("Unknown parameter … ignored");
+    in them, with a periodical too, one of the two is redundant."""
+    enc = next((n for n in ("encyclopedia", "encyclopaedia", "dictionary") if n in args.valid), None)
+    if enc is None:
+        return []
+    p = args.valid[enc]
+    if c.cls not in ("encyclopaedia", "citation"):
+        return [Issue("unknown", c, p, p.start, p.name_end, {"suggest": None, "encyclopedia": True})]
+    per = next((n for n in ("journal", "magazine", "newspaper", "periodical", "website", "work")
+                if n in args.valid), None)
+    if per is not None:
+        q = args.valid[per]
+        return [Issue("redundant", c, q, q.start, q.name_end,
+                      {"selected": enc, "shown": f"|{enc}= and |{per}=", "others": [enc, per]})]
+    return []
+
+
+# -- a missing pipe (CS1 missing_pipe_check)
+
+_TAGS = re.compile(r"<[^<>]*>")
+_PIPE_SPACED = re.compile(r"[ \t\n\r\f\v]+([A-Za-z][A-Za-z0-9-]+)[ \t\n\r\f\v]*=")
+_PIPE_START = re.compile(r"^([A-Za-z][A-Za-z0-9-]+)[ \t\n\r\f\v]*=")
+
+
+def _missing_pipe(wl: Whitelist, c: cs1.Citation, args: _Args, text: str) -> list[Issue]:
+    out = []
+    for key, p, value in args.checked:
+        if "=" not in value:
+            continue
+        v = _strip_tags(value)
+        m = _PIPE_SPACED.search(v) or _PIPE_START.search(v)
+        if m is None or status(wl, m.group(1), None) is None:
+            continue
+        name = m.group(1)
+        at = re.search(rf"(?<![A-Za-z0-9-]){re.escape(name)}\s*=", text[p.value_start:p.value_end])
+        s = p.value_start + at.start() if at else p.value_start
+        out.append(Issue("missing-pipe", c, p, s, s + len(name) if at else p.value_end,
+                         {"key": key, "name": name}))
+    return out
+
+
+def _strip_tags(v: str) -> str:
+    """Lua ``gsub('%b<>', '')``: balanced ``<…>`` removed (innermost first, as the balanced match nests)."""
+    if "<" not in v:
+        return v
+    prev = None
+    while prev != v:
+        prev, v = v, _TAGS.sub("", v)
+    return v
+
+
+# -- external links where plain text belongs (CS1 is_parameter_ext_wikilink, split_url, is_url)
+
+_URL_META = ("ArchiveURL", "ChapterURL", "ConferenceURL", "ID", "LayURL", "MapURL", "TranscriptURL", "URL",
+             "Page", "Pages", "At", "QuotePage", "QuotePages")  # Configuration's url_meta_params
+
+
+@lru_cache(maxsize=4)
+def url_skip(wl: Whitelist) -> frozenset:
+    """Configuration ``url_skip``: the parameters allowed to hold a URL (URL and locator parameters)."""
+    out = set()
+    for meta in _URL_META:
+        for n in wl.aliases.get(meta, ()):
+            out.add(n)
+            out.add(n.replace("#", ""))
+    return frozenset(out)
+
+
+_NS = r"[^ \t\n\r\f\v]"  # Lua %S
+_EXT_BRACKET = re.compile(rf"(?<!\[)\[([A-Za-z]{_NS}*:{_NS}+).*\]", re.DOTALL)
+_EXT_BRACKET_REL = re.compile(rf"(?<!\[)\[(//{_NS}+).*\]", re.DOTALL)
+_BARE_SCHEME = re.compile(rf"[A-Za-z]{_NS}*:{_NS}+")
+_BARE_REL = re.compile(rf"//{_NS}+")
+
+
+def has_ext_link(value: str) -> Optional[str]:
+    """CS1 ``is_parameter_ext_wikilink()``: the URL (bracketed or bare) a value holds, or None."""
+    if "/" not in value and ":" not in value:
+        return None
+    for rx in (_EXT_BRACKET, _EXT_BRACKET_REL, _BARE_SCHEME, _BARE_REL):
+        m = rx.search(value)
+        if m:
+            url = m.group(1) if m.groups() else m.group(0)
+            return url if is_url(*split_url(url)) else None
+    return None
+
+
+_STRIP_PATH = re.compile(r"([A-Za-z0-9])\.?[/?#].*\Z", re.DOTALL)
+_SCHEME_SPLIT = re.compile(rf"({_NS}*?:)(/*)({_NS}+)")
+
+
+def split_url(url: str) -> tuple[Optional[str], Optional[str]]:
+    """CS1 ``split_url()``: (scheme or None, domain or None); no domain when the authority is not ``//``."""
+    url = _STRIP_PATH.sub(r"\1", url, count=1)
+    if url.startswith("//"):
+        return None, re.match(rf"//({_NS}*)", url).group(1)
+    m = _SCHEME_SPLIT.search(url)
+    if m is None:
+        return None, None
+    scheme, authority, domain = m.groups()
+    if authority:
+        if authority.replace("//", "", 1):
+            return scheme, None
+    elif not scheme.startswith("news:"):
+        return scheme, None
+    return scheme, re.sub(r"([A-Za-z]):[0-9]+", r"\1", domain)
+
+
+_W = "A-Za-z0-9"
+_DOMAIN = tuple(re.compile(p) for p in (
+    rf"(?<![{_W}])[{_W}][{_W}-]+[{_W}]\.[A-Za-z][A-Za-z]+\Z",
+    rf"(?<![{_W}])[{_W}][{_W}-]+[{_W}]\.xn--[{_W}]+\Z",
+    r"(?<![A-Za-z])[qxz]\.com\Z",
+    r"(?<![A-Za-z])[iq]\.net\Z",
+    rf"(?<![{_W}])[{_W}]\.[A-Za-z][A-Za-z]\Z",
+    rf"(?<![{_W}])[{_W}][{_W}]\.[A-Za-z][A-Za-z]+\Z",
+    r"^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}",
+    rf"(?<![{_W}])[{_W}]\.(?:cash|company|today|org)",
+))
+
+
+def is_url(scheme: Optional[str], domain: Optional[str]) -> bool:
+    """CS1 ``is_url()`` with ``is_scheme()`` and ``is_domain_name()``."""
+    if scheme and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", scheme):
+        return False
+    if not domain:
+        return False
+    if domain.startswith("//"):
+        domain = domain[2:]
+    if not domain or not re.match(f"[{_W}]", domain) or re.match(r"[A-Za-z]+:", domain):
+        return False
+    return any(p.search(domain) for p in _DOMAIN)
+
+
+def _external_links(wl: Whitelist, c: cs1.Citation, args: _Args, text: str) -> list[Issue]:
+    skip = url_skip(wl)
+    out = []
+    for key, p, value in args.checked:
+        if not isinstance(key, str) or key in skip:
+            continue
+        url = has_ext_link(value)
+        if url is None:
+            continue
+        at = text.find(url, p.value_start, p.value_end)
+        s, e = (at, at + len(url)) if at >= 0 else (p.value_start, p.value_end)
+        out.append(Issue("external-link", c, p, s, e, {"key": key, "url": url}))
+    return out
+
+
+# -- a wikilink in a linked title (CS1 safe_for_url, and |title-link= with |url=)
+
+_WIKILINK = re.compile(r"\[\[.*?\]\]", re.DOTALL)
+#: (label meta-parameter, URL meta-parameter): the labels CS1 makes external links of
+_LINKED = (("Title", "URL"), ("Chapter", "ChapterURL"), ("Conference", "ConferenceURL"),
+           ("Transcript", "TranscriptURL"), ("Map", "MapURL"))
+
+
+def _first(wl: Whitelist, args: _Args, meta: str) -> Optional[str]:
+    return next((n for n in wl.aliases.get(meta, ()) if n in args.valid), None)
+
+
+def _url_wikilink(wl: Whitelist, c: cs1.Citation, args: _Args) -> list[Issue]:
+    out = []
+    plain = {key: value for key, _p, value in args.checked}
+    title_link = _first(wl, args, "TitleLink")
+    for label_meta, url_meta in _LINKED:
+        label, url = _first(wl, args, label_meta), _first(wl, args, url_meta)
+        if label is None or url is None:
+            continue
+        if label_meta == "Title" and title_link is not None:
+            p = args.valid[title_link]
+            out.append(Issue("url-wikilink", c, p, p.start, p.name_end, {"label": title_link, "url": url,
+                                                                          "title-link": True}))
+            continue
+        m = _WIKILINK.search(plain.get(label, ""))
+        if m is None:
+            continue
+        p = args.valid[label]
+        out.append(Issue("url-wikilink", c, p, p.value_start, p.value_end, {"label": label, "url": url,
+                                                                            "link": m.group(0)}))
+    return out
+
+
+# -- a format without its URL (CS1 style_format)
+
+_NO_CHAPTER = frozenset({"web", "news", "journal", "magazine", "pressrelease", "podcast", "newsgroup", "arxiv",
+                         "biorxiv", "citeseerx", "ssrn"})
+
+
+def _format_without_url(wl: Whitelist, c: cs1.Citation, args: _Args) -> list[Issue]:
+    pairs = [("Format", "URL"), ("ConferenceFormat", "ConferenceURL"), ("ArchiveFormat", "ArchiveURL"),
+             ("LayFormat", "LayURL"), ("TranscriptFormat", "TranscriptURL"), ("MapFormat", "MapURL")]
+    periodical = _first(wl, args, "Periodical") or _first(wl, args, "ScriptPeriodical")
+    encyclopedia = _first(wl, args, "Encyclopedia")
+    if not (c.cls in _NO_CHAPTER or (c.cls == "citation" and periodical and not encyclopedia)):
+        pairs.append(("ChapterFormat", "ChapterURL"))
+    out = []
+    for fmt_meta, url_meta in pairs:
+        fmt = _first(wl, args, fmt_meta)
+        if fmt is None or _first(wl, args, url_meta) is not None:
+            continue
+        p = args.valid[fmt]
+        want = wl.aliases[url_meta][0] if url_meta in wl.aliases else url_meta.lower()
+        if fmt_meta == "ChapterFormat":  # the chapter-like format goes with the same word's URL
+            stem = fmt[:-len("-format")] if fmt.endswith("-format") else "chapter"
+            want = f"{stem}-url"
+        out.append(Issue("format-without-url", c, p, p.start, p.name_end, {"format": fmt, "url": want}))
+    return out
+
+
+def names_of(params: Iterable[cs1.Param]) -> list[str]:
+    return [p.name for p in params if p.name is not None]
