@@ -509,10 +509,13 @@ def is_url(scheme: Optional[str], domain: Optional[str]) -> bool:
 
 
 def _external_links(wl: Whitelist, c: cs1.Citation, args: _Args, text: str) -> list[Issue]:
+    from citelint.identifiers import limits
+
     skip = url_skip(wl)
+    ids = limits().params  # a URL in |doi=, |jstor=…: the identifier rules report it, with what to write instead
     out = []
     for key, p, value in args.checked:
-        if not isinstance(key, str) or key in skip:
+        if not isinstance(key, str) or key in skip or key in ids:
             continue
         url = has_ext_link(value)
         if url is None:

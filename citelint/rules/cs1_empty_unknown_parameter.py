@@ -22,10 +22,10 @@ class Cs1EmptyUnknownParameter(CS1ParamRule):
 
     Example::
 
-        {{cite web |url=https://example.org |title=T ||website=Example}}   ← cs1-empty-unknown-parameter (|1=)
+        {{cite web |url=https://example.org |title=T ||website=Example}}   ← empty-unknown-parameter (|1=)
     """
 
-    name = "cs1-empty-unknown-parameter"
+    name = "empty-unknown-parameter"
     code = "CL508"
     severity = Severity.WARNING
     kind = "empty-unknown"

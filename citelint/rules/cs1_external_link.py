@@ -14,7 +14,8 @@ class Cs1ExternalLink(CS1ParamRule):
     locators (``|url=``, ``|archive-url=``, ``|chapter-url=``…, ``|id=``, ``|page=``, ``|pages=``, ``|at=``,
     ``|quote-page=``…) is checked for a bracketed or bare URL with a scheme and a domain name (or a
     protocol-relative ``//…``). Wikilinks are fine; templates nested in the value are left out (their output
-    is not known offline).
+    is not known offline). A URL in an identifier parameter (``|doi=https://doi.org/…``, ``|jstor=``…) is
+    reported by ``invalid-doi`` and ``invalid-identifier``, which say what to write instead, not here.
 
     CS1 shows "External link in |website=" and files the page under "CS1 errors: external links"
     (``err_param_has_ext_link``; Help:CS1 errors#param_has_ext_link).
@@ -25,10 +26,10 @@ class Cs1ExternalLink(CS1ParamRule):
 
     Example::
 
-        {{cite web |url=https://example.org/a |title=T |website=https://example.org}}   ← cs1-external-link
+        {{cite web |url=https://example.org/a |title=T |website=https://example.org}}   ← external-link-in-parameter
     """
 
-    name = "cs1-external-link"
+    name = "external-link-in-parameter"
     code = "CL511"
     severity = Severity.ERROR
     kind = "external-link"

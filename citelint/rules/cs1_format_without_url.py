@@ -21,10 +21,10 @@ class Cs1FormatWithoutUrl(CS1ParamRule):
 
     Example::
 
-        {{cite book |title=T |publisher=P |format=PDF}}   ← cs1-format-without-url
+        {{cite book |title=T |publisher=P |format=PDF}}   ← format-without-url
     """
 
-    name = "cs1-format-without-url"
+    name = "format-without-url"
     code = "CL513"
     severity = Severity.WARNING
     kind = "format-without-url"

@@ -24,10 +24,10 @@ class Cs1MissingPipe(CS1ParamRule):
 
     Example::
 
-        {{cite web |url=https://example.org |title=Title access-date=2016-03-17}}   ← cs1-missing-pipe
+        {{cite web |url=https://example.org |title=Title access-date=2016-03-17}}   ← missing-pipe
     """
 
-    name = "cs1-missing-pipe"
+    name = "missing-pipe"
     code = "CL510"
     severity = Severity.ERROR
     kind = "missing-pipe"

@@ -26,10 +26,10 @@ class Cs1RedundantParameters(CS1ParamRule):
 
     Example::
 
-        {{cite web |url=https://example.org/a |title=T |website=Example |work=Example News}}   ← cs1-redundant-parameters (|work=)
+        {{cite web |url=https://example.org/a |title=T |website=Example |work=Example News}}   ← redundant-parameters (|work=)
     """
 
-    name = "cs1-redundant-parameters"
+    name = "redundant-parameters"
     code = "CL507"
     severity = Severity.ERROR
     kind = "redundant"

@@ -21,10 +21,10 @@ class Cs1TextIgnored(CS1ParamRule):
 
     Example::
 
-        {{cite book |title=T |publisher=P |2001}}   ← cs1-text-ignored (it belongs in |year= or |date=)
+        {{cite book |title=T |publisher=P |2001}}   ← text-ignored (it belongs in |year= or |date=)
     """
 
-    name = "cs1-text-ignored"
+    name = "text-ignored"
     code = "CL509"
     severity = Severity.ERROR
     kind = "text-ignored"

@@ -29,10 +29,10 @@ class Cs1UnknownParameter(CS1ParamRule):
 
     Example::
 
-        {{cite web |url=https://example.org |title=T |Accessdate=2020-01-01}}   ← cs1-unknown-parameter (|accessdate= suggested)
+        {{cite web |url=https://example.org |title=T |Accessdate=2020-01-01}}   ← unknown-parameter (|accessdate= suggested)
     """
 
-    name = "cs1-unknown-parameter"
+    name = "unknown-parameter"
     code = "CL505"
     severity = Severity.ERROR
     kind = "unknown"

@@ -21,10 +21,10 @@ class Cs1UrlWikilinkConflict(CS1ParamRule):
 
     Example::
 
-        {{cite web |url=https://example.org/a |title=[[Example]] history}}   ← cs1-url-wikilink-conflict
+        {{cite web |url=https://example.org/a |title=[[Example]] history}}   ← url-wikilink-conflict
     """
 
-    name = "cs1-url-wikilink-conflict"
+    name = "url-wikilink-conflict"
     code = "CL512"
     severity = Severity.ERROR
     kind = "url-wikilink"
