@@ -58,9 +58,10 @@ class ConfigError(Exception):
 
 
 class _Bad(ValueError):
-    """A value a checker rejects; ``sub`` names a nested key (``severity.duplicate-reff``)."""
+    """A value a checker rejects; ``sub`` names a nested key (``severity.duplicate-reff``), or a tuple of them
+    (``("templates", "cite webpage")``), each quoted as TOML needs."""
 
-    def __init__(self, message: str, sub: Optional[str] = None) -> None:
+    def __init__(self, message: str, sub: "Optional[str | tuple]" = None) -> None:
         super().__init__(message)
         self.sub = sub
 
@@ -267,7 +268,7 @@ def check_cs1(value: Any) -> dict:
                 if not isinstance(cls, str) or cls not in classes:
                     hint = _did_you_mean(cls, classes) if isinstance(cls, str) else ""
                     raise _Bad(f"{cls!r} is not a CS1 class{hint}: use one of {', '.join(classes)}",
-                               sub=f"templates.{_quote_key(name)}")
+                               sub=("templates", name))
                 if not name.strip():
                     raise _Bad("a template name must be a non-empty string", sub="templates")
                 pairs.append((name, cls))
@@ -285,9 +286,9 @@ def check_cs1(value: Any) -> dict:
             for kind, limit in raw.items():
                 if kind not in LIMITED_KINDS:
                     raise _Bad(f"CS1 has no limit for {kind!r}{_did_you_mean(kind, LIMITED_KINDS)}: the limited "
-                               f"identifiers are {', '.join(LIMITED_KINDS)}", sub=f"{key}.{_quote_key(kind)}")
+                               f"identifiers are {', '.join(LIMITED_KINDS)}", sub=(key, kind))
                 if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-                    raise _Bad(f"must be a whole number of at least 1, not {limit!r}", sub=f"{key}.{kind}")
+                    raise _Bad(f"must be a whole number of at least 1, not {limit!r}", sub=(key, kind))
                 pairs.append((kind, limit))
             out[key] = tuple(sorted(pairs))
     return out
@@ -470,7 +471,8 @@ def parse_table(table: Mapping, path: str) -> Config:
         try:
             values[f.name] = f.metadata["check"](raw)
         except _Bad as e:
-            where = f"{prefix}{key}" + (f".{_quote_key(e.sub)}" if e.sub is not None else "")
+            parts = e.sub if isinstance(e.sub, tuple) else (e.sub,) if e.sub is not None else ()
+            where = f"{prefix}{key}" + "".join(f".{_quote_key(x)}" for x in parts)
             raise ConfigError(path, str(e), where) from None
     root = os.path.dirname(os.path.abspath(path))
     return Config(**values, source=os.path.abspath(path), root=root)

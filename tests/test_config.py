@@ -560,3 +560,47 @@ def test_readme_example_and_every_documented_example_value_load(tmp_path):
     examples = {key_of(f): f.metadata["example"] for f in KEYS if key_of(f) != "extend"}
     parse_table(examples, str(tmp_path / "citelint.toml"))
     assert all(f.metadata["doc"] and f.metadata["example"] is not None for f in KEYS)
+
+
+# -- [tool.citelint.cs1]: the wiki's CS1 templates, parameters and identifier limits ---------------------
+
+CS1_PAGE = ("A.<ref>{{Cite Webpage |url=https://example.org/a |title=T |website=W |Accessdate=2020 |my-param=1}}</ref>"
+            " B.<ref>{{cite journal |title=J |journal=J |pmid=39999999}}</ref>\n<references/>\n")
+
+
+def test_cs1_table_reaches_the_rules(tmp_path):
+    put(tmp_path, "a.wiki", CS1_PAGE)
+    _, found, _ = run("--isolated", "a.wiki", cwd=tmp_path)
+    assert found == {("a.wiki", "invalid-identifier", "warning")}  # {{Cite Webpage}} is no CS1 template here
+    put(tmp_path, "pyproject.toml", '[tool.citelint.cs1]\ntemplates = { "cite webpage" = "web" }\n'
+                                    'parameters = ["my-param"]\n'
+                                    '[tool.citelint.cs1.identifier-limits]\npmid = 40000000\n')
+    code, found, r = run("a.wiki", cwd=tmp_path)
+    assert found == {("a.wiki", "unknown-parameter", "error")} and code == 1, r.output  # |Accessdate= only
+    data = json.loads(cmd("config", "--json", "a.wiki", cwd=tmp_path).stdout)
+    assert data["settings"]["cs1"] == {"templates": {"cite webpage": "web"}, "parameters": ["my-param"],
+                                       "identifier-limits": {"pmid": 40000000}}
+    out = cmd("config", "a.wiki", cwd=tmp_path).stdout
+    assert ('[cs1]\nparameters = ["my-param"]\n\n[cs1.templates]\n"cite webpage" = "web"\n\n'
+            '[cs1.identifier-limits]\npmid = 40000000\n') in out
+
+
+@pytest.mark.parametrize("body, key, words", [
+    ('[tool.citelint.cs1]\ntemplate = {}', "tool.citelint.cs1.template", "did you mean 'templates'?"),
+    ('[tool.citelint.cs1.templates]\n"cite webpage" = "webb"', 'tool.citelint.cs1.templates."cite webpage"',
+     "'webb' is not a CS1 class (did you mean 'web'?)"),
+    ('[tool.citelint.cs1]\nparameters = "my-param"', "tool.citelint.cs1.parameters", "must be an array"),
+    ('[tool.citelint.cs1]\nparameters = ["a=b"]', "tool.citelint.cs1.parameters", "must be an array"),
+    ('[tool.citelint.cs1.identifier-limits]\npmdi = 1', "tool.citelint.cs1.identifier-limits.pmdi",
+     "did you mean 'pmid'?"),
+    ('[tool.citelint.cs1.identifier-limits]\npmid = "many"', "tool.citelint.cs1.identifier-limits.pmid",
+     "whole number of at least 1"),
+])
+def test_bad_cs1_value_names_file_and_key(tmp_path, body, key, words):
+    put(tmp_path, "pyproject.toml", body + "\n")
+    put(tmp_path, "a.wiki", UNDEF)
+    code, _, r = run("a.wiki", cwd=tmp_path)
+    err = r.stderr.strip()
+    assert code == 2 and len(err.splitlines()) == 1, r.output
+    assert err.startswith(f"citelint: error: {tmp_path / 'pyproject.toml'}: {key}: "), err
+    assert words in err, err

@@ -127,6 +127,46 @@ for _name, _places in SAME_SOURCE.items():
 for _name, _found in CS1_CONTENT.items():
     EXPECTED[_name] = EXPECTED[_name] | _found
 
+#: the CS1 parameter rules (CL505–CL513), each checked by hand against Module:Citation/CS1's 2022-09-17 whitelist:
+#: |deadurl= (59) and |dead-url= (9), removed for |url-status=; |trans_title=, |chapterurl=, |displayauthors=,
+#: |name-list-format=, |subscription=, |editors=, |editor1link= (old names, each with CS1's suggestion);
+#: |coauthors= (removed; 4 of them empty); an empty |work= in {{cite arXiv}} (not in its smaller set); and three
+#: external links in |work= (twice) and |title= (statoil: [http://www.dn.no/… Nå har Statoil…]). No redundant
+#: aliases, positional text, missing pipes, URL–wikilink conflicts or formats without URLs in the 2,939 citations.
+CS1_PARAMS = {
+    "wpcleaner__en_2020_in_science.wiki": {
+        "empty-unknown-parameter": ["111:1101"],
+        "unknown-parameter": ["13:1700", "131:4693", "401:396", "428:514"],
+    },
+    "wtf__Bodmin.wiki": {"unknown-parameter": ["26:251", "30:242", "106:621"]},
+    "wtf__Clint-Murchison-Sr.wiki": {"external-link-in-parameter": ["5:267"]},
+    "wtf__United-Kingdom.wiki": {
+        "unknown-parameter": ["155:1929", "155:2942", "155:4312", "166:1962", "265:361", "279:2695", "285:864",
+                              "308:707", "312:1844", "330:1019", "339:1117", "339:1912", "360:1267", "371:2144",
+                              "389:1628", "389:2192", "389:3056", "389:3669", "396:2114", "396:2512", "403:1048",
+                              "413:776", "437:363", "452:1453", "466:432", "478:1703", "525:649", "527:329",
+                              "529:2656", "540:996", "552:1527", "554:1282", "561:853", "561:1490", "662:373",
+                              "662:1589", "667:666", "673:793", "680:425", "698:2309", "709:634", "718:1537",
+                              "718:2919", "725:453", "748:327", "752:554", "753:1144", "753:1589", "753:2166",
+                              "755:1441", "769:850"],
+    },
+    "wtf__al_Haytham.wiki": {
+        "unknown-parameter": ["39:256", "49:1115", "389:3", "406:3", "543:4", "1150:3", "1237:3", "1572:133"],
+    },
+    "wtf__anarchism.wiki": {
+        "empty-unknown-parameter": ["42:6534", "139:401", "139:737", "262:672"],
+        "external-link-in-parameter": ["114:1577"],
+        "unknown-parameter": ["7:375", "9:178", "14:1290", "17:648", "19:1749", "114:1463", "218:2865", "304:1155"],
+    },
+    "wtf__statoil.wiki": {"external-link-in-parameter": ["43:300"]},
+    "wtf__toronto.wiki": {
+        "unknown-parameter": ["142:2029", "303:1185", "348:766", "620:500", "640:185", "685:339", "685:654",
+                              "687:382", "735:2"],
+    },
+}
+for _name, _by_rule in CS1_PARAMS.items():
+    EXPECTED[_name] = EXPECTED[_name] | {f"{p} {rule}" for rule, places in _by_rule.items() for p in places}
+
 
 def findings_for(name: str):
     doc = read_document(str(need(WIKITEXT / name)))
