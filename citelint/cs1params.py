@@ -291,15 +291,24 @@ def sep_list(names: list[str]) -> str:
 
 
 @lru_cache(maxsize=4)
-def _enumerated(wl: Whitelist) -> tuple:
-    """(meta, alias, regex with the enumerator captured, bare name) for the enumerated alias groups."""
-    out = []
+def _alias_maps(wl: Whitelist) -> tuple[dict, dict, dict]:
+    """The alias groups by name: (name → metas of plain groups, "last#"-form → metas, bare "last" → metas)."""
+    plain: dict[str, list] = {}
+    enum: dict[str, list] = {}
+    bare: dict[str, list] = {}
     for meta, names in wl.aliases.items():
+        if len(names) < 2:
+            continue
         for alias in names:
             if "#" in alias:
-                rx = re.compile(re.escape(alias).replace("\\#", "#").replace("#", "([0-9]+)") + r"\Z")
-                out.append((meta, alias, rx, alias.replace("#", "")))
-    return tuple(out)
+                enum.setdefault(alias, []).append(meta)
+                bare.setdefault(alias.replace("#", ""), []).append(meta)
+            else:
+                plain.setdefault(alias, []).append(meta)
+    return plain, enum, bare
+
+
+_ONE_NUMBER = re.compile(r"([^0-9]*)([0-9]+)([^0-9]*)")
 
 
 def _redundant(wl: Whitelist, c: cs1.Citation, args: _Args) -> list[Issue]:
@@ -317,36 +326,35 @@ def _redundant(wl: Whitelist, c: cs1.Citation, args: _Args) -> list[Issue]:
                 flagged[id(p)] = Issue("redundant", c, p, p.start, p.name_end,
                                        {"selected": selected, "shown": shown, "others": present})
 
-    for meta, names in wl.aliases.items():
-        if len(names) > 1 and "#" not in names[0]:
-            present = [n for n in names if n in valid]
-            if len(present) > 1:
-                report(present)
-    # enumerated groups (name lists): per group and enumerator, CS1's order — for 1, the bare name first
-    groups: dict[tuple[str, int], set] = {}
-    for meta, alias, rx, bare in _enumerated(wl):
-        for n in valid:
-            m = rx.match(n)
-            if m:
-                groups.setdefault((meta, int(m.group(1))), set()).add(n)
-            elif n == bare:
-                groups.setdefault((meta, 1), set()).add(n)
+    plain, enum, bare = _alias_maps(wl)
+    groups: dict[tuple[str, int], set] = {}  # (meta, enumerator; 0 for a plain group) → the names given
+    for n in valid:
+        for meta in plain.get(n, ()):
+            groups.setdefault((meta, 0), set()).add(n)
+        m = _ONE_NUMBER.fullmatch(n)
+        if m:
+            for meta in enum.get(m.group(1) + "#" + m.group(3), ()):
+                groups.setdefault((meta, int(m.group(2))), set()).add(n)
+        for meta in bare.get(n, ()):
+            groups.setdefault((meta, 1), set()).add(n)
     for (meta, i), found in groups.items():
         if len(found) < 2:
             continue
-        order = []
-        for alias in wl.aliases[meta]:
-            if "#" not in alias:
-                continue
-            if i == 1:
-                order.append(alias.replace("#", ""))
-            order.append(alias.replace("#", str(i)))
+        if i == 0:
+            order = list(wl.aliases[meta])
+        else:  # CS1's order; for 1, each alias's bare name before its numbered one (select_one)
+            order = []
+            for alias in wl.aliases[meta]:
+                if i == 1:
+                    order.append(alias.replace("#", ""))
+                order.append(alias.replace("#", str(i)))
         present = [n for n in dict.fromkeys(order) if n in found]
         if len(present) > 1:
             report(present)
     # name-list sources: |vauthors=, |authors= and the |lastN=/|firstN= list (select_author_editor_source)
     for lst, v, plural in (("AuthorList", "vauthors", "Authors"), ("EditorList", "veditors", None)):
-        listed = [n for n in valid if _list_index(wl, n, lst) in (1, 2)]
+        listed = sorted(n for (meta, i), found in groups.items()
+                        if i in (1, 2) and meta in (lst + "-Last", lst + "-First") for n in found)
         vx = v if v in valid else None
         xs = next((n for n in wl.aliases.get(plural, ()) if n in valid), None) if plural else None
         sources = [x for x in (listed[0] if listed else None, vx, xs) if x]
@@ -360,17 +368,6 @@ def _redundant(wl: Whitelist, c: cs1.Citation, args: _Args) -> list[Issue]:
     if "minutes" in valid and "time" in valid:
         report(["minutes", "time"])
     return list(flagged.values())
-
-
-def _list_index(wl: Whitelist, name: str, lst: str) -> Optional[int]:
-    for meta, alias, rx, bare in _enumerated(wl):
-        if meta in (lst + "-Last", lst + "-First"):
-            m = rx.match(name)
-            if m:
-                return int(m.group(1))
-            if name == bare:
-                return 1
-    return None
 
 
 def _encyclopedia(c: cs1.Citation, args: _Args) -> list[Issue]:
