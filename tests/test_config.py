@@ -604,3 +604,17 @@ def test_bad_cs1_value_names_file_and_key(tmp_path, body, key, words):
     assert code == 2 and len(err.splitlines()) == 1, r.output
     assert err.startswith(f"citelint: error: {tmp_path / 'pyproject.toml'}: {key}: "), err
     assert words in err, err
+
+
+def test_readme_configuration_block_loads_with_its_cs1_table(tmp_path):
+    import re
+
+    from citelint.config import load_config
+    from paths import REPO
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"^## Configuration\n.*?```toml\n(.*?)```", text, re.DOTALL | re.MULTILINE).group(1)
+    put(tmp_path, "pyproject.toml", block)
+    cfg = load_config(str(tmp_path / "pyproject.toml"))
+    assert cfg.cs1 == {"templates": (("cite webpage", "web"),), "parameters": frozenset({"my-param"}),
+                       "identifier-limits": (("pmid", 40000000),)}
