@@ -1035,6 +1035,8 @@ def render_toml(info: dict) -> str:
                          + ("" if where is None else "  # default" if where == "default" else f"  # from {where}"))
     for key, value in tables.items():
         if key == "cs1":
+            if not any(value.values()):
+                continue  # nothing configured: the pinned tables alone
             lines.append("")
             lines.append("[cs1]")
             lines.append(f"parameters = {_toml_value(value['parameters'])}")

@@ -83,6 +83,7 @@ def lower(name: str) -> str:
     return name.translate(_ASCII_LOWER)
 
 
+@lru_cache(maxsize=16384)
 def status(wl: Whitelist, name: str, cls: Optional[str], empty: bool = False) -> Optional[str]:
     """CS1 ``validate()``: SUPPORTED (or tracked), DEPRECATED, or None when the template does not accept the
     name. ``empty``: the parameter has no value (an empty deprecated parameter counts as unknown)."""
@@ -113,6 +114,7 @@ def status(wl: Whitelist, name: str, cls: Optional[str], empty: bool = False) ->
     return test(wl.numbered.get(_DIGITS.sub("#", name)))
 
 
+@lru_cache(maxsize=4096)
 def suggestion(wl: Whitelist, name: str, cls: Optional[str]) -> Optional[str]:
     """The name CS1 suggests for an unknown one (``citation()``): the lower-case name; else the first of
     Suggestions' patterns that matches, with its capture; else Suggestions' table. Only a name the template
@@ -186,6 +188,7 @@ class _Args:
     def __init__(self) -> None:
         self.valid: dict[str, cs1.Param] = {}  # supported or deprecated, non-empty
         self.checked: list[tuple[object, cs1.Param, str]] = []  # (key, param, plain value) CS1 keeps a value for
+        self.present: Optional[dict[str, str]] = None  # meta-parameter → the name CS1 reads (see _first)
 
 
 _POSITIONAL_NAME = re.compile(r"[1-9][0-9]*")
@@ -390,7 +393,7 @@ def _encyclopedia(c: cs1.Citation, args: _Args) -> list[Issue]:
 
 # -- a missing pipe (CS1 missing_pipe_check)
 
-_TAGS = re.compile(r"<[^<>]*>")
+_WS_RUN = re.compile(r"[ \t\n\r\f\v]+")
 _PIPE_SPACED = re.compile(r"[ \t\n\r\f\v]+([A-Za-z][A-Za-z0-9-]+)[ \t\n\r\f\v]*=")
 _PIPE_START = re.compile(r"^([A-Za-z][A-Za-z0-9-]+)[ \t\n\r\f\v]*=")
 
@@ -400,7 +403,7 @@ def _missing_pipe(wl: Whitelist, c: cs1.Citation, args: _Args, text: str) -> lis
     for key, p, value in args.checked:
         if "=" not in value:
             continue
-        v = _strip_tags(value)
+        v = _WS_RUN.sub(" ", _strip_tags(value))  # one space per run: the same matches, without re-scanning runs
         m = _PIPE_SPACED.search(v) or _PIPE_START.search(v)
         if m is None or status(wl, m.group(1), None) is None:
             continue
@@ -413,13 +416,26 @@ def _missing_pipe(wl: Whitelist, c: cs1.Citation, args: _Args, text: str) -> lis
 
 
 def _strip_tags(v: str) -> str:
-    """Lua ``gsub('%b<>', '')``: balanced ``<…>`` removed (innermost first, as the balanced match nests)."""
+    """Lua ``gsub('%b<>', '')``: each balanced ``<…>`` (nesting counted) removed; an unmatched ``<`` stays.
+    One pass with a stack: linear, whatever the nesting."""
     if "<" not in v:
         return v
-    prev = None
-    while prev != v:
-        prev, v = v, _TAGS.sub("", v)
-    return v
+    match: dict[int, int] = {}
+    stack: list[int] = []
+    for i, ch in enumerate(v):
+        if ch == "<":
+            stack.append(i)
+        elif ch == ">" and stack:
+            match[stack.pop()] = i
+    out, i, n = [], 0, len(v)
+    while i < n:
+        j = match.get(i)
+        if j is not None:
+            i = j + 1
+            continue
+        out.append(v[i])
+        i += 1
+    return "".join(out)
 
 
 # -- external links where plain text belongs (CS1 is_parameter_ext_wikilink, split_url, is_url)
@@ -440,21 +456,79 @@ def url_skip(wl: Whitelist) -> frozenset:
 
 
 _NS = r"[^ \t\n\r\f\v]"  # Lua %S
-_EXT_BRACKET = re.compile(rf"(?<!\[)\[([A-Za-z]{_NS}*:{_NS}+).*\]", re.DOTALL)
-_EXT_BRACKET_REL = re.compile(rf"(?<!\[)\[(//{_NS}+).*\]", re.DOTALL)
-_BARE_SCHEME = re.compile(rf"[A-Za-z]{_NS}*:{_NS}+")
+_RUN = re.compile(rf"{_NS}+")
 _BARE_REL = re.compile(rf"//{_NS}+")
+_LETTER = re.compile(r"[A-Za-z]")
 
 
 def has_ext_link(value: str) -> Optional[str]:
-    """CS1 ``is_parameter_ext_wikilink()``: the URL (bracketed or bare) a value holds, or None."""
+    """CS1 ``is_parameter_ext_wikilink()``: the URL (bracketed or bare) a value holds, or None.
+
+    Its four Lua patterns — ``%f[%[]%[%a%S*:%S+.*%]``, ``%f[%[]%[//%S+.*%]``, ``%a%S*:%S+``, ``//%S+`` — are
+    tried in that order and the first that matches decides; each is matched here by a linear scan that gives
+    what the pattern's greedy match captures (a regular expression backtracks quadratically on long runs)."""
     if "/" not in value and ":" not in value:
         return None
-    for rx in (_EXT_BRACKET, _EXT_BRACKET_REL, _BARE_SCHEME, _BARE_REL):
-        m = rx.search(value)
-        if m:
-            url = m.group(1) if m.groups() else m.group(0)
-            return url if is_url(*split_url(url)) else None
+    url = _bracketed(value, relative=False)
+    if url is None:
+        url = _bracketed(value, relative=True)
+    if url is None:
+        url = _bare_scheme(value)
+    if url is None:
+        m = _BARE_REL.search(value)
+        url = m.group(0) if m else None
+    if url is None:
+        return None
+    return url if is_url(*split_url(url)) else None
+
+
+def _runs(value: str) -> tuple[list[int], list[int]]:
+    starts, ends = [], []
+    for m in _RUN.finditer(value):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
+def _bracketed(value: str, relative: bool) -> Optional[str]:
+    """``%f[%[]%[(%a%S*:%S+).*%]`` (or ``(//%S+)``): at the first ``[`` not after a ``[`` that works, the
+    non-space run after it, cut at the last ``]`` of the value, holding ``:`` after its first letter."""
+    last_close = value.rfind("]")
+    if last_close < 0 or "[" not in value:
+        return None
+    starts, ends = _runs(value)
+    colons = [i for i, ch in enumerate(value) if ch == ":"] if not relative else []
+    i = value.find("[")
+    while 0 <= i < last_close:
+        if i == 0 or value[i - 1] != "[":
+            j = i + 1
+            k = bisect.bisect_right(starts, j) - 1
+            if k >= 0 and ends[k] > j:
+                e = min(ends[k], last_close)
+                if relative:
+                    if value.startswith("//", j) and e > j + 2:
+                        return value[j:e]
+                elif _LETTER.match(value, j):
+                    c = bisect.bisect_left(colons, j + 1)
+                    if c < len(colons) and colons[c] <= e - 2:
+                        return value[j:e]
+        i = value.find("[", i + 1)
+    return None
+
+
+def _bare_scheme(value: str) -> Optional[str]:
+    """``%a%S*:%S+``: in the first non-space run that has a ``:`` (not its last character) after a letter, from
+    that letter to the end of the run."""
+    if ":" not in value:
+        return None
+    for m in _RUN.finditer(value):
+        run = m.group(0)
+        c = run.rfind(":", 0, len(run) - 1)
+        if c <= 0:
+            continue
+        p = _LETTER.search(run, 0, c)
+        if p is not None:
+            return run[p.start():]
     return None
 
 
@@ -500,6 +574,8 @@ def is_url(scheme: Optional[str], domain: Optional[str]) -> bool:
         return False
     if domain.startswith("//"):
         domain = domain[2:]
+    if len(domain) > 300:  # no host name is that long (253 at most); the patterns would rescan it
+        return False
     if not domain or not re.match(f"[{_W}]", domain) or re.match(r"[A-Za-z]+:", domain):
         return False
     return any(p.search(domain) for p in _DOMAIN)
@@ -525,14 +601,40 @@ def _external_links(wl: Whitelist, c: cs1.Citation, args: _Args, text: str) -> l
 
 # -- a wikilink in a linked title (CS1 safe_for_url, and |title-link= with |url=)
 
-_WIKILINK = re.compile(r"\[\[.*?\]\]", re.DOTALL)
+def _wikilink(value: str) -> Optional[str]:
+    """Lua ``%[%[.-%]%]``: from the first ``[[`` to the first ``]]`` after it."""
+    i = value.find("[[")
+    j = value.find("]]", i + 2) if i >= 0 else -1
+    return value[i:j + 2] if j >= 0 else None
+
+
 #: (label meta-parameter, URL meta-parameter): the labels CS1 makes external links of
 _LINKED = (("Title", "URL"), ("Chapter", "ChapterURL"), ("Conference", "ConferenceURL"),
            ("Transcript", "TranscriptURL"), ("Map", "MapURL"))
 
 
 def _first(wl: Whitelist, args: _Args, meta: str) -> Optional[str]:
-    return next((n for n in wl.aliases.get(meta, ()) if n in args.valid), None)
+    """The name CS1 reads for a meta-parameter: the first of its aliases given (with a value)."""
+    if args.present is None:
+        present: dict[str, tuple[int, str]] = {}
+        index = _meta_index(wl)
+        for n in args.valid:
+            for m, pos in index.get(n, ()):
+                if m not in present or pos < present[m][0]:
+                    present[m] = (pos, n)
+        args.present = {m: n for m, (_pos, n) in present.items()}
+    return args.present.get(meta)
+
+
+@lru_cache(maxsize=4)
+def _meta_index(wl: Whitelist) -> dict:
+    """name → ((meta-parameter, position among its aliases), …), for the plain (not numbered) aliases."""
+    out: dict[str, list] = {}
+    for meta, names in wl.aliases.items():
+        for pos, n in enumerate(names):
+            if "#" not in n:
+                out.setdefault(n, []).append((meta, pos))
+    return out
 
 
 def _url_wikilink(wl: Whitelist, c: cs1.Citation, args: _Args) -> list[Issue]:
@@ -548,12 +650,12 @@ def _url_wikilink(wl: Whitelist, c: cs1.Citation, args: _Args) -> list[Issue]:
             out.append(Issue("url-wikilink", c, p, p.start, p.name_end, {"label": title_link, "url": url,
                                                                           "title-link": True}))
             continue
-        m = _WIKILINK.search(plain.get(label, ""))
-        if m is None:
+        link = _wikilink(plain.get(label, ""))
+        if link is None:
             continue
         p = args.valid[label]
         out.append(Issue("url-wikilink", c, p, p.value_start, p.value_end, {"label": label, "url": url,
-                                                                            "link": m.group(0)}))
+                                                                            "link": link}))
     return out
 
 
