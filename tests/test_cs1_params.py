@@ -234,3 +234,21 @@ def test_issues_are_computed_once_per_document():
     model = parse_document(Document("uk.wiki", text, "wikitext"), Settings())
     first = cs1params.issues(model, text)
     assert cs1params.issues(model, text) is first and len(first) == 51
+
+
+def test_pathological_values_are_checked_in_bounded_time(tmp_path: Path):
+    """CS1's Lua patterns as regular expressions backtrack on long runs: ``[//`` + 100,000 letters took 17 s
+    in one |title=, 200,000 nested ``<…>`` 6 s. Scanned linearly, the page is checked well within the
+    parse timeout, with the findings CS1 would give."""
+    from test_bounded import citelint
+
+    n = 100_000
+    values = ["[//" + "x" * n, "[a:" + "b" * n, "<" * (n // 2) + ">" * (n // 2), " " * n + "date=x",
+              "x[" * (n // 2) + "]", "http://" + "a-" * (n // 2), "[[" * (n // 2), "a" * n + ":"]
+    page = "".join(f"<ref>{{{{cite web |url=https://example.org/{i} |title={v} |website=W}}}}</ref>\n"
+                   for i, v in enumerate(values))
+    p = tmp_path / "long.wiki"
+    p.write_text(page + "{{reflist}}\n", encoding="utf-8")
+    r = citelint("--isolated", "--select", ",".join(RULES), str(p))
+    assert not r.killed and "unchecked-page" not in r.stdout, r.stdout[-300:]
+    assert r.stdout.count("missing-pipe") == 1 and r.peak_mb < 200, (r.stdout[-300:], r.peak_mb)
