@@ -24,7 +24,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Mapping, Optional
+from typing import Mapping, Optional
 
 from citelint import cs1
 from citelint.model import CitationModel
@@ -356,8 +356,11 @@ def _redundant(wl: Whitelist, c: cs1.Citation, args: _Args) -> list[Issue]:
             report(present)
     # name-list sources: |vauthors=, |authors= and the |lastN=/|firstN= list (select_author_editor_source)
     for lst, v, plural in (("AuthorList", "vauthors", "Authors"), ("EditorList", "veditors", None)):
-        listed = sorted(n for (meta, i), found in groups.items()
-                        if i in (1, 2) and meta in (lst + "-Last", lst + "-First") for n in found)
+        order = [a.replace("#", str(i)) if k else a.replace("#", "") for i in (1, 2) for meta in ("-Last", "-First")
+                 for a in wl.aliases.get(lst + meta, ()) for k in ((0, 1) if i == 1 else (1,))]
+        given = {n for (meta, i), found in groups.items()
+                 if i in (1, 2) and meta in (lst + "-Last", lst + "-First") for n in found}
+        listed = [n for n in dict.fromkeys(order) if n in given]
         vx = v if v in valid else None
         xs = next((n for n in wl.aliases.get(plural, ()) if n in valid), None) if plural else None
         sources = [x for x in (listed[0] if listed else None, vx, xs) if x]
@@ -684,7 +687,3 @@ def _format_without_url(wl: Whitelist, c: cs1.Citation, args: _Args) -> list[Iss
             want = f"{stem}-url"
         out.append(Issue("format-without-url", c, p, p.start, p.name_end, {"format": fmt, "url": want}))
     return out
-
-
-def names_of(params: Iterable[cs1.Param]) -> list[str]:
-    return [p.name for p in params if p.name is not None]
