@@ -576,7 +576,7 @@ def test_cs1_table_reaches_the_rules(tmp_path):
                                     'parameters = ["my-param"]\n'
                                     '[tool.citelint.cs1.identifier-limits]\npmid = 40000000\n')
     code, found, r = run("a.wiki", cwd=tmp_path)
-    assert found == {("a.wiki", "unknown-parameter", "error")} and code == 1, r.output  # |Accessdate= only
+    assert found == {("a.wiki", "cs1-parameter-ignored", "error")} and code == 1, r.output  # |Accessdate= only
     data = json.loads(cmd("config", "--json", "a.wiki", cwd=tmp_path).stdout)
     assert data["settings"]["cs1"] == {"templates": {"cite webpage": "web"}, "parameters": ["my-param"],
                                        "identifier-limits": {"pmid": 40000000}}

@@ -135,13 +135,13 @@ for _name, _found in CS1_CONTENT.items():
 #: aliases, positional text, missing pipes, URL–wikilink conflicts or formats without URLs in the 2,939 citations.
 CS1_PARAMS = {
     "wpcleaner__en_2020_in_science.wiki": {
-        "empty-unknown-parameter": ["111:1101"],
-        "unknown-parameter": ["13:1700", "131:4693", "401:396", "428:514"],
+        "cs1-param-unknown-empty": ["111:1101"],
+        "cs1-parameter-ignored": ["13:1700", "131:4693", "401:396", "428:514"],
     },
-    "wtf__Bodmin.wiki": {"unknown-parameter": ["26:251", "30:242", "106:621"]},
-    "wtf__Clint-Murchison-Sr.wiki": {"external-link-in-parameter": ["5:267"]},
+    "wtf__Bodmin.wiki": {"cs1-parameter-ignored": ["26:251", "30:242", "106:621"]},
+    "wtf__Clint-Murchison-Sr.wiki": {"cs1-param-has-ext-link": ["5:267"]},
     "wtf__United-Kingdom.wiki": {
-        "unknown-parameter": ["155:1929", "155:2942", "155:4312", "166:1962", "265:361", "279:2695", "285:864",
+        "cs1-parameter-ignored": ["155:1929", "155:2942", "155:4312", "166:1962", "265:361", "279:2695", "285:864",
                               "308:707", "312:1844", "330:1019", "339:1117", "339:1912", "360:1267", "371:2144",
                               "389:1628", "389:2192", "389:3056", "389:3669", "396:2114", "396:2512", "403:1048",
                               "413:776", "437:363", "452:1453", "466:432", "478:1703", "525:649", "527:329",
@@ -151,16 +151,16 @@ CS1_PARAMS = {
                               "755:1441", "769:850"],
     },
     "wtf__al_Haytham.wiki": {
-        "unknown-parameter": ["39:256", "49:1115", "389:3", "406:3", "543:4", "1150:3", "1237:3", "1572:133"],
+        "cs1-parameter-ignored": ["39:256", "49:1115", "389:3", "406:3", "543:4", "1150:3", "1237:3", "1572:133"],
     },
     "wtf__anarchism.wiki": {
-        "empty-unknown-parameter": ["42:6534", "139:401", "139:737", "262:672"],
-        "external-link-in-parameter": ["114:1577"],
-        "unknown-parameter": ["7:375", "9:178", "14:1290", "17:648", "19:1749", "114:1463", "218:2865", "304:1155"],
+        "cs1-param-unknown-empty": ["42:6534", "139:401", "139:737", "262:672"],
+        "cs1-param-has-ext-link": ["114:1577"],
+        "cs1-parameter-ignored": ["7:375", "9:178", "14:1290", "17:648", "19:1749", "114:1463", "218:2865", "304:1155"],
     },
-    "wtf__statoil.wiki": {"external-link-in-parameter": ["43:300"]},
+    "wtf__statoil.wiki": {"cs1-param-has-ext-link": ["43:300"]},
     "wtf__toronto.wiki": {
-        "unknown-parameter": ["142:2029", "303:1185", "348:766", "620:500", "640:185", "685:339", "685:654",
+        "cs1-parameter-ignored": ["142:2029", "303:1185", "348:766", "620:500", "640:185", "685:339", "685:654",
                               "687:382", "735:2"],
     },
 }

@@ -19,8 +19,8 @@ from paths import CORPUS, REPO, need
 CS1_LUA = CORPUS / "cs1"
 SCRIPT = REPO / "scripts" / "regen_cs1_whitelist.py"
 SHIPPED = REPO / "citelint" / "data" / "cs1_whitelist.toml"
-RULES = ("unknown-parameter", "deprecated-parameter", "redundant-parameters", "empty-unknown-parameter",
-         "text-ignored", "missing-pipe", "external-link-in-parameter", "url-wikilink-conflict", "format-without-url")
+RULES = ("cs1-parameter-ignored", "cs1-deprecated-params", "cs1-redundant-parameters", "cs1-param-unknown-empty",
+         "cs1-text-ignored", "cs1-missing-pipe", "cs1-param-has-ext-link", "cs1-wikilink-in-url", "cs1-format-missing-url")
 
 
 def _regen(*paths, source="x"):
@@ -149,8 +149,8 @@ def test_findings_sit_on_the_parameter_and_say_what_cs1_shows(tmp_path: Path):
             " |website=https://example.org |deadurl=yes |archive-url=https://web.archive.org/web/2020/https://"
             "example.org/a |archive-date=2020 |format=PDF |stray}}</ref>\n{{reflist}}\n")
     found = {f["rule"]: f for f in check(tmp_path, text, "--isolated")}
-    assert set(found) == {"redundant-parameters", "missing-pipe", "external-link-in-parameter", "unknown-parameter",
-                          "text-ignored"}
+    assert set(found) == {"cs1-redundant-parameters", "cs1-missing-pipe", "cs1-param-has-ext-link", "cs1-parameter-ignored",
+                          "cs1-text-ignored"}
     line = text.splitlines()[0]
 
     def at(rule):
@@ -158,15 +158,16 @@ def test_findings_sit_on_the_parameter_and_say_what_cs1_shows(tmp_path: Path):
         assert f["line"] == 1
         return line[f["column"] - 1:f["end_column"] - 1]
 
-    assert at("redundant-parameters") == "URL"
-    assert at("missing-pipe") == "access-date"
-    assert at("external-link-in-parameter") == "https://example.org"
-    assert at("unknown-parameter") == "deadurl"
-    assert at("text-ignored") == "stray"
-    assert 'CS1 shows "More than one of |URL= and |url= specified"' in found["redundant-parameters"]["message"]
-    assert ('CS1 shows "Unknown parameter |deadurl= ignored (|url-status= suggested)"; replace it with '
-            '|url-status=dead') in found["unknown-parameter"]["message"]
-    assert found["unknown-parameter"]["severity"] == "error"
+    assert at("cs1-redundant-parameters") == "URL"
+    assert at("cs1-missing-pipe") == "access-date"
+    assert at("cs1-param-has-ext-link") == "https://example.org"
+    assert at("cs1-parameter-ignored") == "deadurl"
+    assert at("cs1-text-ignored") == "stray"
+    assert 'CS1 shows "More than one of |URL= and |url= specified"' in found["cs1-redundant-parameters"]["message"]
+    assert ('CS1 shows "Unknown parameter |deadurl= ignored (|url-status= suggested)" (Help:CS1 '
+            'errors#parameter_ignored_suggest); replace it with |url-status=dead') in found["cs1-parameter-ignored"]["message"]
+    assert "(Help:CS1 errors#missing_pipe)" in found["cs1-missing-pipe"]["message"]
+    assert found["cs1-parameter-ignored"]["severity"] == "error"
 
 
 def test_configured_templates_and_parameters(tmp_path: Path):
@@ -174,8 +175,8 @@ def test_configured_templates_and_parameters(tmp_path: Path):
     assert check(tmp_path, text, "--isolated") == []  # not a CS1 template to citelint: not checked
     (tmp_path / "citelint.toml").write_text('[cs1]\ntemplates = { "cite webpage" = "web" }\n', encoding="utf-8")
     found = check(tmp_path, text)
-    assert [(f["rule"], f["message"].split("=")[0]) for f in found] == [("unknown-parameter", "|Url"),
-                                                                      ("unknown-parameter", "|my-param")]
+    assert [(f["rule"], f["message"].split("=")[0]) for f in found] == [("cs1-parameter-ignored", "|Url"),
+                                                                      ("cs1-parameter-ignored", "|my-param")]
     (tmp_path / "citelint.toml").write_text('[cs1]\ntemplates = { "cite webpage" = "web" }\n'
                                             'parameters = ["my-param"]\n', encoding="utf-8")
     assert [f["message"].split("=")[0] for f in check(tmp_path, text)] == ["|Url"]
@@ -203,7 +204,7 @@ def test_configured_identifier_limits(tmp_path: Path):
 # -- the 15 real articles ----------------------------------------------------------------------------
 
 #: every finding of the nine rules on tests/data/corpus/wikitext, checked by hand (README: per-rule counts)
-CORPUS_COUNTS = {"unknown-parameter": 83, "empty-unknown-parameter": 5, "external-link-in-parameter": 3}
+CORPUS_COUNTS = {"cs1-parameter-ignored": 83, "cs1-param-unknown-empty": 5, "cs1-param-has-ext-link": 3}
 
 
 def test_corpus_findings_are_the_hand_checked_ones():
@@ -216,7 +217,7 @@ def test_corpus_findings_are_the_hand_checked_ones():
         counts[f["rule"]] = counts.get(f["rule"], 0) + 1
         line = Path(f["path"]).read_text(encoding="utf-8").splitlines()[f["line"] - 1]
         marked = line[f["column"] - 1:f["end_column"] - 1]
-        if f["rule"] in ("unknown-parameter", "empty-unknown-parameter"):
+        if f["rule"] in ("cs1-parameter-ignored", "cs1-param-unknown-empty"):
             # placed on the parameter's name, which the message names; the template it names does not have it
             cls = template_classes()[re.search(r"\{\{(cite [a-z ]+|citation)\}\}", f["message"]).group(1)]
             assert f["message"].startswith(f"|{marked}= ") and status(whitelist(), marked, cls) is None, f
@@ -251,4 +252,4 @@ def test_pathological_values_are_checked_in_bounded_time(tmp_path: Path):
     p.write_text(page + "{{reflist}}\n", encoding="utf-8")
     r = citelint("--isolated", "--select", ",".join(RULES), str(p))
     assert not r.killed and "unchecked-page" not in r.stdout, r.stdout[-300:]
-    assert r.stdout.count("missing-pipe") == 1 and r.peak_mb < 200, (r.stdout[-300:], r.peak_mb)
+    assert r.stdout.count("cs1-missing-pipe") == 1 and r.peak_mb < 200, (r.stdout[-300:], r.peak_mb)

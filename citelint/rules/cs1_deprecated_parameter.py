@@ -10,8 +10,8 @@ class Cs1DeprecatedParameter(CS1ParamRule):
     The deprecated names are those the pinned Module:Citation/CS1/Whitelist marks ``false``: in the
     2022-09-17 revision ``|lay-url=``, ``|lay-date=``, ``|lay-source=``, ``|lay-format=`` and ``{{cite
     episode}}``'s ``|transcripturl=``. (``|accessdate=``, ``|archiveurl=`` and ``|archivedate=`` are still
-    supported there; ``|deadurl=`` and the other removed names are ``unknown-parameter``.) An empty
-    deprecated parameter is an empty unknown one (``empty-unknown-parameter``), as CS1 counts it.
+    supported there; ``|deadurl=`` and the other removed names are ``cs1-parameter-ignored``.) An empty
+    deprecated parameter is an empty unknown one (``cs1-param-unknown-empty``), as CS1 counts it.
 
     CS1 shows "Cite uses deprecated parameter |lay-url=" and files the page under "CS1 errors: deprecated
     parameters" (``err_deprecated_params``; Help:CS1 errors#deprecated_params).
@@ -24,13 +24,14 @@ class Cs1DeprecatedParameter(CS1ParamRule):
 
     Example::
 
-        {{cite journal |title=T |journal=J |lay-url=https://example.org/summary}}   ← deprecated-parameter
+        {{cite journal |title=T |journal=J |lay-url=https://example.org/summary}}   ← cs1-deprecated-params
     """
 
-    name = "deprecated-parameter"
+    name = "cs1-deprecated-params"
     code = "CL506"
     severity = Severity.WARNING
     kind = "deprecated"
+    anchor = "deprecated_params"
 
     def message(self, issue) -> str:
         name = issue.param.name

@@ -22,13 +22,14 @@ class Cs1EmptyUnknownParameter(CS1ParamRule):
 
     Example::
 
-        {{cite web |url=https://example.org |title=T ||website=Example}}   ← empty-unknown-parameter (|1=)
+        {{cite web |url=https://example.org |title=T ||website=Example}}   ← cs1-param-unknown-empty (|1=)
     """
 
-    name = "empty-unknown-parameter"
+    name = "cs1-param-unknown-empty"
     code = "CL508"
     severity = Severity.WARNING
     kind = "empty-unknown"
+    anchor = "param_unknown_empty"
 
     def message(self, issue) -> str:
         key = issue.data["key"]

@@ -26,13 +26,14 @@ class Cs1ExternalLink(CS1ParamRule):
 
     Example::
 
-        {{cite web |url=https://example.org/a |title=T |website=https://example.org}}   ← external-link-in-parameter
+        {{cite web |url=https://example.org/a |title=T |website=https://example.org}}   ← cs1-param-has-ext-link
     """
 
-    name = "external-link-in-parameter"
+    name = "cs1-param-has-ext-link"
     code = "CL511"
     severity = Severity.ERROR
     kind = "external-link"
+    anchor = "param_has_ext_link"
 
     def message(self, issue) -> str:
         key = issue.data["key"]

@@ -21,13 +21,14 @@ class Cs1FormatWithoutUrl(CS1ParamRule):
 
     Example::
 
-        {{cite book |title=T |publisher=P |format=PDF}}   ← format-without-url
+        {{cite book |title=T |publisher=P |format=PDF}}   ← cs1-format-missing-url
     """
 
-    name = "format-without-url"
+    name = "cs1-format-missing-url"
     code = "CL513"
     severity = Severity.WARNING
     kind = "format-without-url"
+    anchor = "format_missing_url"
 
     def message(self, issue) -> str:
         fmt, url = issue.data["format"], issue.data["url"]

@@ -24,13 +24,14 @@ class Cs1MissingPipe(CS1ParamRule):
 
     Example::
 
-        {{cite web |url=https://example.org |title=Title access-date=2016-03-17}}   ← missing-pipe
+        {{cite web |url=https://example.org |title=Title access-date=2016-03-17}}   ← cs1-missing-pipe
     """
 
-    name = "missing-pipe"
+    name = "cs1-missing-pipe"
     code = "CL510"
     severity = Severity.ERROR
     kind = "missing-pipe"
+    anchor = "missing_pipe"
 
     def message(self, issue) -> str:
         key = issue.data["key"]

@@ -3,6 +3,7 @@ computed once per model, each rule reporting those of its kind."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import ClassVar, Iterator, Optional
 
@@ -14,6 +15,8 @@ from citelint.rules.base import Context, Rule, shorten
 class CS1ParamRule(Rule):
     #: the ``Issue.kind`` this rule reports
     kind: ClassVar[str]
+    #: the Help:CS1 errors anchor of what CS1 shows (the error_conditions key without ``err_``)
+    anchor: ClassVar[str]
     formats = frozenset({"wikitext"})
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
@@ -22,11 +25,26 @@ class CS1ParamRule(Rule):
         for issue in issues(model, ctx.text, ctx.cs1_extra, ctx.cs1_parameters):
             if issue.kind == self.kind:
                 p = issue.param
-                yield Hit(Span(issue.start, issue.end), self.message(issue),
+                yield Hit(Span(issue.start, issue.end), with_anchor(self.message(issue), self.anchor_for(issue)),
                           subject=f"{issue.cite.template}\0{p.name}\0{p.value}")
 
     def message(self, issue) -> str:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def anchor_for(self, issue) -> str:
+        return self.anchor
+
+
+_SHOWS = re.compile(r"CS1 shows ([\"'])(.*?)\1(?=[;:,]| and )", re.DOTALL)
+
+
+def with_anchor(message: str, anchor: str) -> str:
+    """The message with the Help:CS1 errors anchor after the CS1 text it quotes, as the CS1 content rules write
+    it: ``CS1 shows "Missing pipe in: |title=" (Help:CS1 errors#missing_pipe); add …``."""
+    m = _SHOWS.search(message)
+    if m is None:
+        return message
+    return f"{message[:m.end()]} (Help:CS1 errors#{anchor}){message[m.end():]}"
 
 
 def template(issue) -> str:

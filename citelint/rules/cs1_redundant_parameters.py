@@ -26,13 +26,14 @@ class Cs1RedundantParameters(CS1ParamRule):
 
     Example::
 
-        {{cite web |url=https://example.org/a |title=T |website=Example |work=Example News}}   ← redundant-parameters (|work=)
+        {{cite web |url=https://example.org/a |title=T |website=Example |work=Example News}}   ← cs1-redundant-parameters (|work=)
     """
 
-    name = "redundant-parameters"
+    name = "cs1-redundant-parameters"
     code = "CL507"
     severity = Severity.ERROR
     kind = "redundant"
+    anchor = "redundant_parameters"
 
     def message(self, issue) -> str:
         name = issue.param.name

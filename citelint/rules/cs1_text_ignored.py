@@ -21,13 +21,14 @@ class Cs1TextIgnored(CS1ParamRule):
 
     Example::
 
-        {{cite book |title=T |publisher=P |2001}}   ← text-ignored (it belongs in |year= or |date=)
+        {{cite book |title=T |publisher=P |2001}}   ← cs1-text-ignored (it belongs in |year= or |date=)
     """
 
-    name = "text-ignored"
+    name = "cs1-text-ignored"
     code = "CL509"
     severity = Severity.ERROR
     kind = "text-ignored"
+    anchor = "text_ignored"
 
     def message(self, issue) -> str:
         from citelint.cs1params import status, whitelist

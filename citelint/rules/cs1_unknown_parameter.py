@@ -29,13 +29,17 @@ class Cs1UnknownParameter(CS1ParamRule):
 
     Example::
 
-        {{cite web |url=https://example.org |title=T |Accessdate=2020-01-01}}   ← unknown-parameter (|accessdate= suggested)
+        {{cite web |url=https://example.org |title=T |Accessdate=2020-01-01}}   ← cs1-parameter-ignored (|accessdate= suggested)
     """
 
-    name = "unknown-parameter"
+    name = "cs1-parameter-ignored"
     code = "CL505"
     severity = Severity.ERROR
     kind = "unknown"
+    anchor = "parameter_ignored"
+
+    def anchor_for(self, issue) -> str:
+        return "parameter_ignored_suggest" if issue.data.get("suggest") else "parameter_ignored"
 
     def message(self, issue) -> str:
         from citelint.cs1params import removed, templates_accepting, whitelist

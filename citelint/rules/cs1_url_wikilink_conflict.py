@@ -21,13 +21,14 @@ class Cs1UrlWikilinkConflict(CS1ParamRule):
 
     Example::
 
-        {{cite web |url=https://example.org/a |title=[[Example]] history}}   ← url-wikilink-conflict
+        {{cite web |url=https://example.org/a |title=[[Example]] history}}   ← cs1-wikilink-in-url
     """
 
-    name = "url-wikilink-conflict"
+    name = "cs1-wikilink-in-url"
     code = "CL512"
     severity = Severity.ERROR
     kind = "url-wikilink"
+    anchor = "wikilink_in_url"
 
     def message(self, issue) -> str:
         d = issue.data
