@@ -339,3 +339,14 @@ def test_hostile_dates_and_archive_urls_stay_linear(tmp_path):
     assert time.monotonic() - t < 60  # a bound, not a speed test: cubic backtracking took minutes
     rules = {f["rule"] for f in json.loads(r.stdout)["findings"]}
     assert rules == {"cs1-bad-date", "cs1-archive-url"}
+
+
+def test_configured_templates_reach_the_content_rules(tmp_path):
+    """A wiki's own CS1 template ([tool.citelint.cs1] templates) is checked by the content rules too."""
+    (tmp_path / "pyproject.toml").write_text('[tool.citelint.cs1]\ntemplates = {"cite webpage" = "web"}\n')
+    (tmp_path / "a.wiki").write_text("X.<ref>{{cite webpage |title=T |url=http://a.example/ "
+                                     "|date=32 May 2020}}</ref>\n{{reflist}}\n")
+    r = subprocess.run([sys.executable, "-m", "citelint", "check", "--offline", "--format", "json", "a.wiki"],
+                       cwd=tmp_path, capture_output=True, text=True)
+    found = [(f["rule"], f["line"], f["column"]) for f in json.loads(r.stdout)["findings"]]
+    assert found == [("cs1-bad-date", 1, 61)], r.stdout + r.stderr

@@ -20,7 +20,7 @@ PERIODICAL_CLASSES = frozenset({"web", "news", "journal", "magazine", "pressrele
 
 
 def cites(model, ctx) -> list[Citation]:
-    return citations(model, ctx.text)
+    return citations(model, ctx.text, ctx.cs1_extra)
 
 
 def today(ctx) -> date:
