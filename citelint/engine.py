@@ -153,4 +153,5 @@ def _place(rule_cls, hit, doc: Document, lines: LineIndex, where: str, settings:
         content_hash=content_hash(rule_cls.name, hit.subject),
         source_column=excerpt_col,
         line_length=line_length,
+        fix=hit.fix.placed(lines.position) if hit.fix is not None else None,
     )

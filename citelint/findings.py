@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from citelint.fixes import Fix
 from citelint.model import Severity, Span, normalize
 
 _LINE_BREAK = re.compile("[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
@@ -69,6 +70,7 @@ class Hit:
     message: str
     subject: str = ""  # the citation's identity (content or key) for the fingerprint
     severity: Optional[Severity] = None  # overrides the rule's default for this hit
+    fix: Optional[Fix] = None  # the edits that repair it (citelint.fixes), if the rule knows them
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,8 @@ class Finding:
     source_column: int = field(default=1, compare=False)
     #: characters in the whole source line (-1: unknown, take ``source_line`` as the whole line)
     line_length: int = field(default=-1, compare=False)
+    #: the edits that repair it (``citelint.fixes.Fix``, placed: each edit has its line and column), or None
+    fix: Optional[Fix] = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         # a message is one line (the text report, grep and editors read one finding per line), even when
@@ -121,6 +125,7 @@ class Finding:
         if self.page is not None:
             d["page"] = self.page
             d["revision"] = self.revision
+        d["fix"] = self.fix.to_dict() if self.fix is not None else None
         return d
 
 

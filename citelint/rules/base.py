@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import inspect
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar, Iterator
+from typing import ClassVar, Iterator, Optional
 
 from citelint.findings import Hit, LineIndex
 from citelint.model import CitationModel, Severity
@@ -46,6 +47,9 @@ class Rule:
     severity: ClassVar[Severity]
     #: input kinds the rule applies to
     formats: ClassVar[frozenset[str]] = frozenset({"wikitext", "plaintext"})
+    #: whether its findings come with fixes (``citelint.fixes``): "safe", "unsafe" (some or all of them
+    #: only with --unsafe-fixes) or None
+    fixable: ClassVar[Optional[str]] = None
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -89,3 +93,33 @@ def quoted(text: str, limit: int = 60) -> str:
 def shorten(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_BRACES = re.compile(r"<!--.*?(?:-->|\Z)|\{\{|\}\}", re.DOTALL)
+
+
+def in_template(model: CitationModel, text: str, offset: int) -> bool:
+    """Whether ``offset`` lies inside a ``{{…}}`` (an infobox parameter, a note template): a fix to a ref
+    there is unsafe, since the template decides what becomes of its arguments."""
+    spans = model.derived("template-spans", text, lambda: _template_spans(text))
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] < offset < spans[i][1]
+
+
+def _template_spans(text: str) -> list[tuple[int, int]]:
+    """The outermost ``{{…}}`` of the text, ``[start, end)``, in order (comments skipped)."""
+    out: list[tuple[int, int]] = []
+    if "{{" not in text:
+        return out
+    depth, start = 0, 0
+    for m in _BRACES.finditer(text):
+        tok = m.group()
+        if tok == "{{":
+            if depth == 0:
+                start = m.start()
+            depth += 1
+        elif tok == "}}" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, m.end()))
+    return out

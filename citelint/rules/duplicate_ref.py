@@ -4,8 +4,9 @@ import re
 from typing import Iterator
 
 from citelint.findings import Hit
-from citelint.model import CitationModel, Severity
-from citelint.rules.base import Context, Rule, quoted
+from citelint.fixes import Edit, Fix
+from citelint.model import CitationModel, Definition, Severity
+from citelint.rules.base import Context, Rule, describe_key, in_template, quoted
 
 # Content that is meant to repeat: "Ibid." and friends refer to the citation before them.
 _REPEATABLE = re.compile(r"^\W*(ibid|ibidem|id|op\.?\s*cit|loc\.?\s*cit)\b", re.IGNORECASE)
@@ -17,13 +18,17 @@ class DuplicateRef(Rule):
     Two references (or two plain-text list entries) have the same content once whitespace is
     normalised (Check Wikipedia #81); two citation templates that differ only in the order of their
     parameters or in white space are the same citation too. Reported at the later one, naming the line of the earlier.
-    A name defined twice with the same text is not flagged (MediaWiki accepts it), and neither is
-    content meant to repeat, such as "Ibid.".
+    A name defined twice with the same text is only an info finding (MediaWiki accepts it, but an edit to
+    one copy makes them conflict), and content meant to repeat, such as "Ibid.", is not flagged.
 
     Why: the reference list shows the source twice under two numbers; readers and editors cannot
     tell they are the same, and a fix to one copy misses the other.
 
     Fix: name the first (``<ref name="smith">…</ref>``) and replace the copy with ``<ref name="smith" />``.
+    ``--fix`` does so when the first already has a name, or gives it one made from the citation (author
+    and year, the site's domain or the title's first words) on a page that already names refs; on a page
+    with no named refs (citation style follows the first editor: CITEVAR), and for refs inside templates,
+    the merge is an unsafe fix (``--unsafe-fixes``). A copy with a name of its own is not merged.
 
     Example::
 
@@ -34,8 +39,10 @@ class DuplicateRef(Rule):
     name = "duplicate-ref"
     code = "CL201"
     severity = Severity.WARNING
+    fixable = "safe"
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
+        namer = _Namer(model, ctx) if model.kind == "wikitext" else None
         first: dict[tuple, object] = {}
         canonical: dict[int, str] = {}
         if model.kind == "wikitext":
@@ -50,7 +57,16 @@ class DuplicateRef(Rule):
                 first[k] = d
                 continue
             if prev.key is not None and prev.key == d.key:
-                continue  # same name, same text: a harmless redefinition
+                # same name, same text: MediaWiki accepts it, but an edit to one copy makes them conflict
+                if namer is not None and prev.ident == d.ident and prev.content == d.content:
+                    fix = namer.reuse(prev, d)
+                    if fix is not None:
+                        yield Hit(d.span, f"reference {describe_key(d.group, d.key)} is given its text again (same "
+                                          f"as line {ctx.line(prev.span.start)}): replace this copy with "
+                                          f"<ref name=\"{d.key}\"{_group(d)} /> so that an edit to one copy "
+                                          f"cannot make them conflict", subject=f"redefined\0{norm}",
+                                  severity=Severity.INFO, fix=fix)
+                continue
             line = ctx.line(prev.span.start)
             if model.kind == "plaintext":
                 msg = (f"entry {d.key} repeats entry {prev.key} (line {line}): {quoted(norm)}; "
@@ -61,7 +77,7 @@ class DuplicateRef(Rule):
                 else:
                     how = 'give the first a name (<ref name="…">) and reuse it here with <ref name="…" />'
                 msg = f"same citation as line {line}: {quoted(norm)}; {how}"
-            yield Hit(d.span, msg, subject=norm)
+            yield Hit(d.span, msg, subject=norm, fix=namer.merge(prev, d) if namer is not None else None)
 
 
 def _canonical_where_needed(model: CitationModel, text: str) -> dict[int, str]:
@@ -78,3 +94,142 @@ def _canonical_where_needed(model: CitationModel, text: str) -> dict[int, str]:
             b = "".join(r.definition.normalized.split()).lower().encode("utf-8")
             buckets.setdefault((len(b), sum(b)), []).append(r)
     return {r.index: canonical_content(r) for refs in buckets.values() if len(refs) > 1 for r in refs}
+
+
+_OPENING = re.compile(r"<ref(?=[\s>])", re.IGNORECASE)
+_CLOSING = re.compile(r"</ref\s*>\Z", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+_SURNAME_COMMA = re.compile(r"^\s*[^\W\d_][\w'-]*(?=,)")  # "Smith, J. (2001)": the word before the comma
+_ODD_NAME = re.compile(r'["{}\[\]<>|]')
+_NAME_CHARS = re.compile(r"[^\w.-]+")
+_URL_HOST = re.compile(r"https?://(?:www\d?\.)?([^/\s|\]}<>:]+)", re.IGNORECASE)
+_MARKUP = re.compile(r"<[^>]*>|\[\[(?:[^|\]]*\|)?|\]\]|'{2,}|&\w+;|\{\{[^{}]*\}\}|\[\S+")
+_STOP = frozenset("a an and at by for from in of on the to with der die das und le la les des du de el los".split())
+_SURNAME_KEYS = ("last", "last1", "surname", "surname1", "author", "author1", "authors", "editor-last",
+                 "editor1-last", "editor", "vauthors")
+
+
+def _group(d: Definition) -> str:
+    return f' group="{d.group}"' if d.group else ""
+
+
+class _Namer:
+    """Names for the first copies of duplicates, and the merge edits (one ``_Namer`` per page)."""
+
+    def __init__(self, model: CitationModel, ctx: Context) -> None:
+        self.model, self.text = model, ctx.text
+        self.taken = {k.lower() for k in (
+            *(d.key for d in model.definitions if d.key), *(u.key for u in model.uses if u.key))}
+        self.named_page = bool(self.taken)  # CITEVAR: a page that names no ref gets no new name safely
+        self.given: dict[int, str] = {}  # span start of a first copy → the name made for it
+        self.defined: dict[tuple, int] = {}  # ident → how many definitions give it
+        for d in model.definitions:
+            if d.key is not None:
+                self.defined[d.ident] = self.defined.get(d.ident, 0) + 1
+        self._parsed = None
+
+    def merge(self, prev: Definition, d: Definition) -> Fix | None:
+        if not (self._tag(prev) and self._tag(d)) or '"' in d.group:
+            return None
+        if d.key is not None and (prev.key is not None or self.defined.get(d.ident, 0) > 1):
+            return None  # two names for one citation: turning one into the other is an editor's call
+        name, edits = prev.key, []
+        if name is None:
+            # the copy's own name, when it has one (its reuses keep working), else one made for it
+            name = self.given.get(prev.span.start)
+            if name is None:
+                name = self.given[prev.span.start] = d.key or self._derive(prev)
+            if name is None or (d.key is not None and name != d.key):
+                return None
+            edits.append(Edit(prev.span.start + 4, prev.span.start + 4, f' name="{name}"'))
+        if _ODD_NAME.search(name):
+            return None  # a name with markup in it ('{{harvnb|…}}'): not one to spread
+        group = _group(d)
+        edits.append(Edit(d.span.start, d.span.end, f'<ref name="{name}"{group} />'))
+        fix = Fix.safe(f'reuse "{name}" here with <ref name="{name}"{group} />'
+                       + ("" if prev.key else f' (naming the first copy "{name}")'), *edits)
+        if d.key is not None and d.key.isdigit():
+            return None
+        if (prev.key is None and d.key is None and not self.named_page) or in_template(self.model, self.text, prev.span.start) \
+                or in_template(self.model, self.text, d.span.start):
+            return fix.as_unsafe()
+        return fix
+
+    def reuse(self, prev: Definition, d: Definition) -> Fix | None:
+        """A named ref given its text a second time, as a reuse."""
+        if not self._tag(d) or _ODD_NAME.search(d.key) or d.key.isdigit() or _ODD_NAME.search(d.group):
+            return None
+        fix = Fix.safe(f'replace the copy with <ref name="{d.key}"{_group(d)} />',
+                       Edit(d.span.start, d.span.end, f'<ref name="{d.key}"{_group(d)} />'))
+        return fix.as_unsafe() if in_template(self.model, self.text, d.span.start) else fix
+
+    def _tag(self, d: Definition) -> bool:
+        """A plain ``<ref …>…</ref>`` in the text (not a template, not in a reference list)."""
+        if d.origin != "ref" or d.list_defined:
+            return False
+        return (_OPENING.match(self.text, d.span.start) is not None
+                and _CLOSING.search(self.text[max(d.span.start, d.span.end - 12):d.span.end]) is not None)
+
+    def _derive(self, d: Definition) -> str | None:
+        for candidate in self._candidates(d):
+            name = _NAME_CHARS.sub("", candidate.replace(" ", "-")).strip(".-")
+            if len(name) < 3 or name.isdigit():
+                continue
+            unique, n = name, 1
+            while unique.lower() in self.taken:
+                n += 1
+                unique = f"{name}-{n}"
+            self.taken.add(unique.lower())
+            return unique
+        return None
+
+    def _candidates(self, d: Definition) -> Iterator[str]:
+        """Readable names for a citation, best first: surname and year, the site's domain, title words."""
+        params = self._params(d)
+        content = d.content
+        surname = next((params[k] for k in _SURNAME_KEYS if params.get(k)), None)
+        year_src = params.get("year") or params.get("date") or params.get("2") or params.get("3") or ""
+        if params.get("#positional"):  # {{harvnb|Smith|Jones|2001}}: surnames, then the year
+            pos = params["#positional"]
+            surname = surname or next((p for p in pos if not _YEAR.fullmatch(p.strip())), None)
+            year_src = year_src or next((p for p in pos if _YEAR.fullmatch(p.strip())), "")
+        year = _YEAR.search(year_src)
+        if not params:  # plain text: "Smith, J. (2001). Title." — its first word and first year
+            plain = _MARKUP.sub(" ", content)
+            word = _SURNAME_COMMA.search(plain) or _WORD.search(plain)
+            year = _YEAR.search(plain)
+            if word and year and word.start() < year.start():
+                surname = word.group()
+        if surname:
+            word = _WORD.search(_MARKUP.sub(" ", surname))
+            if word and year:
+                yield word.group() + year.group()
+        host = _URL_HOST.search(params.get("url", "") or content)
+        if host:
+            yield host.group(1).lower()
+        title = params.get("title") or _MARKUP.sub(" ", content)
+        words = [w for w in _WORD.findall(_MARKUP.sub(" ", title)) if w.lower() not in _STOP][:3]
+        if words:
+            yield " ".join(words)
+
+    def _params(self, d: Definition) -> dict:
+        """The named parameters (lower-case name → value) of the ref's first template, and its positional
+        ones under ``#positional``; {} for a ref with no template."""
+        from citelint.citations import parsed_refs
+
+        if self._parsed is None:
+            self._parsed = {r.definition.span.start: r for r in parsed_refs(self.model, self.text)
+                            if r.definition is not None}
+        ref = self._parsed.get(d.span.start)
+        if ref is None or not ref.templates:
+            return {}
+        t = ref.top_level()[0]
+        out: dict = {"#positional": []}
+        for key, written, vs, ve in t.params:
+            value = ref.value(vs, ve)[2]
+            if written is None:
+                out["#positional"].append(value)
+            else:
+                out.setdefault(written.strip().lower(), value)
+        return out

@@ -2,9 +2,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import re
+
 from citelint.findings import Hit
+from citelint.fixes import Edit, Fix
 from citelint.model import CitationModel, Severity
-from citelint.rules.base import Context, Rule, describe_key
+from citelint.rules.base import Context, Rule, describe_key, in_template
+
+_EMPTY_PAIR = re.compile(r"(<ref\b[^<>]*?)\s*>\s*</ref\s*>\Z", re.IGNORECASE)
 
 
 class EmptyRef(Rule):
@@ -17,6 +22,9 @@ class EmptyRef(Rule):
 
     Why: the reader gets a footnote number that leads to an error or to nothing.
 
+    An empty pair of tags with a name defined elsewhere, ``<ref name="x"></ref>``, works as a reuse: an info
+    finding, whose safe fix writes it as one (``<ref name="x" />``).
+
     Fix: put the citation between the tags, name an existing reference to reuse it, or delete it.
 
     Example::
@@ -27,8 +35,11 @@ class EmptyRef(Rule):
     name = "empty-ref"
     code = "CL103"
     severity = Severity.ERROR
+    fixable = "safe"
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
+        if model.kind == "wikitext":
+            yield from _empty_pairs(model, ctx)
         for d in model.definitions:
             if d.content.strip():
                 continue
@@ -44,3 +55,19 @@ class EmptyRef(Rule):
             elif d.key is None:
                 yield Hit(d.span, "reference has neither content nor a name: put the citation between <ref> and "
                                   "</ref>, name an existing reference to reuse it, or delete it", subject="")
+
+
+def _empty_pairs(model: CitationModel, ctx: Context) -> Iterator[Hit]:
+    """``<ref name="x"></ref>`` where "x" has its text elsewhere: a reuse written as an empty pair of tags."""
+    defined = {d.ident for d in model.definitions if d.key is not None and d.content.strip()}
+    for u in model.uses:
+        if u.origin != "reuse" or u.ident not in defined:
+            continue
+        m = _EMPTY_PAIR.match(ctx.text, u.span.start, u.span.end)
+        if m is None or m.end() != u.span.end:
+            continue
+        reuse = m.group(1).rstrip() + " />"
+        fix = Fix.safe(f"write it as {reuse}", Edit(u.span.start, u.span.end, reuse))
+        yield Hit(u.span, f"reference {describe_key(u.group, u.key)} is reused with an empty pair of tags: write "
+                          f"it as {reuse}", subject=f"pair\0{u.group}\0{u.key}", severity=Severity.INFO,
+                  fix=fix.as_unsafe() if in_template(model, ctx.text, u.span.start) else fix)

@@ -7,8 +7,9 @@ import re
 from typing import Iterator
 
 from citelint.findings import Hit
+from citelint.fixes import Edit, Fix
 from citelint.model import Attr, CitationModel, RefTag, Severity, Span
-from citelint.rules.base import Context, Rule
+from citelint.rules.base import Context, Rule, in_template
 
 REF_ATTRS = ("name", "group", "follow", "dir")
 REFERENCES_ATTRS = ("group", "responsive")
@@ -42,7 +43,9 @@ class MalformedRef(Rule):
 
     Why: a broken tag renders as red error text or eats the sentences after it.
 
-    Fix: the message says what to change at the tag.
+    Fix: the message says what to change at the tag. ``--fix`` repairs what has one reading: unbalanced or
+    curly quotes around a name (``name=“smith”`` → ``name="smith"``), the missing space of ``<refname=…>``,
+    and a closing tag missing its bracket (``/ref>`` or ``</ref``) when it is the only one before the next ref.
 
     Example::
 
@@ -54,6 +57,7 @@ class MalformedRef(Rule):
     code = "CL302"
     severity = Severity.ERROR
     formats = frozenset({"wikitext"})
+    fixable = "safe"
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
         closes: list[int] | None = None  # where each </ref> starts, found once (not once per unclosed <ref>)
@@ -78,7 +82,7 @@ class MalformedRef(Rule):
                            f"</references> on line {ctx.line(close.start()) if close else '?'}, so the list tag on "
                            f"line {ctx.line(int(p.detail))} and the text between are swallowed into it; write "
                            f"<references /> or add </references>")
-            yield Hit(p.span, message, subject=p.kind)
+            yield Hit(p.span, message, subject=p.kind, fix=_problem_fix(p, model, ctx))
         dirs: dict[tuple, tuple[str, int]] = {}
         lacking_gt = {p.span.start for p in model.problems if p.kind == "missing-gt"}
         for tag in model.tags:
@@ -87,7 +91,7 @@ class MalformedRef(Rule):
             if tag.name == "references":
                 yield from self._references(tag)
             else:
-                yield from self._ref(tag, ctx, dirs)
+                yield from self._ref(tag, ctx, dirs, model)
 
     def _references(self, tag: RefTag) -> Iterator[Hit]:
         for a in tag.attrs:
@@ -95,7 +99,7 @@ class MalformedRef(Rule):
                 yield Hit(a.span, f'unknown attribute "{a.name}" on <references>; it supports only group and '
                                   f'responsive: remove it{_suggest(a.name, REFERENCES_ATTRS)}', subject=a.name)
 
-    def _ref(self, tag: RefTag, ctx: Context, dirs: dict) -> Iterator[Hit]:
+    def _ref(self, tag: RefTag, ctx: Context, dirs: dict, model: CitationModel) -> Iterator[Hit]:
         allowed = REF_ATTRS + (("details",) if ctx.sub_referencing else ())
         values = {}
         attrs = tag.attrs
@@ -104,7 +108,8 @@ class MalformedRef(Rule):
             shown = " ".join(f'{k}="{v}"' for k, v in tag.read) or "no attributes at all"
             span = Span(attrs[0].span.start, attrs[-1].span.end)
             yield Hit(span, f"broken quoting in the attributes of <ref>: MediaWiki reads them as {shown}; put one "
-                            f"straight quote on each side of every value", subject=shown)
+                            f"straight quote on each side of every value", subject=shown,
+                      fix=_reading_fix(tag, span, model, ctx))
             attrs = tuple(Attr(k, v, '"', span) for k, v in tag.read)
         if len({a.name for a in attrs}) < len(attrs):  # a repeated attribute: MediaWiki keeps the last
             attrs = tuple(a for i, a in enumerate(attrs) if all(b.name != a.name for b in attrs[i + 1:]))
@@ -127,10 +132,11 @@ class MalformedRef(Rule):
                 if a.quote is None and (value[0] in QUOTES or value[-1] in QUOTES):
                     yield Hit(a.span, f'unbalanced quotes in {a.name}={value}: MediaWiki takes the quote as part '
                                       f'of the name ({a.name}=\'{value}\'); use a straight quote on both sides, '
-                                      f'like {a.name}="{value.strip(QUOTES)}"', subject=value)
+                                      f'like {a.name}="{value.strip(QUOTES)}"', subject=value,
+                              fix=_quote_fix(a, value, tag, model, ctx))
                 elif any(q in value for q in "“”„«»"):
                     yield Hit(a.span, f'curly quotes in {a.name}="{value}": MediaWiki keeps them as part of the name; '
-                                      f'use straight quotes', subject=value)
+                                      f'use straight quotes', subject=value, fix=_quote_fix(a, value, tag, model, ctx))
                 elif value.isdigit():
                     yield Hit(a.span, f'{a.name}="{value}" is a plain number, which MediaWiki rejects: use a '
                                       f'descriptive name such as "smith2001"', subject=value)
@@ -201,3 +207,66 @@ _PROBLEMS = {
     "malformed-tag": "this <ref> tag is malformed (MediaWiki cannot read its attributes): write it as "
                      "<ref name=\"…\" />",
 }
+
+
+# -- fixes: broken tag syntax with one reading -------------------------------------------------------
+_ATTR_AS_WRITTEN = re.compile(r"(name|follow)\s*=\s*", re.IGNORECASE)
+_NEXT_OPEN = re.compile(r"<ref(?=[\s/>])|<references\b|\n\s*\n", re.IGNORECASE)
+#: "/ref>" with its "<" lost, and "</ref" with its ">" lost (not "</references", not "</ref>")
+_BROKEN_CLOSE = re.compile(r"(?<![<\w])/ref\s*>|</ref(?![\w\s>])|</ref(?=\s+[^\s>])|</ref\s*\Z", re.IGNORECASE)
+_ANY_CLOSE = re.compile(r"</ref\s*>", re.IGNORECASE)
+#: how far a lost bracket is looked for after an unclosed <ref>
+_CLOSE_WINDOW = 5000
+
+
+def _fixed(fix: Fix, model: CitationModel, ctx: Context, at: int) -> Fix:
+    return fix.as_unsafe() if in_template(model, ctx.text, at) else fix
+
+
+def _quote_fix(a: Attr, value: str, tag: RefTag, model: CitationModel, ctx: Context) -> Fix | None:
+    """``name=“smith”``, ``name=smith"``, ``name="“smith”"`` → ``name="smith"``."""
+    clean = value.strip(QUOTES).strip()
+    written = ctx.text[a.span.start:a.span.end]
+    m = _ATTR_AS_WRITTEN.match(written)
+    if (not clean or clean.isdigit() or any(q in clean for q in QUOTES) or any(c in clean for c in "<>")
+            or m is None or m.group(1).lower() != a.name or tag.read is None or _misread(tag)):
+        return None
+    fixed = f'{a.name}="{clean}"'
+    return _fixed(Fix.safe(f"write it as {fixed}", Edit(a.span.start, a.span.end, fixed)), model, ctx, a.span.start)
+
+
+def _reading_fix(tag: RefTag, span: Span, model: CitationModel, ctx: Context) -> Fix | None:
+    """``<ref name="smith>``: one name, with one quote lost, read by MediaWiki as ``name="smith"``."""
+    if len(tag.attrs) != 1 or len(tag.read) != 1 or tag.read[0][0] not in ("name", "group"):
+        return None
+    key, value = tag.read[0]
+    if tag.attrs[0].name != key or not value or value.isdigit() or any(c in value for c in QUOTES + "<>=&"):
+        return None
+    fixed = f'{key}="{value}"'
+    return _fixed(Fix.safe(f"write it as {fixed}", Edit(span.start, span.end, fixed)), model, ctx, span.start)
+
+
+def _problem_fix(p, model: CitationModel, ctx: Context) -> Fix | None:
+    text = ctx.text
+    if p.kind == "no-space":  # "<refname=…>": the space after "ref"
+        at = p.span.start + 4
+        return _fixed(Fix.safe('put a space after "<ref"', Edit(at, at, " ")), model, ctx, p.span.start)
+    if p.kind != "unclosed-ref" or not text.startswith(">", p.span.end - 1):
+        return None
+    # the only broken closing tag between this <ref> and the next one (or a blank line): it is the one meant
+    stop = _NEXT_OPEN.search(text, p.span.end, p.span.end + _CLOSE_WINDOW)
+    end = stop.start() if stop else min(len(text), p.span.end + _CLOSE_WINDOW)
+    if stop is None and end < len(text):
+        return None
+    region = text[p.span.end:end]
+    found = list(_BROKEN_CLOSE.finditer(region))
+    if len(found) != 1 or _ANY_CLOSE.search(region) or "<!--" in region or "{{" in region[:found[0].start()] \
+            and "}}" not in region[:found[0].start()]:
+        return None
+    m = found[0]
+    at = p.span.end + m.start()
+    if m.group().startswith("/"):
+        return _fixed(Fix.safe('close the ref with "</ref>" (the "<" was lost)', Edit(at, at, "<")),
+                      model, ctx, p.span.start)
+    return _fixed(Fix.safe('close the ref with "</ref>" (the ">" was lost)', Edit(at + 5, at + 5, ">")),
+                  model, ctx, p.span.start)

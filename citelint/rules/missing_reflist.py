@@ -2,7 +2,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import re
+
 from citelint.findings import Hit
+from citelint.fixes import Edit, Fix
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
 
@@ -23,6 +26,11 @@ class MissingReflist(Rule):
     group. A wiki whose own template renders the list (``{{Verwysings}}``) declares it under
     ``[tool.citelint.templates.reflist]``.
 
+    ``--fix --unsafe-fixes`` adds the missing default-group list: ``{{reflist}}`` under an empty
+    "References" heading if the page has one, else a ``== References ==`` section before "Further reading"
+    and "External links", or before the categories and navigation boxes at the end of the page (unsafe: it
+    changes the page's layout).
+
     Example::
 
         Text.<ref group="note">A note.</ref>   ← missing-reflist: no list shows group "note"
@@ -32,6 +40,7 @@ class MissingReflist(Rule):
     code = "CL301"
     severity = Severity.ERROR
     formats = frozenset({"wikitext"})
+    fixable = "unsafe"
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
         lists: dict[str, int] = {}
@@ -56,8 +65,51 @@ class MissingReflist(Rule):
             elif group not in lists:
                 yield Hit(use.span, f"{refs} but the page has no reference list: add a \"References\" "
                                     f"section with {{{{reflist}}}} or <references />",
-                          subject="", severity=Severity.WARNING)
+                          subject="", severity=Severity.WARNING, fix=_add_list(ctx.text))
             else:
                 yield Hit(use.span, f"{refs} after the last reference list: MediaWiki shows them in an extra list "
                                     f"at the end of the page; move the list below them or the refs above it",
                           subject="after-list", severity=Severity.WARNING)
+
+
+_HEADING = re.compile(r"^(=+)[ \t]*([^=\n]*?)[ \t]*\1[ \t]*$", re.MULTILINE)
+_REFS_HEADING = re.compile(r"references|notes|footnotes|citations|sources|notes and references|"
+                           r"references and notes|einzelnachweise|références|referencias|note", re.IGNORECASE)
+_AFTER_REFS = re.compile(r"further reading|external links|bibliography|literature|weblinks|liens externes|"
+                         r"enlaces externos|collegamenti esterni", re.IGNORECASE)
+#: what ends a page, after its sections: categories, interlanguage links, navigation boxes, sort keys, stubs
+_TRAILER = re.compile(r"[ \t]*(?:\[\[[^\[\]\n]+\]\]|\{\{[^{}\n]*\}\}|__[A-Z]+__|<!--[^\n]*?-->)?[ \t]*")
+
+
+def _add_list(text: str):
+    """An unsafe fix: a reference list at the conventional place."""
+    headings = list(_HEADING.finditer(text))
+    for h in headings:
+        if _REFS_HEADING.fullmatch(h.group(2)):
+            nxt = text.find("\n", h.end())
+            body_end = next((g.start() for g in headings if g.start() > h.end()), len(text))
+            if text[h.end():body_end].strip():
+                continue  # a References section with something in it (a bibliography): leave it be
+            at = len(text) if nxt < 0 else nxt + 1
+            insert = ("\n" if nxt < 0 else "") + "{{reflist}}\n"
+            return Fix.unsafe(f'add {{{{reflist}}}} under the "{h.group(2)}" heading', Edit(at, at, insert))
+    level = "=" * min((len(h.group(1)) for h in headings), default=2)
+    level = "==" if len(level) < 2 else level
+    at = next((h.start() for h in headings if len(h.group(1)) == len(level) and _AFTER_REFS.fullmatch(h.group(2))),
+              None)
+    if at is None:
+        at = len(text)
+        # step back over the trailer: whole lines of categories, navboxes, magic words, comments, blanks
+        while at > 0:
+            start = text.rfind("\n", 0, at - 1) + 1 if at > 0 else 0
+            line = text[start:at].rstrip("\n")
+            if _TRAILER.fullmatch(line) and not _HEADING.fullmatch(line) and "[[" + "File:" not in line:
+                at = start
+            else:
+                break
+        while at < len(text) and text[at] == "\n":  # the section goes after the blank lines, before the trailer
+            at += 1
+    before = text[:at]
+    lead = "" if before.endswith("\n\n") or not before else ("\n" if before.endswith("\n") else "\n\n")
+    insert = f"{lead}{level} References {level}\n{{{{reflist}}}}\n" + ("\n" if at < len(text) else "")
+    return Fix.unsafe("add a References section with {{reflist}}", Edit(at, at, insert))

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from citelint.findings import Hit
+from citelint.fixes import Edit, Fix
 from citelint.model import CitationModel, Severity
 from citelint.parsers.plaintext import marker_label
 from citelint.rules.base import Context, Rule, describe_key
@@ -18,7 +19,9 @@ class UnusedRef(Rule):
     Why: MediaWiki shows an error in place of the entry; in plain text the entry is dead weight and
     often means a marker was lost when the text was edited or copied.
 
-    Fix: cite it where it supports the text (``<ref name="smith" />``), or delete the definition.
+    Fix: cite it where it supports the text (``<ref name="smith" />``), or delete the definition
+    (``--fix --unsafe-fixes`` deletes a ``<ref>`` that stands on its own line in the list: unsafe, since an
+    editor may rather cite it).
 
     Example::
 
@@ -30,6 +33,7 @@ class UnusedRef(Rule):
     name = "unused-ref"
     code = "CL102"
     severity = Severity.WARNING
+    fixable = "unsafe"
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
         if not any(d.list_defined for d in model.definitions):
@@ -56,4 +60,16 @@ class UnusedRef(Rule):
             else:
                 msg = (f"list-defined reference {describe_key(d.group, d.key)} is not used in the text before "
                        f"the list: cite it with <ref name=\"{d.key}\" /> or delete it")
-            yield Hit(d.span, msg, subject=d.content)
+            yield Hit(d.span, msg, subject=d.content, fix=_remove(d, ctx.text) if model.kind == "wikitext" else None)
+
+
+def _remove(d, text: str):
+    """Delete a list-defined ``<ref>…</ref>`` with the line it stands on alone."""
+    if not text.startswith("<ref", d.span.start) and not text.startswith("<REF", d.span.start):
+        return None
+    line_start = text.rfind("\n", 0, d.span.start) + 1
+    line_end = text.find("\n", d.span.end)
+    line_end = len(text) if line_end < 0 else line_end + 1
+    if text[line_start:d.span.start].strip() or text[d.span.end:line_end].strip():
+        return None
+    return Fix.unsafe(f"delete the unused definition of \"{d.key}\"", Edit(line_start, line_end, ""))
