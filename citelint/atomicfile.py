@@ -37,8 +37,12 @@ def write_atomic(path: str, text: str, encoding: str = "utf-8") -> None:
 
 
 @contextlib.contextmanager
-def open_atomic(path: str, encoding: str = "utf-8") -> Iterator[IO[str]]:
-    """A text stream whose content becomes ``path`` when the block ends without an exception."""
+def open_atomic(path: str, encoding: str = "utf-8", before_replace=None) -> Iterator[IO[str]]:
+    """A text stream whose content becomes ``path`` when the block ends without an exception.
+
+    ``before_replace()``, if given, is called after the new content is on disk and just before it takes
+    the old file's place: raising there leaves the old file as it is (``--fix``: a file changed since it
+    was read is not overwritten)."""
     streamed, target = _target(path)
     if streamed:
         fd = os.open(target, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0))
@@ -54,6 +58,8 @@ def open_atomic(path: str, encoding: str = "utf-8") -> Iterator[IO[str]]:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, _mode_for(target))
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp, target)
     except BaseException:
         try:

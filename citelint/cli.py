@@ -183,6 +183,14 @@ def cli() -> None:
               help="Most time checking one page may take (0: no limit); a slower one gets an unchecked-page "
                    "finding and the run goes on.")
 @click.option("-v", "--verbose", is_flag=True, help="Say more (with links: list those that could not be verified).")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to wikitext files in place, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix, --diff or --fix-only: apply the unsafe fixes too (they change what a reader "
+                   "sees, or need an editor's judgement).")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print a unified diff of what --fix would change and write nothing (exit 1 if there is "
+                   "something to fix).")
+@click.option("--fix-only", is_flag=True, help="Apply the fixes, and report nothing else (exit 0).")
 @_configured
 @link_options
 @scale_options
@@ -191,7 +199,8 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
           baseline_path: Optional[str] = None, write_baseline: Optional[str] = None,
           output_path: Optional[str] = None, all_revisions: bool = False, namespaces: tuple[int, ...] = (),
           jobs: Optional[int] = None, max_page_size: int = 50_000_000, parse_timeout: float = 10.0,
-          link_settings=None, scale=None) -> None:
+          link_settings=None, scale=None, fix: bool = False, unsafe_fixes: bool = False, show_diff: bool = False,
+          fix_only: bool = False) -> None:
     """Check wiki files, MediaWiki XML exports (.xml, .xml.bz2/.gz/.xz/.lzma), folders of them,
     or '-' for standard input."""
     from citelint.runner import run
@@ -200,6 +209,11 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
 
     if not paths:
         raise click.UsageError("give at least one file or folder to check (or '-' for standard input)")
+    if show_diff and (fix or fix_only):
+        raise click.UsageError("--diff shows what --fix would do and writes nothing: give one of them")
+    if (fix or fix_only or show_diff) and (write_baseline or getattr(scale, "output_dir", None)):
+        raise click.UsageError("--fix, --fix-only and --diff cannot be combined with --write-baseline or "
+                               "--output-dir")
     try:
         chosen = resolve(_split(select) or None, _split(ignore), _split(extend_select))
     except SelectionError as e:
@@ -237,6 +251,12 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
     finally:
         if bar is not None:
             bar.close()
+    if fix or fix_only or show_diff:
+        done = _fix_step(result, resolver, paths, stdin_filename, unsafe_fixes, show_diff, fix_only, on_error,
+                         lambda changed: run(changed, settings, on_error, jobs=jobs or default_jobs(),
+                                             resolver=resolver))
+        if done is not None:
+            sys.exit(done)
     if _baseline_step(result, base, write_baseline, paths, stdin_filename):
         if output_path:
             _deliver(result, output_format, output_path)
@@ -247,6 +267,66 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
     if result.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _fix_step(result, resolver, paths, stdin_name: str, unsafe: bool, diff: bool, fix_only: bool, on_error,
+              recheck) -> Optional[int]:
+    """``--fix``/``--fix-only``/``--diff`` after the check: the files with applicable fixes fixed (or diffed);
+    with ``--fix`` the fixed files are checked again, so the report shows what remains. Returns the exit
+    status when the command ends here (``--diff``, ``--fix-only``), None to go on and report."""
+    from citelint.fixer import fix_files, fixable_paths, not_rewritten, unified_diff
+    from citelint.sources import InputError
+
+    for path, why in not_rewritten(result.findings, stdin_name):
+        on_error(InputError(path, why, fatal=False))
+    todo = fixable_paths(result.findings, unsafe)
+    done = fix_files(todo, resolver.settings_for, unsafe, write=not diff)
+    fixed = sum(sum(d.outcome.fixed.values()) for d in done if d.outcome is not None and d.changed)
+    changed = [d for d in done if d.changed]
+    failures = []  # files that could not be written: the exit status is 2
+    for d in done:
+        if d.error is not None:
+            err = InputError(d.path, d.error, fatal="not overwritten" in d.error or "cannot write" in d.error)
+            if err.fatal:
+                failures.append(err)
+            on_error(err)
+        for rb in (d.outcome.rolled_back if d.outcome is not None else ()):
+            on_error(InputError(d.path, str(rb), fatal=False))
+    by_rule: dict[str, int] = {}
+    for d in changed:
+        for rule, n in d.outcome.fixed.items():
+            by_rule[rule] = by_rule.get(rule, 0) + n
+    rules = ", ".join(f"{r}: {n}" for r, n in sorted(by_rule.items()))
+    what = (f"{fixed} finding{'s' if fixed != 1 else ''} in {len(changed)} file{'s' if len(changed) != 1 else ''}"
+            + (f" ({rules})" if rules else ""))
+    if diff:
+        for d in changed:
+            click.echo(unified_diff(d), nl=False)
+        click.echo(f"citelint: would fix {what}" if changed else "citelint: nothing to fix", err=True)
+        return EXIT_ERROR if result.errors or failures else (EXIT_FINDINGS if changed else EXIT_CLEAN)
+    written = [d for d in changed if d.written]
+    click.echo(f"citelint: fixed {what}" if written else "citelint: nothing to fix", err=True)
+    if fix_only:
+        return EXIT_ERROR if result.errors or failures else EXIT_CLEAN
+    if written:  # what remains: the fixed files checked again (links too), in place of their first findings
+        again = recheck([d.path for d in written])
+        redone = {d.path for d in written}
+        fresh: dict[str, list] = {}
+        for f in again.findings:
+            fresh.setdefault(f.path, []).append(f)
+        out, placed = [], set()
+        for f in result.findings:
+            if f.path in redone:
+                if f.path not in placed:
+                    placed.add(f.path)
+                    out.extend(fresh.get(f.path, ()))
+            else:
+                out.append(f)
+        result.findings = out
+        result.errors.extend(again.errors)
+        result.extra["fixed"] = {"findings": fixed, "files": len(written), "by_rule": dict(sorted(by_rule.items()))}
+    result.errors.extend(failures)
+    return None
 
 
 def _load_baseline(path: Optional[str]):
@@ -360,13 +440,15 @@ def rules_cmd(as_json: bool) -> None:
         import json
 
         click.echo(json.dumps([{"name": r.name, "code": r.code, "severity": r.severity.label,
-                                "formats": sorted(r.formats), "summary": r.summary(),
+                                "formats": sorted(r.formats), "fixable": r.fixable, "summary": r.summary(),
                                 "description": r.documentation()} for r in RULES],
                               indent=2, ensure_ascii=False))
         return
     width = max(len(r.name) for r in RULES)
     for r in RULES:
-        click.echo(f"{r.code}  {r.name:<{width}} {r.severity.label:<8} {r.summary()}")
+        fix = {"safe": "fix", "unsafe": "fix*"}.get(r.fixable or "", "")
+        click.echo(f"{r.code}  {r.name:<{width}} {r.severity.label:<8} {fix:<4} {r.summary()}")
+    click.echo("\nfix: --fix repairs its findings; fix*: only with --fix --unsafe-fixes")
 
 
 @cli.command("rule")
@@ -378,7 +460,10 @@ def rule_cmd(name: str) -> None:
     r = find_rule(name)
     if r is None:
         raise click.UsageError(f"no rule named {name!r}; `citelint rules` lists them")
-    click.echo(f"{r.name} ({r.code}), default severity {r.severity.label}, formats: {', '.join(sorted(r.formats))}\n")
+    fixable = {"safe": "fixable with --fix", "unsafe": "fixable with --fix --unsafe-fixes"}.get(r.fixable or "",
+                                                                                             "not fixable")
+    click.echo(f"{r.name} ({r.code}), default severity {r.severity.label}, formats: {', '.join(sorted(r.formats))}, "
+               f"{fixable}\n")
     click.echo(r.documentation())
 
 

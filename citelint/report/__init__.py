@@ -48,7 +48,19 @@ class RunResult:
             out[f.rule] = out.get(f.rule, 0) + 1
         return dict(sorted(out.items()))
 
+    def fixable(self) -> tuple[int, int]:
+        """(findings --fix repairs, findings only --fix --unsafe-fixes repairs)."""
+        safe = unsafe = 0
+        for f in self.findings:
+            if f.fix is not None:
+                if f.fix.safety == "safe":
+                    safe += 1
+                else:
+                    unsafe += 1
+        return safe, unsafe
+
     def summary(self) -> dict:
+        safe, unsafe = self.fixable()
         s = {
             "files_checked": self.files_checked,
             "findings": len(self.findings),
@@ -56,6 +68,7 @@ class RunResult:
             "by_rule": self.counts_by_rule(),
             "errors": len(self.errors),
             "elapsed_seconds": round(self.elapsed, 3),
+            "fixable": {"safe": safe, "unsafe": unsafe},
         }
         s.update(self.extra)
         return s

@@ -368,7 +368,8 @@ class _Layout:
                     f"  {st('magenta', rule)}{' ' * (self.rule_w - len(rule))}  ")
             head = (f"{indent}{' ' * (self.line_w - len(line))}{bold_on}{line}:{col}{bold_off}"
                     f"{' ' * (self.col_w - len(col))}{middle}")
-            lines = self._message(f.message, first, rest)
+            message = f.message if f.fix is None else ("[*] " if f.fix.safety == "safe" else "[-] ") + f.message
+            lines = self._message(message, first, rest)
             if first < 12:  # no room beside the rule: the message starts below
                 out.append(head.rstrip() + "\n")
                 out.extend(f"{hang_pad}{m}\n" for m in lines)
@@ -422,6 +423,17 @@ def _summary(console: Console, result, width: int) -> None:
                     + (f", {revisions} revisions" if revisions != pages else "") + ")")
     line.append(f", {result.elapsed:.2f}s")
     console.print(line)
+    safe, unsafe = result.fixable()
+    fixed = result.extra.get("fixed")
+    if fixed:
+        console.print(f"  fixed {fixed['findings']} finding{'s' if fixed['findings'] != 1 else ''} in "
+                      f"{fixed['files']} file{'s' if fixed['files'] != 1 else ''}", style="green")
+    if safe or unsafe:
+        note = f"  [*] {safe} fixable with --fix" if safe else "  [-] "
+        if unsafe:
+            note += f" ({unsafe} more with --fix --unsafe-fixes)" if safe else \
+                f"{unsafe} fixable with --fix --unsafe-fixes"
+        console.print(note, style="cyan", markup=False, highlight=False)
     by_rule = result.counts_by_rule()
     if by_rule:
         items = [f"{rule}: {n}" for rule, n in by_rule.items()]

@@ -184,6 +184,19 @@ def _result(f, index: dict[str, int], root: str, baseline_used: bool) -> dict:
         "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
         "properties": {"rule": f.rule, "severity": f.severity.label},
     }
+    if f.fix is not None and f.page is None:  # SARIF §3.55: the edits, as replacements in the artifact
+        out["fixes"] = [{
+            "description": {"text": f.fix.description + ("" if f.fix.safety == "safe" else " (unsafe fix)")},
+            "artifactChanges": [{
+                "artifactLocation": physical["artifactLocation"],
+                "replacements": [{
+                    "deletedRegion": {"startLine": e.line, "startColumn": e.column, "endLine": e.end_line,
+                                      "endColumn": e.end_column},
+                    "insertedContent": {"text": e.text},
+                } for e in f.fix.edits],
+            }],
+        }]
+        out["properties"]["fixApplicability"] = f.fix.safety
     if baseline_used:
         out["baselineState"] = "new"
     return out

@@ -11,5 +11,8 @@ def location(f) -> str:
 
 
 def render(result, stream, *, color: bool = False) -> None:
+    """A finding ``--fix`` repairs is marked ``[*]`` before its message, as ruff does (``[-]``: only with
+    ``--unsafe-fixes``)."""
     for f in result.findings:
-        stream.write(f"{location(f)}: {f.code} {f.rule} {f.message}\n")
+        mark = "" if f.fix is None else ("[*] " if f.fix.safety == "safe" else "[-] ")
+        stream.write(f"{location(f)}: {f.code} {f.rule} {mark}{f.message}\n")
