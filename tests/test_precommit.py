@@ -83,8 +83,8 @@ def _head(env: dict) -> str:
     return r.stdout.strip()
 
 
-def _try_repo(repo: Path, env: dict, *files: str):
-    r = _run([sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "citelint", "--ref", _head(env),
+def _try_repo(repo: Path, env: dict, *files: str, hook: str = "citelint"):
+    r = _run([sys.executable, "-m", "pre_commit", "try-repo", str(REPO), hook, "--ref", _head(env),
               "--color", "never", "--files", *files], repo, env)
     return r, r.stdout + r.stderr
 
@@ -155,3 +155,23 @@ def test_wiki_config_blocks_a_commit(wiki_repo, tmp_path: Path):
     assert _run(["git", "ls-files"], repo, env).stdout.splitlines() == [
         ".pre-commit-config.yaml", "Gold.wiki", "Silver, the metal: a study.wiki", "citelint.toml",
         "drafts/Draft.wiki", "notes.txt"]
+
+
+DUPLICATED = GOOD.replace('It is soft.<ref name="smith" />', "It is soft.<ref>Smith, J. (2001). ''Gold''. Publisher.</ref>")
+
+
+def test_fix_hook_fixes_and_fails_when_it_changed_a_file(wiki_repo):
+    """The citelint-fix hook, run by the real pre-commit: it merges the duplicate, and pre-commit fails the
+    hook because a file changed (as for a formatter); run again on the fixed file, it passes."""
+    repo, env = wiki_repo
+    assert DUPLICATED != GOOD
+    (repo / "Copper.wiki").write_text(DUPLICATED)
+    assert _run(["git", "add", "Copper.wiki"], repo, env).returncode == 0
+    r, out = _try_repo(repo, env, "Copper.wiki", "Gold.wiki", hook="citelint-fix")
+    assert r.returncode == 1, out
+    assert "citelint --fix (citations)" in out and "Failed" in out and "files were modified by this hook" in out, out
+    assert (repo / "Copper.wiki").read_text() == GOOD
+    assert (repo / "Gold.wiki").read_text() == GOOD
+    assert _run(["git", "add", "Copper.wiki"], repo, env).returncode == 0
+    r, out = _try_repo(repo, env, "Copper.wiki", "Gold.wiki", hook="citelint-fix")
+    assert r.returncode == 0 and "Passed" in out, out
