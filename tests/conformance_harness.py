@@ -46,5 +46,7 @@ def actual_rules(case: dict) -> set[str]:
             continue  # not a MediaWiki error: citelint's own advice (CL6: CS1's identifier errors; CL7: Module:Footnotes')
         if f.rule == "missing-reflist" and f.severity < Severity.ERROR:
             continue  # default group without a list: MediaWiki appends one, citelint only warns
+        if f.severity == Severity.INFO:
+            continue  # advice on markup MediaWiki accepts (<ref name="x"></ref> as a reuse: empty-ref's info)
         out.add(f.rule)
     return out

@@ -54,6 +54,8 @@ def citelint_rules(text: str) -> frozenset[str]:
             continue  # citelint's own advice, not a Cite error (CL6: CS1's identifier errors; CL7: Module:Footnotes')
         if f.rule == "missing-reflist" and f.severity < Severity.ERROR:
             continue  # the default group without a list: MediaWiki appends one
+        if f.severity == Severity.INFO:
+            continue  # advice on markup Cite accepts (<ref name="x"></ref> as a reuse: empty-ref's info finding)
         out.add(f.rule)
     return frozenset(out)
 
