@@ -277,7 +277,7 @@ def _fix_step(result, resolver, paths, stdin_name: str, unsafe: bool, diff: bool
     from citelint.fixer import fix_files, fixable_paths, not_rewritten, unified_diff
     from citelint.sources import InputError
 
-    for path, why in not_rewritten(result.findings, stdin_name):
+    for path, why in not_rewritten(result.findings, stdin_name, resolver.settings_for):
         on_error(InputError(path, why, fatal=False))
     todo = fixable_paths(result.findings, unsafe)
     done = fix_files(todo, resolver.settings_for, unsafe, write=not diff)

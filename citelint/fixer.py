@@ -238,14 +238,26 @@ def fixable_paths(findings: Iterable[Finding], unsafe: bool) -> list[str]:
     return list(seen)
 
 
-def not_rewritten(findings: Iterable[Finding], stdin_name: str = "-") -> list[tuple[str, str]]:
-    """(path, why) for each input ``--fix`` is given but never rewrites: XML dumps, standard input."""
+def not_rewritten(findings: Iterable[Finding], stdin_name: str = "-",
+                  settings_for: Optional[Callable[[str], Settings]] = None) -> list[tuple[str, str]]:
+    """(path, why) for each input with findings that ``--fix`` never rewrites: XML dumps, plain-text
+    renderings, standard input."""
+    from citelint.sources import detect_kind, kind_from_extension, read_document
+
     out: dict[str, str] = {}
     for f in findings:
+        if f.path in out:
+            continue
         if f.page is not None:
-            out.setdefault(f.path, "an XML dump: reported, never rewritten (--fix rewrites wikitext files only)")
-        elif f.path in ("-", stdin_name) and f.path not in out and f.fix is not None:
-            out.setdefault(f.path, "standard input is not rewritten by --fix (--diff shows the fixes of a file)")
+            out[f.path] = "an XML dump: reported, never rewritten (--fix rewrites wikitext files only)"
+        elif f.path in ("-", stdin_name):
+            out[f.path] = "standard input is not rewritten by --fix (--diff shows the fixes of a file)"
+        else:
+            forced = settings_for(f.path).input_format if settings_for is not None else None
+            if forced == "plaintext" or (forced is None and kind_from_extension(f.path) == "plaintext"):
+                doc = read_document(f.path, forced)
+                if isinstance(doc, Document) and detect_kind(f.path, doc.text, forced) == "plaintext":
+                    out[f.path] = "a plain-text rendering: reported, never rewritten (--fix rewrites wikitext files only)"
     return list(out.items())
 
 

@@ -264,9 +264,26 @@ def test_plain_text_and_stdin_are_not_rewritten(tmp_path):
     text = "Gold is soft.[1] It is heavy.[2]\n\nReferences\n\n 1. ^ Smith 2001.\n 2. ^ Smith 2001.\n"
     copy.write_text(text)
     r = citelint("check", "--offline", "--fix", str(copy))
-    assert copy.read_text() == text
+    assert copy.read_text() == text and r.returncode == 1  # duplicate-ref: the two entries
+    assert f"citelint: note: {copy}: a plain-text rendering: reported, never rewritten" in r.stderr
     r = citelint("check", "--offline", "--fix", "-", input=DUP)
     assert "standard input is not rewritten" in r.stderr and r.returncode == 1
+
+
+def test_dumps_are_reported_never_rewritten(tmp_path):
+    from xml.sax.saxutils import escape
+
+    dump = tmp_path / "export.xml"
+    xml = ('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10" xml:lang="en">\n'
+           "<page><title>Gold</title><ns>0</ns><id>1</id><revision><id>7</id><timestamp>2020-01-01T00:00:00Z"
+           f'</timestamp><contributor><id>9</id></contributor><text xml:space="preserve">{escape(DUP)}</text>'
+           "</revision></page>\n</mediawiki>\n")
+    dump.write_text(xml)
+    r = citelint("check", "--offline", "--fix", "--format", "json", str(dump))
+    assert r.returncode == 1 and dump.read_text() == xml
+    assert f"citelint: note: {dump}: an XML dump: reported, never rewritten" in r.stderr
+    [finding] = json.loads(r.stdout)["findings"]
+    assert finding["rule"] == "duplicate-ref" and finding["page"] == "Gold"
 
 
 def test_changed_since_read_is_not_overwritten(tmp_path):
