@@ -174,12 +174,20 @@ def _difference(stored: str, key: dict) -> str:
 def _finding(f: Finding) -> dict:
     d = {fl.name: getattr(f, fl.name) for fl in dataclasses.fields(f)}
     d["severity"] = int(f.severity)
+    if f.fix is not None:
+        d["fix"] = {"safety": f.fix.safety, "description": f.fix.description,
+                    "edits": [dataclasses.astuple(e) for e in f.fix.edits]}
     return d
 
 
 def _unfinding(d: dict) -> Finding:
+    from citelint.fixes import Edit, Fix
+
     d = dict(d)
     d["severity"] = Severity(d["severity"])
+    fix = d.get("fix")
+    if fix is not None:
+        d["fix"] = Fix(tuple(Edit(*e) for e in fix["edits"]), fix["safety"], fix["description"])
     return Finding(**d)
 
 
