@@ -305,7 +305,9 @@ def _fix_step(result, resolver, paths, stdin_name: str, unsafe: bool, diff: bool
         click.echo(f"citelint: would fix {what}" if changed else "citelint: nothing to fix", err=True)
         return EXIT_ERROR if result.errors or failures else (EXIT_FINDINGS if changed else EXIT_CLEAN)
     written = [d for d in changed if d.written]
-    click.echo(f"citelint: fixed {what}" if written else "citelint: nothing to fix", err=True)
+    rolled = sum(len(d.outcome.rolled_back) for d in done if d.outcome is not None)
+    rolled_note = f" ({rolled} fix{'es' if rolled != 1 else ''} rolled back: see the notes above)" if rolled else ""
+    click.echo((f"citelint: fixed {what}" if written else "citelint: nothing to fix") + rolled_note, err=True)
     if fix_only:
         return EXIT_ERROR if result.errors or failures else EXIT_CLEAN
     if written:  # what remains: the fixed files checked again (links too), in place of their first findings
@@ -324,7 +326,8 @@ def _fix_step(result, resolver, paths, stdin_name: str, unsafe: bool, diff: bool
                 out.append(f)
         result.findings = out
         result.errors.extend(again.errors)
-        result.extra["fixed"] = {"findings": fixed, "files": len(written), "by_rule": dict(sorted(by_rule.items()))}
+        result.extra["fixed"] = {"findings": fixed, "files": len(written), "by_rule": dict(sorted(by_rule.items())),
+                                 "rolled_back": rolled}
     result.errors.extend(failures)
     return None
 
