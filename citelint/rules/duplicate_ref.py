@@ -102,6 +102,8 @@ _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _SURNAME_COMMA = re.compile(r"^\s*[^\W\d_][\w'-]*(?=,)")  # "Smith, J. (2001)": the word before the comma
 _ODD_NAME = re.compile(r'["{}\[\]<>|]')
+#: "Andrew van der Vlies (2011) …": the word before a parenthesised year is the surname
+_SURNAME_PAREN = re.compile(r"[^\W\d_][\w'-]*(?=\.?\s*\((?:1[5-9]\d\d|20\d\d)\))")
 _NAME_CHARS = re.compile(r"[^\w.-]+")
 _URL_HOST = re.compile(r"https?://(?:www\d?\.)?([^/\s|\]}<>:]+)", re.IGNORECASE)
 _MARKUP = re.compile(r"<[^>]*>|\[\[(?:[^|\]]*\|)?|\]\]|'{2,}|&\w+;|\{\{[^{}]*\}\}|\[\S+")
@@ -197,7 +199,7 @@ class _Namer:
         year = _YEAR.search(year_src)
         if not params:  # plain text: "Smith, J. (2001). Title." — its first word and first year
             plain = _MARKUP.sub(" ", content)
-            word = _SURNAME_COMMA.search(plain) or _WORD.search(plain)
+            word = _SURNAME_COMMA.search(plain) or _SURNAME_PAREN.search(plain[:80]) or _WORD.search(plain)
             year = _YEAR.search(plain)
             if word and year and word.start() < year.start():
                 surname = word.group()
