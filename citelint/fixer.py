@@ -223,7 +223,7 @@ def fix_file(path: str, settings: Settings, unsafe: bool = False, write: bool = 
 
 def unified_diff(fix: FileFix) -> str:
     """What ``--fix`` would change in the file, as a unified diff (``--diff``)."""
-    name = fix.path.replace(os.sep, "/")
+    name = os.path.normpath(fix.path).replace(os.sep, "/")
     return "".join(difflib.unified_diff(fix.before.splitlines(keepends=True), fix.after.splitlines(keepends=True),
                                         f"a/{name}", f"b/{name}"))
 
