@@ -3,8 +3,9 @@
 ``parsed_refs(model, text)`` returns, for each definition of the model that can be placed in the text, its
 content with comments and unparsed tags masked (same length, so offsets hold) and every ``{{…}}`` in it with
 its parameters split at top level (``citelint.links.extract.scan_templates``). The link extraction
-(``citelint.links.sites.model_urls``), the identifier rules, ``same-source`` and ``duplicate-ref`` all read
-this one list; it is computed once per model (the engine runs the rules on one model after the other).
+(``cited_urls``), the identifier rules, ``same-source`` and ``duplicate-ref`` all read this one list; it is
+computed once per model and kept on it (``CitationModel.derived``), so the rules and the link collection
+share it when they are handed the same model.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from citelint.links.extract import MASK, Template, mask, scan_templates, trimmed_value
+from citelint.links.extract import MASK, CitedUrl, Template, extract_urls, mask, scan_templates, trimmed_value
 from citelint.model import CitationModel, Definition
 
 
@@ -57,10 +58,6 @@ def parse_ref(defn: Definition, index: int, base: int) -> ParsedRef:
     return ParsedRef(defn, index, base, s, templates)
 
 
-#: the last document's parse, (model, text, refs, outside): the rules and the link pass read one model after
-#: the other
-
-
 def parsed_refs(model: CitationModel, text: str) -> list[ParsedRef]:
     """Each placeable definition, parsed (one entry per place: the same text twice is parsed once)."""
     return _parse(model, text)[0]
@@ -70,6 +67,15 @@ def outside_refs(model: CitationModel, text: str) -> Optional[ParsedRef]:
     """The wikitext outside the references (the parsed refs' content blanked out, offsets kept), parsed the
     same way: bibliographies and further-reading lists hold full citations too. None for plain text."""
     return _parse(model, text)[1]
+
+
+def cited_urls(model: CitationModel, text: str) -> list[list[CitedUrl]]:
+    """The URLs of each parsed ref (one list per entry of ``parsed_refs``, in the same order), computed once
+    per model: the invalid-url and same-source rules and the link collection (``links.sites.collect``) read
+    the same lists."""
+    return model.derived("urls", text, lambda: [
+        extract_urls(ref.definition.content, ref.base, parsed=(ref.masked, ref.templates))
+        for ref in parsed_refs(model, text)])
 
 
 def _parse(model: CitationModel, text: str) -> tuple[list[ParsedRef], Optional[ParsedRef]]:

@@ -149,7 +149,7 @@ def looks_like_export(head: bytes) -> Optional[str]:
 
 def sniff_file(path: str) -> Optional[str]:
     """For a file found in a folder walk: ``None`` if it is a MediaWiki export, else why it is not one."""
-    from citelint.sources import open_regular, read_error
+    from citelint.inputs import open_regular, read_error
 
     try:
         with open_regular(path) as fh:
@@ -168,7 +168,7 @@ def sniff_file(path: str) -> Optional[str]:
 
 def is_probably_dump(path: str) -> bool:
     """For a file named on the command line with no known extension: compressed or XML content."""
-    from citelint.sources import open_regular
+    from citelint.inputs import open_regular
 
     try:
         with open_regular(path) as fh:
@@ -460,7 +460,7 @@ class _ExportReader:
             stats.skip("not wikitext")
             return
         if rev.oversize:
-            from citelint.sources import too_large
+            from citelint.inputs import too_large
 
             if not self.page_emitted:
                 self.page_emitted = True
@@ -487,7 +487,7 @@ class _ExportReader:
 def _open(source: Union[str, BinaryIO], display: str) -> tuple[BinaryIO, BinaryIO, Optional[int], bool]:
     """(raw stream, XML stream, stored size, whether we opened it) for a path or a binary stream."""
     if isinstance(source, (str, os.PathLike)):
-        from citelint.sources import open_regular
+        from citelint.inputs import open_regular
 
         raw = open_regular(str(source))
         try:
@@ -528,7 +528,7 @@ def iter_dump(source: Union[str, BinaryIO], display: Optional[str] = None, *, al
     try:
         raw, xml, size, owned = _open(source, shown)
     except OSError as e:
-        from citelint.sources import read_error
+        from citelint.inputs import read_error
 
         raise DumpError(read_error(e)) from None
     stats.size = size
@@ -641,7 +641,7 @@ def _bad_utf8(reader: _ExportReader, data: bytes, base: int) -> bool:
 
 def is_dump_input(path: str) -> bool:
     """A path named on the command line (or found in a folder) that is to be read as an export."""
-    from citelint.sources import kind_from_extension
+    from citelint.inputs import kind_from_extension
 
     if kind_from_extension(path) is not None:
         return False
@@ -656,7 +656,7 @@ def dump_documents(source: Union[str, BinaryIO], display: str, settings, progres
     any) is told about every document; ``totals`` (``{"files": n, "skipped": {reason: n}}``) counts
     the dumps read and the revisions skipped.
     """
-    from citelint.sources import InputError
+    from citelint.inputs import InputError
 
     stats = DumpStats(display)
     if progress is not None:
@@ -687,7 +687,7 @@ def sniff_stream(stream: BinaryIO, name: str = "-") -> tuple[BinaryIO, bool]:
     """Whether a binary stream (standard input) carries a dump, judged by ``name`` (``--stdin-filename``)
     or, for a name with no known extension, by its first bytes; returns the stream to read from next
     (wrapped so that the bytes looked at are not lost)."""
-    from citelint.sources import kind_from_extension
+    from citelint.inputs import kind_from_extension
 
     if is_dump_name(name):
         return stream, True

@@ -1,7 +1,9 @@
 """Checking one document: parse it into the citation model, run the rules, place the findings.
 
 ``check_document`` is a pure function of picklable inputs, so a process pool (``--jobs``) or a
-distributed job can call it as it is.
+distributed job can call it as it is. The model is made once per document and handed on: a caller that
+has parsed the document already (the link pass, on the way in) passes a ``parse.Parsed``; a caller that
+needs the model afterwards (the link collection in a worker) calls ``check_parsed``.
 """
 
 from __future__ import annotations
@@ -11,50 +13,37 @@ from typing import Optional
 from citelint.deadline import PageTimeout, deadline
 from citelint.findings import Finding, LineIndex, content_hash, fingerprint, stable_place
 from citelint.model import CitationModel, Document
+from citelint.parse import Parsed, parse_document
 from citelint.rules import RULES, Context
 from citelint.settings import Settings
 
-
-#: the last parse, (document, template table, model): the link pass and the rules read one document
-#: one after the other, so they share its parse (models are never changed after parsing)
-_last_parse: tuple = (None, None, None)
+__all__ = ["check_document", "check_parsed", "parse_document", "Parsed"]
 
 
-def parse_document(doc: Document, settings: Settings) -> CitationModel:
-    """The document's citation model. Raises ``PageTimeout`` when a deadline set around the call
-    (``check_document``, the link pass) runs out; a document that ran out once does so again at once."""
-    global _last_parse
-    last_doc, last_table, last_model = _last_parse
-    if last_doc is doc and last_table is settings.templates:
-        if last_model is None:
-            raise PageTimeout()
-        return last_model
-    try:
-        if doc.kind == "plaintext":
-            from citelint.parsers.plaintext import parse_plaintext
-
-            model = parse_plaintext(doc.text)
-        else:
-            from citelint.parsers.wikitext import parse_wikitext
-
-            model = parse_wikitext(doc.text, settings.templates)
-    except PageTimeout:
-        _last_parse = (doc, settings.templates, None)
-        raise
-    _last_parse = (doc, settings.templates, model)
-    return model
-
-
-def check_document(doc: Document, settings: Settings) -> list[Finding]:
+def check_document(doc: Document | Parsed, settings: Settings) -> list[Finding]:
     """The document's findings; a document too large to read, or whose check runs past
-    ``settings.parse_timeout``, gets one unchecked-page finding instead."""
+    ``settings.parse_timeout``, gets one unchecked-page finding instead. Given a ``Parsed``, its model
+    is used (the deadline then covers the rules only, the parse having had its own)."""
+    return check_parsed(doc, settings)[0]
+
+
+def check_parsed(doc: Document | Parsed, settings: Settings) -> tuple[list[Finding], CitationModel | None]:
+    """``check_document``, and the model the rules read (None when there is none: a document not read, a
+    parse that ran out of time), for the stage that comes next (``links.sites.collect(…, model=…)``)."""
+    model = None
+    if isinstance(doc, Parsed):
+        doc, model = doc.doc, doc.model
+        if model is None:  # its parse ran out of time already: not parsed again
+            return unchecked(doc, settings, timed_out(settings.parse_timeout), "parse-timeout"), None
     if doc.unchecked is not None:
-        return unchecked(doc, settings, doc.unchecked, "max-page-size")
+        return unchecked(doc, settings, doc.unchecked, "max-page-size"), None
     try:
         with deadline(settings.parse_timeout):
-            return _check(doc, settings)
+            if model is None:
+                model = parse_document(doc, settings)
+            return _check(doc, model, settings), model
     except PageTimeout:
-        return unchecked(doc, settings, timed_out(settings.parse_timeout), "parse-timeout")
+        return unchecked(doc, settings, timed_out(settings.parse_timeout), "parse-timeout"), model
 
 
 def timed_out(seconds) -> str:
@@ -76,8 +65,7 @@ def unchecked(doc: Document, settings: Settings, message: str, why: str) -> list
     return [_place(UncheckedPage, hit, doc, LineIndex(doc.text), where, settings)]
 
 
-def _check(doc: Document, settings: Settings) -> list[Finding]:
-    model = parse_document(doc, settings)
+def _check(doc: Document, model: CitationModel, settings: Settings) -> list[Finding]:
     lines = LineIndex(doc.text)
     ctx = Context(doc.text, lines, sub_referencing=settings.sub_referencing, namespace=doc.namespace,
                   today=revision_day(doc.timestamp),

@@ -274,7 +274,8 @@ class UnitResult:
 def check_unit(path: str, header: bytes, unit: Unit, display: str, settings, links: str = "none",
                opener=None) -> UnitResult:
     """Read and check one unit: the function a worker process (or a Dask task) runs."""
-    from citelint.parallel import check_one
+    from citelint.engine import check_parsed
+    from citelint.parallel import Failed, Repeats
     from citelint.sources import InputError
 
     stats = DumpStats(display)
@@ -286,18 +287,32 @@ def check_unit(path: str, header: bytes, unit: Unit, display: str, settings, lin
 
         names = tuple(r.name for r in link_rules())
 
-        def collect(doc):  # noqa: F811
-            if links == "offline" and _SUPPRESSION not in doc.text:
-                return None
+        def collect(doc, model):  # noqa: F811
+            if model is None or (links == "offline" and _SUPPRESSION not in doc.text):
+                return None  # not read, too slow or too deeply nested to parse: no links
             try:
-                found = _collect(doc, settings, names)
+                found = _collect(doc, settings, names, model=model)
             except RecursionError:
                 return None
             return found if found.sites else None
+    repeats = Repeats()
+
+    def wants_links(doc) -> bool:
+        return links != "none" and (links != "offline" or _SUPPRESSION in doc.text)
     try:
         for doc in unit_documents(path, header, unit, display, settings, stats, opener):
-            result = check_one(doc, settings)
-            found = collect(doc) if collect is not None else None
+            # a revision whose links are collected is checked in full (its links need its model)
+            earlier, holder = (None, None) if wants_links(doc) else repeats.look(doc)
+            if earlier is not None:  # the text of an earlier revision of this page: its findings
+                items.append(Checked(_stub(doc), Repeats.replace(earlier[0], doc), None))
+                continue
+            try:
+                result, model = check_parsed(doc, settings)
+            except RecursionError:
+                result, model = Failed("too deeply nested to parse: skipped"), None
+            if holder is not None:
+                holder[0] = result
+            found = collect(doc, model) if collect is not None else None
             if links == "online-newest" and items and isinstance(items[-1], Checked) \
                     and items[-1].doc.page == doc.page:
                 items[-1].links = None  # an older revision of the same page: its links are not checked

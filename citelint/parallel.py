@@ -1,18 +1,28 @@
 """Checking documents in worker processes (``--jobs N``), in bounded batches, results in input order.
 
-``check_document`` is pure and its inputs are picklable, so workers need nothing but the batch.
+``check_document`` is pure and its inputs are picklable, so workers need nothing but the batch. A batch is
+a run of consecutive documents (in a history dump: a contiguous range of one page's revisions), sent as
+bytes: the texts UTF-8 encoded into one buffer, with each document's place beside it, not pickled
+``Document`` objects (a whole history is a gigabyte of text that the main process would otherwise pickle).
 Memory stays flat: the reader never runs more than ``2 × jobs`` batches (about a megabyte of text
 each) ahead of the results. The pool starts only once there is more than one batch of work, so a
 run over a few small files pays nothing for it.
+
+In a dump, a revision whose text is exactly that of an earlier revision of the same page (a revert: 16% of
+the Anarchism article's history) is not checked again: it gets the earlier revision's findings, placed at
+its own revision (``Repeats``).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import os
 from collections import deque
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, Optional, Union
 
 from citelint.model import Document
+from citelint.parse import Parsed
 
 BATCH_DOCS = 64  # documents per batch, at most
 BATCH_CHARS = 1 << 20  # characters of text per batch, about
@@ -34,7 +44,8 @@ class Failed:
         self.reason = reason
 
 
-def check_one(doc: Document, settings) -> Union[list, Failed]:
+def check_one(doc: Union[Document, Parsed], settings) -> Union[list, Failed]:
+    """A document's findings (or ``Failed``); a ``parse.Parsed`` is checked with the model it holds."""
     from citelint.engine import check_document
 
     try:
@@ -43,8 +54,93 @@ def check_one(doc: Document, settings) -> Union[list, Failed]:
         return Failed("too deeply nested to parse: skipped")
 
 
-def _check_batch(docs: list[Document], settings: list) -> list:
-    return [check_one(d, s) for d, s in zip(docs, settings)]
+# -- a batch as bytes ------------------------------------------------------------------------------
+
+def encode_batch(docs: list[Document]) -> tuple[list[tuple], bytes]:
+    """``(places, buffer)``: each document's fields but its text, with the UTF-8 length of the text, and
+    the texts one after the other. ``surrogatepass``: a text with a lone surrogate comes back as it was."""
+    places = []
+    texts = []
+    for d in docs:
+        b = d.text.encode("utf-8", "surrogatepass")
+        texts.append(b)
+        places.append((d.path, d.kind, d.page, d.revision, d.namespace, d.unchecked, len(b)))
+    return places, b"".join(texts)
+
+
+def decode_batch(places: list[tuple], buffer: bytes) -> Iterator[Document]:
+    view = memoryview(buffer)
+    pos = 0
+    for path, kind, page, revision, namespace, unchecked, n in places:
+        text = str(view[pos:pos + n], "utf-8", "surrogatepass")
+        pos += n
+        yield Document(path=path, text=text, kind=kind, page=page, revision=revision, namespace=namespace,
+                       unchecked=unchecked)
+
+
+def _check_encoded(places: list[tuple], buffer: bytes, settings: list) -> list:
+    """What a worker runs: a batch's documents rebuilt from their bytes, each checked."""
+    return [check_one(d, s) for d, s in zip(decode_batch(places, buffer), settings)]
+
+
+# -- revisions that repeat an earlier one ----------------------------------------------------------
+
+class Repeats:
+    """The texts already seen among the current page's revisions (``--all-revisions``), by hash.
+
+    ``look(doc)`` finds the earlier revision of the page with ``doc``'s text, if any: its findings, placed
+    anew at ``doc``'s revision (``replace``), are ``doc``'s. Same page, same path, same text: the same settings,
+    the same findings and fingerprints; only ``revision`` differs."""
+
+    def __init__(self) -> None:
+        self.page: Optional[tuple] = None
+        self.seen: dict[bytes, list] = {}
+        self.hits = 0
+
+    def look(self, doc: Document) -> tuple[Optional[list], Optional[list]]:
+        """``(earlier, holder)``: the holder (a one-item list, filled once the result is known) of the
+        earlier revision with ``doc``'s text, or None; for a text not seen before, a new holder for
+        ``doc``'s result, kept until the page ends (None for a document that is not a dump revision)."""
+        if doc.page is None or doc.unchecked is not None:
+            return None, None
+        place = (doc.path, doc.page)
+        if place != self.page:
+            self.page = place
+            self.seen = {}
+        key = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        held = self.seen.get(key)
+        if held is not None:
+            self.hits += 1
+            return held, None
+        holder = self.seen[key] = [None]
+        return None, holder
+
+    @staticmethod
+    def replace(result, doc: Document):
+        if isinstance(result, Failed) or result is None:
+            return result
+        return [dataclasses.replace(f, revision=doc.revision) if f.revision != doc.revision else f
+                for f in result]
+
+
+class _Repeat:
+    """In a batch, in place of a document: a revision whose result is an earlier one's (``held``)."""
+
+    __slots__ = ("doc", "held")
+
+    def __init__(self, doc: Document, held: list) -> None:
+        self.doc = doc
+        self.held = held
+
+
+class _Fill:
+    """In a batch, in place of a document: a document checked there, whose result fills ``held``."""
+
+    __slots__ = ("item", "held")
+
+    def __init__(self, item, held: list) -> None:
+        self.item = item
+        self.held = held
 
 
 def _pool(jobs: int):
@@ -66,28 +162,58 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _doc(item):
+    """The document an item of the stream is (a ``Parsed`` carries one), or None."""
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, Parsed):
+        return item.doc
+    return None
+
+
 def check_all(items: Iterable, settings, jobs: int = 1) -> Iterator[tuple[object, object]]:
     """``(item, result)`` for each item, in order: a Document's findings (or ``Failed``); other items
-    (input errors) pass through with ``None``. ``settings``: one Settings for every document, or a
-    function document → Settings (per-file configuration), called here, in this process."""
+    (input errors) pass through with ``None``. A ``parse.Parsed`` (a document the link pass parsed on
+    the way in) is checked with its model and comes out as its document. ``settings``: one Settings for
+    every document, or a function document → Settings (per-file configuration), called here, in this
+    process."""
     if not callable(settings):
         settings = (lambda _doc, _s=settings: _s)
+    repeats = Repeats()
     if jobs <= 1:
         for item in items:
-            yield item, (check_one(item, settings(item)) if isinstance(item, Document) else None)
+            doc = _doc(item)
+            if doc is None:
+                yield item, None
+                continue
+            earlier, holder = repeats.look(doc)
+            if earlier is not None:
+                yield doc, repeats.replace(earlier[0], doc)
+                continue
+            result = check_one(item, settings(doc))
+            if holder is not None:
+                holder[0] = result
+            yield doc, result
         return
     pool = None
-    pending: deque = deque()  # (batch items, future or None)
+    pending: deque = deque()  # (batch entries, future or None)
     batch: list = []
     chars = 0
     try:
         for item in items:
-            if not batch and not pending and not isinstance(item, Document):
+            doc = _doc(item)
+            if not batch and not pending and doc is None:
                 yield item, None  # nothing waiting before it (input errors, documents checked elsewhere)
                 continue
+            if doc is not None:
+                earlier, holder = repeats.look(doc)
+                if earlier is not None:
+                    item = _Repeat(doc, earlier)
+                else:
+                    if holder is not None:
+                        item = _Fill(item, holder)
+                    chars += len(doc.text)
             batch.append(item)
-            if isinstance(item, Document):
-                chars += len(item.text)
             if len(batch) >= BATCH_DOCS or chars >= BATCH_CHARS:
                 if pool is None and not pending:
                     pending.append((batch, None))  # one batch: maybe all there is, keep it here for now
@@ -111,18 +237,40 @@ def check_all(items: Iterable, settings, jobs: int = 1) -> Iterator[tuple[object
             pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _checked_there(entry) -> Optional[Document]:
+    """The document a batch entry sends to a worker (not a repeat, not an input error), or None."""
+    if isinstance(entry, _Fill):
+        entry = entry.item
+    return _doc(entry)
+
+
 def _submit(pool, batch: list, settings):
-    docs = [d for d in batch if isinstance(d, Document)]
+    docs = [d for d in map(_checked_there, batch) if d is not None]
+    if not docs:
+        return batch, None
+    places, buffer = encode_batch(docs)
     # one Settings object per document; pickle sends each distinct one once per batch
-    return batch, (pool.submit(_check_batch, docs, [settings(d) for d in docs]) if docs else None)
+    return batch, pool.submit(_check_encoded, places, buffer, [settings(d) for d in docs])
 
 
 def _drain(entry, settings) -> Iterator[tuple[object, object]]:
     batch, fut = entry
-    if fut is None:  # a tail batch checked here, or a batch of input errors only
-        for item in batch:
-            yield item, (check_one(item, settings(item)) if isinstance(item, Document) else None)
-        return
-    results = iter(fut.result())
+    results = iter(fut.result()) if fut is not None else None
     for item in batch:
-        yield item, (next(results) if isinstance(item, Document) else None)
+        if isinstance(item, _Repeat):
+            yield item.doc, Repeats.replace(item.held[0], item.doc)
+            continue
+        held = None
+        if isinstance(item, _Fill):
+            item, held = item.item, item.held
+        doc = _doc(item)
+        if doc is None:
+            yield item, None
+            continue
+        if results is not None:
+            result = next(results)
+        else:  # a tail batch checked here
+            result = check_one(item, settings(doc))
+        if held is not None:
+            held[0] = result
+        yield doc, result

@@ -113,7 +113,7 @@ def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError
         items = units.before(items)
     if link_pass is not None:  # each document's links are collected, and their checks started, on the way in
         if settings.all_revisions and not getattr(link_pass, "offline", False):
-            items = _newest_revision_links(items, link_pass, per_doc)
+            items = _newest_revision_links(items, link_pass, per_doc, parse_here=jobs <= 1)
         else:
             items = link_pass.feed(items, per_doc)
 
@@ -184,28 +184,48 @@ def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError
     return result
 
 
-def _newest_revision_links(items, link_pass, per_doc):
+def _newest_revision_links(items, link_pass, per_doc, parse_here: bool = False):
     """``--all-revisions`` with link checking: every revision gets the offline rules, but only the
     newest revision of each page gets its links checked. A URL that died after an old revision was
     replaced is no editor's problem today, and holding every revision's links would take memory in
-    proportion to the whole history (15,000 revisions of one article: gigabytes)."""
-    held = None
+    proportion to the whole history (15,000 revisions of one article: gigabytes).
 
-    def add(doc) -> None:
-        link_pass.add(doc, per_doc(doc) if callable(per_doc) else per_doc)
+    ``parse_here`` (one process): each revision is parsed here and goes on as a ``parse.Parsed``, so the
+    rules and, for the newest revision, the link collection read one model (the last one is held)."""
+    from citelint.parse import parse_within
+
+    held: Optional[tuple] = None  # (document, its Parsed or None)
+
+    def settings_of(doc):
+        return per_doc(doc) if callable(per_doc) else per_doc
+
+    def add(doc, parsed) -> None:
+        if parsed is not None and parsed.model is None:
+            return  # its parse ran out of time: the offline pass reports it
+        link_pass.add(doc, settings_of(doc), model=parsed.model if parsed is not None else None)
 
     for item in items:
         if isinstance(item, Document):
-            if held is not None and (held.path, held.page) != (item.path, item.page):
-                add(held)
+            if held is not None and (held[0].path, held[0].page) != (item.path, item.page):
+                add(*held)
                 held = None
             if item.page is None:
-                add(item)
+                parsed = link_pass.add(item, settings_of(item))
+                if parsed is not None:
+                    item = parsed
             else:
-                held = item
+                parsed = None
+                if parse_here and item.unchecked is None:
+                    try:
+                        parsed = parse_within(item, settings_of(item))
+                    except RecursionError:
+                        parsed = None  # the offline pass parses it again and reports it
+                held = (item, parsed)
+                if parsed is not None:
+                    item = parsed
         yield item
     if held is not None:
-        add(held)
+        add(*held)
 
 
 def _link_pass(settings: Settings, paths: Iterable[str]):

@@ -12,37 +12,27 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
+from citelint.inputs import (  # noqa: F401 (the names sources has always offered)
+    PLAINTEXT_EXTENSIONS,
+    TEXT_EXTENSIONS,
+    WIKITEXT_EXTENSIONS,
+    InputError,
+    NotRegularFile,
+    human_size,
+    kind_from_extension,
+    not_regular,
+    open_regular,
+    read_error,
+    too_large,
+)
 from citelint.model import Document
 
-WIKITEXT_EXTENSIONS = (".wiki", ".wikitext", ".mediawiki", ".mw")
-PLAINTEXT_EXTENSIONS = (".txt",)
-TEXT_EXTENSIONS = WIKITEXT_EXTENSIONS + PLAINTEXT_EXTENSIONS
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".citelint_cache", ".tox"}
 
 
-@dataclass(frozen=True)
-class InputError:
-    path: str
-    message: str
-    #: False for a note (an input skipped with a reason) that does not make the exit status 2
-    fatal: bool = True
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
-
-
 Item = Union[Document, InputError]
-
-
-def kind_from_extension(path: str) -> Optional[str]:
-    lower = path.lower()
-    if lower.endswith(WIKITEXT_EXTENSIONS):
-        return "wikitext"
-    if lower.endswith(PLAINTEXT_EXTENSIONS):
-        return "plaintext"
-    return None
 
 
 # Evidence that a text is wikitext, each pattern a piece of markup that is whole (opened and closed).
@@ -192,73 +182,6 @@ def _binary_message(data: bytes, nul: int) -> str:
         return (f"binary file (NUL bytes from offset {nul}): UTF-16 without a byte-order mark? "
                 f"Save it as UTF-8 (or UTF-16 with a byte-order mark)")
     return f"binary file (a NUL byte at offset {nul}, line {_line_of(data, nul)}): not wiki text"
-
-
-class NotRegularFile(OSError):
-    """A path that is a device, a named pipe or a socket: never read (it may never end, or block)."""
-
-
-def _what(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
-
-
-def not_regular(mode: int) -> str:
-    """The one-line reason a file of this mode is not read."""
-    return f"not a regular file ({_what(mode)}): only regular files are checked"
-
-
-def open_regular(path: str) -> BinaryIO:
-    """Open a file for reading only if it is a regular file, judged on the opened descriptor (so a
-    file swapped after a check cannot slip through) and opened without blocking (so a named pipe
-    with no writer cannot hang the run). Raises ``NotRegularFile``, ``IsADirectoryError`` or OSError."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(path)
-        if not stat.S_ISREG(mode):
-            raise NotRegularFile(not_regular(mode))
-        if getattr(os, "O_NONBLOCK", 0) and hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
-
-
-def read_error(e: OSError) -> str:
-    if isinstance(e, NotRegularFile):
-        return str(e)
-    if isinstance(e, FileNotFoundError):
-        return "no such file or directory"
-    if isinstance(e, IsADirectoryError):
-        return "is a directory"
-    if isinstance(e, PermissionError):
-        return "permission denied"
-    return f"cannot read: {e.strerror or e}"
-
-
-def too_large(size: int, limit: int, what: str = "file") -> str:
-    """The message of an unchecked-page finding for a page over ``max-page-size``."""
-    return (f"this {what} is {human_size(size)}, over the {human_size(limit)} limit of max-page-size: "
-            f"not checked; split it, or raise --max-page-size (max-page-size in the configuration) "
-            f"to check it")
-
-
-def human_size(n: int) -> str:
-    for unit, size in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
-        if n >= size:
-            return f"{n / size:.1f} {unit}".replace(".0 ", " ")
-    return f"{n:,} bytes"
 
 
 def read_document(path: str, input_format: Optional[str] = None, display: Optional[str] = None,

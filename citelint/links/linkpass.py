@@ -28,6 +28,7 @@ from citelint.links.config import LinkSettings
 from citelint.links.outcome import NOT_DEAD, Outcome, Verdict
 from citelint.links.sites import DocLinks, collect
 from citelint.model import Document
+from citelint.parse import Parsed, parse_document
 
 
 _SUPPRESSION = "citelint-disable"
@@ -81,23 +82,36 @@ class LinkPass:
 
     def feed(self, items, settings_for):
         """Pass documents through, collecting each one's links on the way: their checks start at once,
-        while the offline pass (and the reading of later documents) goes on."""
+        while the offline pass (and the reading of later documents) goes on. A document parsed here
+        goes on as a ``parse.Parsed``, so that the rules read the same model (``engine.check_document``)."""
         for item in items:
             if isinstance(item, Document) and (not self.offline or _SUPPRESSION in item.text):
-                self.add(item, settings_for(item) if callable(settings_for) else settings_for)
+                parsed = self.add(item, settings_for(item) if callable(settings_for) else settings_for)
+                if parsed is not None:
+                    item = parsed
             yield item
 
-    def add(self, doc, settings=None) -> None:
-        """Collect a document's cited URLs (``settings``: its own, from per-file configuration)."""
+    def add(self, doc, settings=None, model=None) -> Optional[Parsed]:
+        """Collect a document's cited URLs (``settings``: its own, from per-file configuration; ``model``:
+        its citation model, if it has been parsed already). Returns the parse made here, if any: the
+        model, or a ``Parsed`` without one when the parse ran out of time."""
         settings = settings or self.settings
         if doc.unchecked is not None:
-            return  # not read (too large): the offline pass reports it
+            return None  # not read (too large): the offline pass reports it
+        parsed = None
         try:
             with deadline(getattr(settings, "parse_timeout", None)):
-                links = collect(doc, settings, self.rule_names, on_urls=self._found)
-        except (RecursionError, PageTimeout):
-            return  # the offline pass reports documents too deeply nested or too slow to parse
+                if model is None:
+                    parsed = Parsed(doc, None)  # what stays if the parse runs out of time
+                    model = parse_document(doc, settings)
+                    parsed = Parsed(doc, model)
+                links = collect(doc, settings, self.rule_names, on_urls=self._found, model=model)
+        except PageTimeout:
+            return parsed  # the offline pass reports documents too slow to parse
+        except RecursionError:  # too deeply nested: the offline pass parses it again and reports it
+            return parsed if parsed is not None and parsed.model is not None else None
         self.add_collected(links, settings)
+        return parsed
 
     def add_collected(self, links: DocLinks, settings=None) -> None:
         """For runners that collect in worker processes (``sites.collect`` is picklable)."""

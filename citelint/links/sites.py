@@ -1,9 +1,10 @@
 """Where a document cites URLs: the per-document half of link checking.
 
-``collect(doc, settings, rules)`` parses a document, extracts the URLs of its references and places
-each one (line, column, source line) so the link pass can turn outcomes into findings without the
-document's text. It also records which inline suppressions cover each URL. Pure and picklable, like
-``engine.check_document``, so a process pool or a distributed job can run it.
+``collect(doc, settings, rules, model=…)`` takes a document's citation model (the one the rules read; without
+it, the document is parsed), extracts the URLs of its references and places each one (line, column, source
+line) so the link pass can turn outcomes into findings without the document's text. It also records which
+inline suppressions cover each URL. Pure and picklable, like ``engine.check_document``, so a process pool or
+a distributed job can run it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Callable, Iterator, Optional
 
 from citelint.findings import LineIndex, stable_place
 from citelint.links.extract import ARCHIVE_TEMPLATES, CitedUrl, extract_urls
-from citelint.citations import locate, parsed_refs
+from citelint.citations import cited_urls, locate
 from citelint.model import CitationModel, Definition, Document
 
 
@@ -61,40 +62,27 @@ def definition_urls(defn: Definition, text: str) -> list[CitedUrl]:
     return extract_urls(defn.content, base)
 
 
-#: the last extraction, (model, text, lists): the link pass and the invalid-url rule read the same model
-_last_urls: tuple = (None, None, None)
-
-
 def model_urls(model: CitationModel, text: str) -> Iterator[list[CitedUrl]]:
-    """The URLs of each definition (one list per definition, in model order; same text twice: once).
-
-    The definitions' template trees come from ``citelint.citations.parsed_refs``: one parse per document,
-    shared with the rules that read citation templates."""
-    global _last_urls
-    last_model, last_text, lists = _last_urls
-    if last_model is model and last_text is text:
-        yield from lists
-        return
-    done: list[list[CitedUrl]] = []
-    for ref in parsed_refs(model, text):
-        urls = extract_urls(ref.definition.content, ref.base, parsed=(ref.masked, ref.templates))
-        done.append(urls)
-        yield urls
-    _last_urls = (model, text, done)  # only once all were read
+    """The URLs of each definition (one list per parsed ref, in model order): ``citations.cited_urls``,
+    computed once per model and shared with the rules that read the same model."""
+    yield from cited_urls(model, text)
 
 
 def collect(doc: Document, settings, rule_names: tuple[str, ...],
-            on_urls: Optional[Callable[[list[str]], None]] = None) -> DocLinks:
-    """A document's cited URLs, placed. ``on_urls`` is told the URLs as they are found (in batches),
-    so checking can start before the whole document is read."""
-    from citelint.engine import parse_document
+            on_urls: Optional[Callable[[list[str]], None]] = None,
+            model: Optional[CitationModel] = None) -> DocLinks:
+    """A document's cited URLs, placed. ``model``: the document's citation model, as the rules read it
+    (without it, the document is parsed here). ``on_urls`` is told the URLs as they are found (in
+    batches), so checking can start before the whole document is read."""
+    if model is None:
+        from citelint.parse import parse_document
 
-    model = parse_document(doc, settings)
+        model = parse_document(doc, settings)
     lines = LineIndex(doc.text)
     sup = _suppressions(doc, model, settings)
     sites: list[Site] = []
     pending: list[str] = []
-    for cited_list in model_urls(model, doc.text):
+    for cited_list in cited_urls(model, doc.text):
         first = len(sites)
         if on_urls is not None:
             pending.extend(c.url for c in cited_list if c.url)

@@ -33,9 +33,9 @@ class InvalidUrl(Rule):
     severity = Severity.ERROR
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
-        from citelint.links.sites import model_urls
+        from citelint.citations import cited_urls
 
-        for cited_list in model_urls(model, ctx.text):
+        for cited_list in cited_urls(model, ctx.text):
             for c in cited_list:
                 if c.problem:
                     subject = f"{c.param or c.kind}\0{c.raw}"

@@ -39,9 +39,8 @@ class SameSource(Rule):
     severity = Severity.WARNING
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
-        from citelint.citations import canonical_content, parsed_refs
+        from citelint.citations import canonical_content, cited_urls, parsed_refs
         from citelint.identifiers import canonical, is_citation, limits, model_identifiers
-        from citelint.links.sites import model_urls
 
         refs = parsed_refs(model, ctx.text)
         if len(refs) < 2:
@@ -51,7 +50,7 @@ class SameSource(Rule):
         for ref, iv in model_identifiers(model, ctx.text):
             if ref.definition is not None and iv.kind in _ID_KINDS:
                 ids.setdefault(ref.index, []).append(iv)
-        url_lists = list(model_urls(model, ctx.text))  # one list per parsed ref, in the same order
+        url_lists = cited_urls(model, ctx.text)  # one list per parsed ref, in the same order
         earlier: dict[tuple, _Seen] = {}
         for ref, urls in zip(refs, url_lists):
             d = ref.definition
