@@ -171,15 +171,16 @@ def _doc(item):
     return None
 
 
-def check_all(items: Iterable, settings, jobs: int = 1) -> Iterator[tuple[object, object]]:
+def check_all(items: Iterable, settings, jobs: int = 1,
+              repeats: Optional[Repeats] = None) -> Iterator[tuple[object, object]]:
     """``(item, result)`` for each item, in order: a Document's findings (or ``Failed``); other items
     (input errors) pass through with ``None``. A ``parse.Parsed`` (a document the link pass parsed on
     the way in) is checked with its model and comes out as its document. ``settings``: one Settings for
     every document, or a function document → Settings (per-file configuration), called here, in this
-    process."""
+    process. ``repeats``: the record of texts seen (``Repeats``; one is made if not given)."""
     if not callable(settings):
         settings = (lambda _doc, _s=settings: _s)
-    repeats = Repeats()
+    repeats = repeats if repeats is not None else Repeats()
     if jobs <= 1:
         for item in items:
             doc = _doc(item)

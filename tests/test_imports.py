@@ -175,3 +175,13 @@ def test_what_the_rules_may_import_from_the_links_package_is_a_leaf():
     for mod in RULES_MAY_IMPORT:
         assert mod in MODULES, mod
         assert closure(g, {mod}) - {mod} <= {"citelint.links", "citelint.links.urls"}, (mod, g[mod])
+
+
+def test_no_module_rebinds_its_own_globals():
+    # no module-level state passed between stages (a "last parse" kept for the next caller): no ``global``
+    found = []
+    for name, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Global):
+                found.append(f"{name}:{node.lineno}: global {', '.join(node.names)}")
+    assert not found, found
