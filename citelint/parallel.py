@@ -56,19 +56,26 @@ def check_one(doc: Union[Document, Parsed], settings) -> Union[list, Failed]:
 
 # -- a batch as bytes ------------------------------------------------------------------------------
 
-def encode_batch(docs: list[Document]) -> tuple[list[tuple], bytes]:
+def utf8(text: str) -> bytes:
+    """The text as UTF-8; a lone surrogate (``surrogatepass``) comes back as it was."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
+
+
+def encode_batch(docs: list[Document], data: Optional[list] = None) -> tuple[list[tuple], bytes]:
     """``(places, buffer)``: each document's fields but its text, with the UTF-8 length of the text, and
-    the texts one after the other. ``surrogatepass``: a text with a lone surrogate comes back as it was."""
+    the texts one after the other. ``data``: the texts already encoded (``utf8``), in the same order."""
     places = []
-    texts = []
-    for d in docs:
-        b = d.text.encode("utf-8", "surrogatepass")
-        texts.append(b)
+    texts = data if data is not None else [utf8(d.text) for d in docs]
+    for d, b in zip(docs, texts):
         places.append((d.path, d.kind, d.page, d.revision, d.namespace, d.unchecked, len(b)))
     return places, b"".join(texts)
 
 
 def decode_batch(places: list[tuple], buffer: bytes) -> Iterator[Document]:
+    """The documents of ``encode_batch``, rebuilt (in a worker)."""
     view = memoryview(buffer)
     pos = 0
     for path, kind, page, revision, namespace, unchecked, n in places:
@@ -97,17 +104,19 @@ class Repeats:
         self.seen: dict[bytes, list] = {}
         self.hits = 0
 
-    def look(self, doc: Document) -> tuple[Optional[list], Optional[list]]:
+    def look(self, doc: Document, data: Optional[bytes] = None) -> tuple[Optional[list], Optional[list]]:
         """``(earlier, holder)``: the holder (a one-item list, filled once the result is known) of the
         earlier revision with ``doc``'s text, or None; for a text not seen before, a new holder for
-        ``doc``'s result, kept until the page ends (None for a document that is not a dump revision)."""
+        ``doc``'s result, kept until the page ends (None for a document that is not a dump revision).
+        ``data``: the text as UTF-8 (``utf8``) if the caller has it already. The key is the SHA-1 of
+        those bytes (OpenSSL's, faster here than BLAKE2)."""
         if doc.page is None or doc.unchecked is not None:
             return None, None
         place = (doc.path, doc.page)
         if place != self.page:
             self.page = place
             self.seen = {}
-        key = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        key = hashlib.sha1(data if data is not None else utf8(doc.text)).digest()
         held = self.seen.get(key)
         if held is not None:
             self.hits += 1
@@ -133,13 +142,15 @@ class _Repeat:
         self.held = held
 
 
-class _Fill:
-    """In a batch, in place of a document: a document checked there, whose result fills ``held``."""
+class _Send:
+    """In a batch, in place of a document: a document to check, its text as UTF-8 (``data``), and the
+    holder its result fills (``held``; None when no later revision can repeat it)."""
 
-    __slots__ = ("item", "held")
+    __slots__ = ("item", "data", "held")
 
-    def __init__(self, item, held: list) -> None:
+    def __init__(self, item, data: bytes, held: Optional[list]) -> None:
         self.item = item
+        self.data = data
         self.held = held
 
 
@@ -207,12 +218,12 @@ def check_all(items: Iterable, settings, jobs: int = 1,
                 yield item, None  # nothing waiting before it (input errors, documents checked elsewhere)
                 continue
             if doc is not None:
-                earlier, holder = repeats.look(doc)
+                data = utf8(doc.text)  # once: for the hash and for the worker
+                earlier, holder = repeats.look(doc, data)
                 if earlier is not None:
                     item = _Repeat(doc, earlier)
                 else:
-                    if holder is not None:
-                        item = _Fill(item, holder)
+                    item = _Send(item, data, holder)
                     chars += len(doc.text)
             batch.append(item)
             if len(batch) >= BATCH_DOCS or chars >= BATCH_CHARS:
@@ -238,18 +249,12 @@ def check_all(items: Iterable, settings, jobs: int = 1,
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _checked_there(entry) -> Optional[Document]:
-    """The document a batch entry sends to a worker (not a repeat, not an input error), or None."""
-    if isinstance(entry, _Fill):
-        entry = entry.item
-    return _doc(entry)
-
-
 def _submit(pool, batch: list, settings):
-    docs = [d for d in map(_checked_there, batch) if d is not None]
-    if not docs:
+    sent = [e for e in batch if isinstance(e, _Send)]
+    if not sent:
         return batch, None
-    places, buffer = encode_batch(docs)
+    docs = [_doc(e.item) for e in sent]
+    places, buffer = encode_batch(docs, [e.data for e in sent])
     # one Settings object per document; pickle sends each distinct one once per batch
     return batch, pool.submit(_check_encoded, places, buffer, [settings(d) for d in docs])
 
@@ -262,7 +267,7 @@ def _drain(entry, settings) -> Iterator[tuple[object, object]]:
             yield item.doc, Repeats.replace(item.held[0], item.doc)
             continue
         held = None
-        if isinstance(item, _Fill):
+        if isinstance(item, _Send):
             item, held = item.item, item.held
         doc = _doc(item)
         if doc is None:
