@@ -7,7 +7,8 @@
 Each configuration runs `citelint check --all-revisions --offline --format json --output …` as a child
 process (the same path a user runs; --links adds the network link pass) and samples the resident memory of the child and its worker processes
 with psutil every 50 ms: "peak RSS" is the largest single process (the figure the 200 MB goal is
-about), "peak tree RSS" the largest sum over the main process and its workers at one moment.
+about), "peak tree RSS" the largest sum over the main process and its workers at one moment; "main process
+CPU" is the CPU time of the main process alone (the dump reader and what it does to feed the workers).
 The baseline in the same run is the dump reader alone (decompress + XML parse, no checking): the
 ratio says how much of the time goes to checking.
 """
@@ -54,6 +55,7 @@ class Sampler(threading.Thread):
         self.peak_single = 0
         self.peak_tree = 0
         self.processes = 0
+        self.main_cpu = 0.0  # CPU seconds of the main process alone (its last sample before it exits)
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -71,6 +73,11 @@ class Sampler(threading.Thread):
                 total += rss
                 self.peak_single = max(self.peak_single, rss)
             self.processes = max(self.processes, len(procs))
+            try:
+                t = self.proc.cpu_times()
+                self.main_cpu = t.user + t.system
+            except psutil.Error:
+                pass
             self.peak_tree = max(self.peak_tree, total)
             self.stop.wait(self.interval)
 
@@ -96,7 +103,8 @@ def run_check(dump: Path, jobs: int, extra: list[str]) -> dict:
         summary = data["summary"]
         digest = hashlib.sha256(json.dumps(data["findings"], sort_keys=True).encode()).hexdigest()[:16]
     return {"elapsed": elapsed, "summary": summary, "digest": digest, "peak_single": sampler.peak_single,
-            "peak_tree": sampler.peak_tree, "processes": sampler.processes}
+            "peak_tree": sampler.peak_tree, "processes": sampler.processes, "main_cpu": sampler.main_cpu,
+            "load": os.getloadavg()}
 
 
 def main() -> None:
@@ -137,6 +145,8 @@ def main() -> None:
               f"{mb / r['elapsed']:.2f} MB/s of XML; {r['elapsed'] / base['elapsed']:.1f}x the read-only time")
         print(f"  peak RSS {r['peak_single'] / 1e6:.0f} MB (largest process; goal < {LIMIT_MB} MB: {ok}), "
               f"peak tree RSS {r['peak_tree'] / 1e6:.0f} MB over {r['processes']} process(es)")
+        print(f"  main process CPU {r['main_cpu']:.1f} s (reading the dump, sending batches, gathering findings); "
+              f"load average at the end {r['load'][0]:.1f} / {r['load'][1]:.1f} / {r['load'][2]:.1f} (1/5/15 min)")
     if 1 in results and len(results) > 1:
         for jobs, r in results.items():
             if jobs != 1:
