@@ -153,6 +153,7 @@ def main() -> None:
               f"{mb / r['elapsed']:.2f} MB/s of XML; {r['elapsed'] / base['elapsed']:.1f}x the read-only time")
         print(f"  peak RSS {r['peak_single'] / 1e6:.0f} MB (largest process; goal < {LIMIT_MB} MB: {ok}), "
               f"peak tree RSS {r['peak_tree'] / 1e6:.0f} MB over {r['processes']} process(es)")
+        print(f"  findings digest {r['digest']} (sha256 of the JSON findings, sorted keys)")
         print(f"  CPU {r['tree_cpu']:.0f} s over all processes (as last sampled), of which the main process "
               f"{r['main_cpu']:.1f} s (reading the dump, sending batches, gathering findings); "
               f"load average at the end {r['load'][0]:.1f} / {r['load'][1]:.1f} / {r['load'][2]:.1f} (1/5/15 min)")

@@ -255,6 +255,8 @@ def _submit(pool, batch: list, settings):
         return batch, None
     docs = [_doc(e.item) for e in sent]
     places, buffer = encode_batch(docs, [e.data for e in sent])
+    for e in sent:
+        e.data = None  # in the buffer now: not kept twice while the batch is out
     # one Settings object per document; pickle sends each distinct one once per batch
     return batch, pool.submit(_check_encoded, places, buffer, [settings(d) for d in docs])
 
