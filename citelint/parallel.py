@@ -64,13 +64,17 @@ def utf8(text: str) -> bytes:
         return text.encode("utf-8", "surrogatepass")
 
 
+#: every field of a Document but its text, sent beside the bytes
+_PLACE_FIELDS = tuple(f.name for f in dataclasses.fields(Document) if f.name != "text")
+
+
 def encode_batch(docs: list[Document], data: Optional[list] = None) -> tuple[list[tuple], bytes]:
     """``(places, buffer)``: each document's fields but its text, with the UTF-8 length of the text, and
     the texts one after the other. ``data``: the texts already encoded (``utf8``), in the same order."""
     places = []
     texts = data if data is not None else [utf8(d.text) for d in docs]
     for d, b in zip(docs, texts):
-        places.append((d.path, d.kind, d.page, d.revision, d.namespace, d.unchecked, len(b)))
+        places.append(tuple(getattr(d, f) for f in _PLACE_FIELDS) + (len(b),))
     return places, b"".join(texts)
 
 
@@ -78,11 +82,11 @@ def decode_batch(places: list[tuple], buffer: bytes) -> Iterator[Document]:
     """The documents of ``encode_batch``, rebuilt (in a worker)."""
     view = memoryview(buffer)
     pos = 0
-    for path, kind, page, revision, namespace, unchecked, n in places:
+    for place in places:
+        n = place[-1]
         text = str(view[pos:pos + n], "utf-8", "surrogatepass")
         pos += n
-        yield Document(path=path, text=text, kind=kind, page=page, revision=revision, namespace=namespace,
-                       unchecked=unchecked)
+        yield Document(text=text, **dict(zip(_PLACE_FIELDS, place)))
 
 
 def _check_encoded(places: list[tuple], buffer: bytes, settings: list) -> list:
@@ -97,11 +101,12 @@ class Repeats:
 
     ``look(doc)`` finds the earlier revision of the page with ``doc``'s text, if any: its findings, placed
     anew at ``doc``'s revision (``replace``), are ``doc``'s. Same page, same path, same text: the same settings,
-    the same findings and fingerprints; only ``revision`` differs."""
+    the same findings and fingerprints; only ``revision`` (and ``timestamp``) differ. A revision of another
+    day is checked again: CS1's date checks take its day for "today"."""
 
     def __init__(self) -> None:
         self.page: Optional[tuple] = None
-        self.seen: dict[bytes, list] = {}
+        self.seen: dict[tuple, list] = {}
         self.hits = 0
 
     def look(self, doc: Document, data: Optional[bytes] = None) -> tuple[Optional[list], Optional[list]]:
@@ -116,7 +121,12 @@ class Repeats:
         if place != self.page:
             self.page = place
             self.seen = {}
-        key = hashlib.sha1(data if data is not None else utf8(doc.text)).digest()
+        from citelint.engine import revision_day
+
+        # the text, and what else the check reads of the document: its kind, its namespace, and the day of
+        # its timestamp (CS1's date checks take it for "today")
+        key = (hashlib.sha1(data if data is not None else utf8(doc.text)).digest(), doc.kind, doc.namespace,
+               revision_day(getattr(doc, "timestamp", None)))
         held = self.seen.get(key)
         if held is not None:
             self.hits += 1

@@ -84,7 +84,8 @@ def test_repeats_with_worker_processes_give_what_each_revision_gives_alone():
 def test_workers_are_sent_bytes_not_documents():
     docs = [Document("a.wiki", "é 𝄞 \ud800 lone surrogate", "wikitext"),
             Document("h.xml", "", "wikitext", page="P", revision="2", namespace=1, unchecked="too large"),
-            Document("h.xml", "plain [1]\n", "plaintext", page="P:x", revision="3", namespace=0)]
+            Document("h.xml", "plain [1]\n", "plaintext", page="P:x", revision="3", namespace=0,
+                     timestamp="2010-06-01T23:00:00Z")]
     places, buffer = encode_batch(docs)
     assert isinstance(buffer, bytes) and all(isinstance(p, tuple) for p in places)
     assert b"Document" not in pickle.dumps((places, buffer))
