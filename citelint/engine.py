@@ -14,7 +14,7 @@ from citelint.deadline import PageTimeout, deadline
 from citelint.findings import Finding, LineIndex, content_hash, fingerprint, stable_place
 from citelint.model import CitationModel, Document
 from citelint.parse import Parsed, parse_document
-from citelint.rules import RULES, Context
+from citelint.rules import BY_NAME, RULES, Context
 from citelint.settings import Settings
 
 __all__ = ["check_document", "check_parsed", "parse_document", "Parsed"]
@@ -74,11 +74,17 @@ def _check(doc: Document, model: CitationModel, settings: Settings) -> list[Find
     where = doc.page if doc.page is not None else stable_place(doc.path)
     hits = []
     for rule_cls in RULES:
-        if doc.kind not in rule_cls.formats or not settings.enabled(rule_cls.name):
+        # a rule whose hits are reported as other rules (leaked-diagnostic) runs when any could be selected
+        reports_as = getattr(rule_cls, "reports_as_others", False)
+        if doc.kind not in rule_cls.formats or (not reports_as and not settings.enabled(rule_cls.name)):
             continue
         if getattr(rule_cls, "network", False):  # judged by the link pass (citelint.links.linkpass)
             continue
-        hits.extend((rule_cls, hit) for hit in rule_cls().check(model, ctx))
+        for hit in rule_cls().check(model, ctx):
+            named = BY_NAME.get(hit.rule, rule_cls) if hit.rule is not None else rule_cls
+            if reports_as and not settings.enabled(named.name):
+                continue  # reported as another rule: selected (or not) as that rule
+            hits.append((named, hit))
     if model.comments and settings.inline_suppressions:
         hits = _apply_suppressions(doc, model, hits, settings)
     findings = [_place(rule_cls, hit, doc, lines, where, settings) for rule_cls, hit in hits]

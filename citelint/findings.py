@@ -71,6 +71,9 @@ class Hit:
     subject: str = ""  # the citation's identity (content or key) for the fingerprint
     severity: Optional[Severity] = None  # overrides the rule's default for this hit
     fix: Optional[Fix] = None  # the edits that repair it (citelint.fixes), if the rule knows them
+    #: the name of the rule the finding is reported as, when not the rule that yielded it (a leaked
+    #: diagnostic in a plain-text page is named after the rule that catches it in wikitext)
+    rule: Optional[str] = None
 
 
 @dataclass(frozen=True, slots=True)

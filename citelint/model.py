@@ -128,6 +128,20 @@ class Problem:
     detail: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Leak:
+    """A diagnostic that leaked into a rendered page's text (plain text): ``Cite error: …``, a CS1 error
+    message, a ``Harv error``/``sfn error``. ``key`` is the message's key (a CS1 ``error_conditions`` key such
+    as ``err_bad_date``, a Cite message key, or ``sfn_no_target``-like names for Module:Footnotes), or "" when
+    the message is one citelint does not know; ``source`` is who shows it ("Cite", "CS1", "Footnotes")."""
+
+    source: str
+    key: str
+    span: Span
+    text: str  # the message as it reads on the page
+    template: str = ""  # CS1: the template named before the message ("cite web"), when the page shows it
+
+
 @dataclass(slots=True)
 class CitationModel:
     kind: str  # "wikitext" or "plaintext"
@@ -138,6 +152,8 @@ class CitationModel:
     problems: list[Problem] = field(default_factory=list)
     #: HTML comments MediaWiki sees as comments (not inside <nowiki>, <pre>…): inline suppressions live there
     comments: list[Span] = field(default_factory=list)
+    #: plain text: diagnostics of the rendered page that were copied with it (rule leaked-diagnostic)
+    leaks: list[Leak] = field(default_factory=list)
     # named groups that must have their own list (efn/notelist style); default group is ""
     auto_default_list: bool = True
     #: what rules derive from this model and share (parsed ref contents, identifiers, short citations),

@@ -29,6 +29,10 @@ lost its superscripts), and markers far beyond the end of their list are not mar
 in a page with 40 references is a year).
 
 The scanner is linear: one pass over the lines with anchored regexes, one ``finditer`` for markers.
+
+The error messages the wiki rendered into the page and that were copied with it (``Cite error: …``, CS1's
+``Check date values in: … (help)``, ``Harv error: …``) are found by ``citelint.parsers.diagnostics`` and kept
+as the model's ``leaks`` (rule leaked-diagnostic).
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from citelint.model import DEFAULT_GROUP, CitationModel, Definition, RefList, Span, Use
+from citelint.parsers.diagnostics import scan as scan_diagnostics
 
 LETTER_GROUPS = ("lower-alpha", "upper-alpha", "lower-roman", "upper-roman")
 
@@ -593,5 +598,6 @@ def parse_plaintext(text: str) -> CitationModel:
         group = decided[k]
         if group is not None:
             uses.append(Use(group, key, Span(start, end), "marker"))
+    model.leaks = scan_diagnostics(text)
     return model
 

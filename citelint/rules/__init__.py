@@ -36,6 +36,7 @@ from citelint.rules.invalid_identifier import InvalidIdentifier
 from citelint.rules.invalid_isbn import InvalidIsbn
 from citelint.rules.invalid_issn import InvalidIssn
 from citelint.rules.invalid_url import InvalidUrl
+from citelint.rules.leaked_diagnostic import LeakedDiagnostic
 from citelint.rules.malformed_ref import MalformedRef
 from citelint.rules.missing_reflist import MissingReflist
 from citelint.rules.sfn_multiple_targets import SfnMultipleTargets
@@ -101,6 +102,8 @@ RULES: tuple[type[Rule], ...] = (
     SfnMultipleTargets,
     UncitedFullcite,
     SfnUnverifiable,
+    # plain text: the wiki's own error messages copied with a page (CL550)
+    LeakedDiagnostic,
     UnusedSuppression,
     UncheckedPage,
 )

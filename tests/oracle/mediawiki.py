@@ -14,6 +14,11 @@ and ParserFunctions. Every other template a page calls gets a stand-in that rend
 parameters it is called with, as an infobox or a citation template does, so refs inside them still
 reach the page.
 
+With Scribunto (bundled with Debian's MediaWiki) and the standalone Lua 5.1 interpreter, the wiki also
+runs Lua modules: ``Wiki.set_modules`` gives it Module: pages (tests/oracle/cs1_oracle.py loads the English
+Wikipedia's Module:Citation/CS1 that way), and ``Wiki.parse`` returns a page's HTML with its categories.
+``scribunto_unavailable()`` says why it cannot.
+
 Nothing here is mocked: if PHP or MediaWiki is missing, ``unavailable()`` says why and the tests skip.
 """
 
@@ -34,6 +39,8 @@ HERE = Path(__file__).resolve().parent
 RENDER = HERE / "render.php"
 MEDIAWIKI = Path(os.environ.get("CITELINT_MEDIAWIKI", "/usr/share/mediawiki"))
 CITE = MEDIAWIKI / "extensions" / "Cite"
+SCRIBUNTO = MEDIAWIKI / "extensions" / "Scribunto"
+LUA = Path(os.environ.get("CITELINT_LUA", "/usr/bin/lua5.1"))
 PACKAGES = "mediawiki php-cli php-sqlite3 php-mbstring php-xml php-intl lua5.1"
 
 
@@ -49,6 +56,18 @@ def unavailable() -> Optional[str]:
     missing = [m for m in ("pdo_sqlite", "mbstring", "intl", "xml") if m not in mods]
     if missing:
         return f"php lacks the modules {', '.join(missing)} (apt-get install {PACKAGES})"
+    return None
+
+
+def scribunto_unavailable() -> Optional[str]:
+    """Why the wiki cannot run Lua modules here (Scribunto with standalone Lua 5.1), or None."""
+    reason = unavailable()
+    if reason:
+        return reason
+    if not (SCRIBUNTO / "extension.json").is_file():
+        return f"MediaWiki at {MEDIAWIKI} lacks the Scribunto extension"
+    if not os.access(LUA, os.X_OK):
+        return f"no Lua 5.1 interpreter at {LUA} (apt-get install lua5.1, or run .ci/install-mediawiki)"
     return None
 
 
@@ -270,6 +289,14 @@ class Wiki:
         with self.settings.open("a", encoding="utf-8") as f:
             f.write("\n# citelint oracle\nwfLoadExtension( 'Cite' );\nwfLoadExtension( 'ParserFunctions' );\n"
                     "$wgShowExceptionDetails = true;\n$wgParserCacheType = CACHE_NONE;\n")
+            if scribunto_unavailable() is None:
+                # Lua modules (CS1) through Scribunto's standalone engine; <templatestyles> (CS1 calls it for
+                # its stylesheet) is an empty tag here, as the TemplateStyles extension is not installed
+                f.write("wfLoadExtension( 'Scribunto' );\n$wgScribuntoDefaultEngine = 'luastandalone';\n"
+                        f"$wgScribuntoEngineConf['luastandalone']['luaPath'] = {json.dumps(str(LUA))};\n"
+                        "$wgScribuntoEngineConf['luastandalone']['cpuLimit'] = 60;\n"
+                        "$wgHooks['ParserFirstCallInit'][] = static function ( $parser ) {\n"
+                        "\t$parser->setHook( 'templatestyles', static function () { return ''; } );\n};\n")
 
     def _ask(self, request: dict) -> dict:
         if self.proc.poll() is not None:
@@ -283,6 +310,20 @@ class Wiki:
         if "error" in reply:
             raise OracleError(f"render.php: {reply['error']}")
         return reply
+
+    def set_modules(self, modules: dict[str, str]) -> None:
+        """The Module: pages (name without "Module:" → Lua source) that ``{{#invoke:}}`` can load."""
+        self._ask({"set_modules": modules})
+
+    def set_templates(self, templates: dict[str, str]) -> None:
+        """Add templates to the standing table (the reference templates stay)."""
+        self.templates = dict(self.templates, **templates)
+        self._ask({"set_templates": self.templates})
+
+    def parse(self, text: str, lang: str = "en") -> tuple[str, list[str]]:
+        """The page's HTML and its category names (spaces, not underscores), as ``render`` renders it."""
+        reply = self._ask({"text": text, "lang": lang, "templates": stand_ins(text, self.templates)})
+        return reply["html"], [c.replace("_", " ") for c in reply.get("categories", [])]
 
     def render(self, text: str, lang: str = "en") -> str:
         """The page's HTML, with every template it calls available (stand-ins for unknown ones)."""

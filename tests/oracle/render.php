@@ -4,11 +4,13 @@
  *
  * One JSON object a line in, one a line out:
  *   in:  {"text": "...", "lang": "en"|"qqx", "templates": {"Name": "body", ...}}
- *   out: {"html": "..."}                       (or {"error": "..."} when the parse threw)
+ *   out: {"html": "...", "categories": [...]}  (or {"error": "..."} when the parse threw)
  * A request {"set_templates": {...}} replaces the standing template table (the reference templates
  * every page may call); "templates" in a page request adds page-specific ones (the stand-ins that
- * pass a missing template's parameters through). Templates come from memory through the parser's
- * template callback, never from the database, and unknown ones are red links as on a real wiki.
+ * pass a missing template's parameters through). {"set_modules": {"Citation/CS1": "lua…"}} gives the
+ * Scribunto modules (Module: pages) that {{#invoke:}} and require() load. Templates and modules come
+ * from memory through the parser's template callback, never from the database, and unknown ones are
+ * red links as on a real wiki. "categories" are the page's category names (CS1's error categories).
  *
  * Run: php render.php --conf /path/to/LocalSettings.php   (MW_INSTALL_PATH: the MediaWiki folder)
  */
@@ -29,6 +31,7 @@ class CitelintOracleRender extends Maintenance {
 		$title = Title::newFromText( 'Oracle page' );
 		$parsers = [];
 		$standing = [];
+		$modules = [];
 		while ( ( $line = fgets( STDIN ) ) !== false ) {
 			$req = json_decode( $line, true );
 			if ( !is_array( $req ) ) {
@@ -43,6 +46,14 @@ class CitelintOracleRender extends Maintenance {
 				$this->reply( [ 'ok' => count( $standing ) ] );
 				continue;
 			}
+			if ( isset( $req['set_modules'] ) ) {
+				$modules = [];
+				foreach ( $req['set_modules'] as $name => $body ) {
+					$modules[self::key( $name )] = $body;
+				}
+				$this->reply( [ 'ok' => count( $modules ) ] );
+				continue;
+			}
 			$lang = $req['lang'] ?? 'en';
 			$extra = [];
 			foreach ( $req['templates'] ?? [] as $name => $body ) {
@@ -53,14 +64,19 @@ class CitelintOracleRender extends Maintenance {
 			$parser = $parsers[$lang];
 			$opts = ParserOptions::newFromUserAndLang(
 				new User(), $services->getLanguageFactory()->getLanguage( $lang ) );
-			$opts->setTemplateCallback( static function ( $t, $p ) use ( $standing, $extra ) {
+			$opts->setTemplateCallback( static function ( $t, $p ) use ( $standing, $extra, $modules ) {
+				if ( $t->getNamespace() === 828 ) {  // NS_MODULE (Scribunto)
+					$text = $modules[self::key( $t->getText() )] ?? false;
+					return [ 'text' => $text, 'finalTitle' => $t, 'deps' => [] ];
+				}
 				$key = $t->getNamespace() === NS_TEMPLATE ? self::key( $t->getText() ) : null;
 				$text = $key === null ? false : ( $extra[$key] ?? $standing[$key] ?? false );
 				return [ 'text' => $text, 'finalTitle' => $t, 'deps' => [] ];
 			} );
 			try {
 				$out = $parser->parse( $req['text'], $title, $opts, true, true );
-				$this->reply( [ 'html' => $out->getText( [ 'unwrap' => true ] ) ] );
+				$this->reply( [ 'html' => $out->getText( [ 'unwrap' => true ] ),
+					'categories' => array_map( 'strval', $out->getCategoryNames() ) ] );
 			} catch ( Throwable $e ) {
 				$this->reply( [ 'error' => get_class( $e ) . ': ' . $e->getMessage() ] );
 			}
