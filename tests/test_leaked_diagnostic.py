@@ -107,6 +107,7 @@ def test_wikipedia_wordings(line, key, rule):
 
 _SAMPLES = {"$1": "|access-date=", "$2": "|url=", "$3": "4"}
 _PARAMLINK = {"$1": "author-link"}
+_DISPLAY = {"$1": "display-authors", "$2": "many"}
 
 
 def test_every_cs1_error_message_is_recognised():
@@ -117,7 +118,7 @@ def test_every_cs1_error_message_is_recognised():
     errors = {k: v for k, v in msgs.items() if k.startswith("err_") and v.get("message")}
     assert set(errors) == set(cs1_rules()), "data/cs1_rules.toml must name a rule for every CS1 error key"
     for key, entry in errors.items():
-        samples = _PARAMLINK if key == "err_bad_paramlink" else _SAMPLES
+        samples = {"err_bad_paramlink": _PARAMLINK, "err_disp_name": _DISPLAY}.get(key, _SAMPLES)
         shown = re.sub(r"\$\d", lambda m: samples[m.group()], entry["message"])
         line = f"7. ^ \"Title\". Example. {{{{cite web}}}}: {shown} (help)"
         leaks = scan(line)

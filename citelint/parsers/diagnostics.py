@@ -94,9 +94,9 @@ def _cs1_patterns() -> tuple[tuple[str, re.Pattern], ...]:
         if not msg or not key.startswith("err_"):
             continue
         parts = re.split(r"\$\d", msg)
-        body = r"[^\n]{1,120}?".join(re.escape(p) for p in parts)
+        body = r"[^\n]{0,120}?".join(re.escape(p) for p in parts)
         if msg.startswith("$"):  # "$1 missing title": a parameter name ("|url=") or a few words
-            body = r"(?:\S{1,30} ){0,3}\S{1,30}?" + body[len(r"[^\n]{1,120}?"):]
+            body = r"(?:\S{1,30} ){0,3}\S{1,30}?" + body[len(r"[^\n]{0,120}?"):]
         out.append((len("".join(parts)), key, re.compile(body.replace(r"\ ", r"[ \t]+") + r"\Z")))
     out.sort(key=lambda t: -t[0])
     return tuple((k, p) for _, k, p in out)
@@ -168,6 +168,8 @@ def _scan_cs1(text: str, out: list[Leak]) -> None:
         start = lo + s + (len(window[s:]) - len(window[s:].lstrip()))
         if key == "err_bad_paramlink" and not re.search(r"link\d*=\Z", body[len("Check "):-len(" value")]):
             key = "err_bad_url"  # "Check |url= value": the same words; only a |…-link= is a parameter link
+        elif key in ("err_disp_name", "err_invalid_param_val"):  # "Invalid |$1=$2", both
+            key = "err_disp_name" if body.startswith("Invalid |display-") else "err_invalid_param_val"
         elif key in ("err_extra_text_issue", "err_extra_text_pages"):  # "|$1= has extra text", both
             key = "err_extra_text_pages" if re.match(r"\|(?:pages?|pp?|at|quote-pages?)=", body) else "err_extra_text_issue"
         template = ""

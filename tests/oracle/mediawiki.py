@@ -297,6 +297,15 @@ class Wiki:
                         "$wgScribuntoEngineConf['luastandalone']['cpuLimit'] = 60;\n"
                         "$wgHooks['ParserFirstCallInit'][] = static function ( $parser ) {\n"
                         "\t$parser->setHook( 'templatestyles', static function () { return ''; } );\n};\n")
+        if scribunto_unavailable() is None:
+            # CS1 links each message to Help:CS1 errors#<anchor>; the anchor stays in the link only when
+            # the page exists (a red link drops it), and the anchor is how a message is told apart
+            done = subprocess.run(
+                ["php", str(MEDIAWIKI / "maintenance" / "edit.php"), "--conf", str(self.settings), "-u", "Oracle",
+                 "Help:CS1 errors"], input="The CS1 error messages.\n", capture_output=True, text=True,
+                timeout=300, env=dict(os.environ, MW_INSTALL_PATH=str(MEDIAWIKI)))
+            if done.returncode != 0:
+                raise OracleError(f"edit.php failed ({done.returncode}): {(done.stdout + done.stderr)[-2000:]}")
 
     def _ask(self, request: dict) -> dict:
         if self.proc.poll() is not None:
@@ -324,6 +333,11 @@ class Wiki:
         """The page's HTML and its category names (spaces, not underscores), as ``render`` renders it."""
         reply = self._ask({"text": text, "lang": lang, "templates": stand_ins(text, self.templates)})
         return reply["html"], [c.replace("_", " ") for c in reply.get("categories", [])]
+
+    def preprocess(self, text: str) -> str:
+        """The text with its templates (and modules) expanded, not rendered: category links stay in place."""
+        return self._ask({"text": text, "lang": "en", "templates": stand_ins(text, self.templates),
+                          "preprocess": True})["wikitext"]
 
     def render(self, text: str, lang: str = "en") -> str:
         """The page's HTML, with every template it calls available (stand-ins for unknown ones)."""

@@ -3,7 +3,7 @@
  * citelint's MediaWiki oracle: a maintenance script that renders wikitext pages read from stdin.
  *
  * One JSON object a line in, one a line out:
- *   in:  {"text": "...", "lang": "en"|"qqx", "templates": {"Name": "body", ...}}
+ *   in:  {"text": "...", "lang": "en"|"qqx", "templates": {"Name": "body", ...}, "preprocess": false}
  *   out: {"html": "...", "categories": [...]}  (or {"error": "..."} when the parse threw)
  * A request {"set_templates": {...}} replaces the standing template table (the reference templates
  * every page may call); "templates" in a page request adds page-specific ones (the stand-ins that
@@ -11,6 +11,8 @@
  * Scribunto modules (Module: pages) that {{#invoke:}} and require() load. Templates and modules come
  * from memory through the parser's template callback, never from the database, and unknown ones are
  * red links as on a real wiki. "categories" are the page's category names (CS1's error categories).
+ * With "preprocess": true the reply is {"wikitext": "..."}: the text with its templates expanded and
+ * nothing rendered (Parser::preprocess), where each citation's own [[Category:…]] links still stand.
  *
  * Run: php render.php --conf /path/to/LocalSettings.php   (MW_INSTALL_PATH: the MediaWiki folder)
  */
@@ -74,6 +76,10 @@ class CitelintOracleRender extends Maintenance {
 				return [ 'text' => $text, 'finalTitle' => $t, 'deps' => [] ];
 			} );
 			try {
+				if ( !empty( $req['preprocess'] ) ) {  // templates expanded, nothing rendered: the wikitext
+					$this->reply( [ 'wikitext' => $parser->preprocess( $req['text'], $title, $opts ) ] );
+					continue;
+				}
 				$out = $parser->parse( $req['text'], $title, $opts, true, true );
 				$this->reply( [ 'html' => $out->getText( [ 'unwrap' => true ] ),
 					'categories' => array_map( 'strval', $out->getCategoryNames() ) ] );
