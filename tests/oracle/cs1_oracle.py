@@ -299,18 +299,32 @@ def generate(seed: int, n: int) -> list[str]:
 
 @dataclass
 class Intended:
+    """An intended difference: on a citation whose text matches ``pattern`` (or for which CS1 reports the
+    error key ``cs1_key``), the categories only CS1 or only citelint gives."""
+
     id: str
     reason: str
     example: str
-    pattern: re.Pattern
+    pattern: re.Pattern | None
+    cs1_key: str | None
     cs1_only: frozenset = field(default_factory=frozenset)
     citelint_only: frozenset = field(default_factory=frozenset)
+    needs: tuple = ()  # the citelint rules its example is about
+
+    @property
+    def in_force(self) -> bool:
+        return all(r in BY_NAME for r in self.needs)
+
+    def matches(self, v: Verdict) -> bool:
+        return ((self.pattern is None or self.pattern.search(v.text) is not None)
+                and (self.cs1_key is None or self.cs1_key in v.keys))
 
 
 def load_intended(path: Path = INTENDED_FILE) -> list[Intended]:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return [Intended(e["id"], e["reason"], e["example"], re.compile(e["pattern"]),
-                     frozenset(e.get("cs1_only", ())), frozenset(e.get("citelint_only", ())))
+    return [Intended(e["id"], e["reason"], e["example"], re.compile(e["pattern"]) if "pattern" in e else None,
+                     e.get("cs1_key"), frozenset(e.get("cs1_only", ())), frozenset(e.get("citelint_only", ())),
+                     tuple(e.get("needs", ())))
             for e in data["differences"]]
 
 
@@ -318,7 +332,7 @@ def explained(v: Verdict, intended: list[Intended], compared: set[str]) -> tuple
     cs1_only, citelint_only = (set(x) for x in v.diff(compared))
     used = []
     for e in intended:
-        if (cs1_only & e.cs1_only or citelint_only & e.citelint_only) and e.pattern.search(v.text):
+        if (cs1_only & e.cs1_only or citelint_only & e.citelint_only) and e.matches(v):
             used.append(e.id)
             cs1_only -= e.cs1_only
             citelint_only -= e.citelint_only
