@@ -190,3 +190,20 @@ def test_cli_reports_leaks_with_the_help_anchor(tmp_path: Path):
     assert "Help:CS1 errors#cite_web_url" in f["message"] and "err_cite_web_url" in f["message"]
     assert f["rule"] == (cs1_rules()["err_cite_web_url"] if cs1_rules()["err_cite_web_url"] in BY_NAME
                          else "leaked-diagnostic")
+
+
+@pytest.mark.parametrize("unit", [
+    "Some words here and there (help) ",  # "(help)" everywhere, no message
+    "Check Check Check |x= Check Check (help) ",  # every word could start one
+    "Cite error: x ",  # one long line of Cite errors
+    "a missing title at position (help); ",
+])
+def test_hostile_pages_stay_linear(tmp_path: Path, unit: str):
+    """A 1 MB single-line page of near-messages is checked within seconds (the recogniser tries a few
+    starts per "(help)" and never re-reads a line); bound: 30 s under a 4 GB cap (about 1 s here)."""
+    page = tmp_path / "hostile.txt"
+    page.write_text(unit * (1_000_000 // len(unit)), encoding="utf-8")
+    r = subprocess.run(["prlimit", "--as=4000000000", "timeout", "30", sys.executable, "-m", "citelint", "check",
+                        "--offline", "--format", "json", "--output", str(tmp_path / "out.json"), str(page)],
+                       capture_output=True, text=True)
+    assert r.returncode in (0, 1), r.stderr[-2000:]

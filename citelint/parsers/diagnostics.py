@@ -85,10 +85,14 @@ def cs1_messages() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=1)
-def _cs1_patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    """(key, pattern) for each CS1 error message that has a text, longest literal part first (so
-    "Unknown parameter |x= ignored (|y= suggested)" wins over "Unknown parameter |x= ignored")."""
-    out = []
+def _cs1_patterns() -> tuple[dict[str, tuple], tuple]:
+    """The CS1 error messages as patterns, indexed so that a candidate text is tried against few of them:
+    ``(by_first_word, by_tail)``. A message that starts with a literal word ("Check |doi= value") is under
+    that word; one that starts with a filled-in part ("$1 missing title", "|$1= ignored") is in
+    ``by_tail`` with the literal text it ends with. Longest literal first in each list (so "Unknown
+    parameter |x= ignored (|y= suggested)" wins over "Unknown parameter |x= ignored")."""
+    first: dict[str, list] = {}
+    tails: list = []
     for key, entry in cs1_messages().items():
         msg = entry.get("message")
         if not msg or not key.startswith("err_"):
@@ -97,20 +101,52 @@ def _cs1_patterns() -> tuple[tuple[str, re.Pattern], ...]:
         body = r"[^\n]{0,120}?".join(re.escape(p) for p in parts)
         if msg.startswith("$"):  # "$1 missing title": a parameter name ("|url=") or a few words
             body = r"(?:\S{1,30} ){0,3}\S{1,30}?" + body[len(r"[^\n]{0,120}?"):]
-        out.append((len("".join(parts)), key, re.compile(body.replace(r"\ ", r"[ \t]+") + r"\Z")))
-    out.sort(key=lambda t: -t[0])
-    return tuple((k, p) for _, k, p in out)
+        pattern = re.compile(body.replace(r"\ ", r"[ \t]+") + r"\Z")
+        size = len("".join(parts))
+        word = msg.split(" ", 1)[0]
+        if "$" in word:
+            # a message starting "|$1=" wants a body that starts with "|"; one starting "$1" takes any
+            tails.append((size, key, pattern, parts[-1], max(parts, key=len), None if msg[0] == "$" else True))
+        else:
+            first.setdefault(word, []).append((size, key, pattern))
+    by_first = {w: tuple((k, p) for _, k, p in sorted(ps, key=lambda t: -t[0])) for w, ps in first.items()}
+    by_tail = tuple(t[1:] for t in sorted(tails, key=lambda t: -t[0]))
+    return by_first, by_tail
 
 
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    a = text.rfind("\n", 0, start) + 1
-    b = text.find("\n", end)
-    return a, (len(text) if b < 0 else b)
+def _match_cs1(body: str, tails: tuple) -> str | None:
+    """The key of the CS1 message ``body`` is, or None (``tails``: the messages that start with a filled-in
+    part and can end where ``body`` ends)."""
+    for key, pattern in _cs1_patterns()[0].get(body.split(" ", 1)[0], ()):
+        if pattern.match(body):
+            return key
+    pipe = body.startswith("|")
+    for key, pattern, _tail, literal, starts_with_pipe in tails:
+        if (starts_with_pipe is None or pipe) and literal in body and pattern.match(body):
+            return key
+    return None
+
+
+class _Lines:
+    """The bounds of the line an offset is on, for offsets met in increasing order: each line is found
+    once, so a page that is one very long line costs one pass, not one per message."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.start, self.end = text, 0, -1
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        if offset > self.end:
+            self.start = self.text.rfind("\n", 0, offset) + 1 if offset > self.end + 1 or self.end < 0 else \
+                self.end + 1
+            b = self.text.find("\n", offset)
+            self.end = len(self.text) if b < 0 else b
+        return self.start, self.end
 
 
 def _scan_cite(text: str, out: list[Leak]) -> None:
+    lines = _Lines(text)
     for m in _CITE.finditer(text):
-        _, line_end = _line_bounds(text, m.start(), m.end())
+        _, line_end = lines.bounds(m.start())
         nxt = _CITE.search(text, m.end(), line_end)
         end = nxt.start() if nxt else line_end
         body = text[m.end():end]
@@ -125,8 +161,9 @@ def _scan_cite(text: str, out: list[Leak]) -> None:
 
 
 def _scan_footnotes(text: str, out: list[Leak]) -> None:
+    lines = _Lines(text)
     for m in _FOOTNOTES.finditer(text):
-        _, line_end = _line_bounds(text, m.start(), m.end())
+        _, line_end = lines.bounds(m.start())
         end = min(line_end, m.end() + _LIMIT)
         nxt = _FOOTNOTES.search(text, m.end(), end)
         if nxt:
@@ -138,40 +175,44 @@ def _scan_footnotes(text: str, out: list[Leak]) -> None:
         out.append(Leak("Footnotes", key, Span(m.start(), end), text[m.start():end]))
 
 
+_TRIES = 8  # candidate starts tried per "(help)": a message starts at one of the first few
+
+
 def _scan_cs1(text: str, out: list[Leak]) -> None:
-    patterns = _cs1_patterns()
-    floor = 0  # where the previous message ended
+    by_first, by_tail = _cs1_patterns()
+    floor = 0  # a message never runs back over an earlier "(help)"
+    lines = _Lines(text)
     for m in _HELP.finditer(text):
-        line_start, _ = _line_bounds(text, m.start(), m.start())
+        line_start, _ = lines.bounds(m.start())
         lo = max(line_start, floor, m.start() - _LIMIT)
+        floor = m.end()
         window = text[lo:m.start()]
         # a message starts after the "; " that separates it from the previous one, or after the
-        # "{{cite …}}: " that names the template; without either, the window is tried from its start
-        cut = window.rfind("; ")
-        pre = window.rfind("}}:")
-        if pre > cut:
-            cut = pre + 3
-        elif cut >= 0:
-            cut += 2
+        # "{{cite …}}: " that names the template; without either, at one of the window's words
+        cut = max(window.rfind("; ") + 2, window.rfind("}}:") + 3, 0)
+        if cut > 1:
+            starts = [cut]
         else:
-            cut = 0
-        starts = [cut] if cut else [0]
-        if not cut:  # no separator: the message may start at any word of the window
-            starts += [i + 1 for i, c in enumerate(window) if c == " "]
+            starts = [0] + [i + 1 for i, c in enumerate(window) if c == " "]
+        end = window.rstrip()
+        # the few messages that start with a filled-in part and can end here (usually none)
+        tails = tuple(t for t in by_tail if end.endswith(t[2]) and t[3] in window)
+        key, tries = None, 0
         for s in starts:
-            body = window[s:].strip()
-            key = next((k for k, p in patterns if p.match(body)), None)
-            if key is not None:
+            while s < len(window) and window[s] in " \t":
+                s += 1
+            space = window.find(" ", s)
+            if not tails and window[s:space if space >= 0 else len(window)] not in by_first:
+                continue  # no message starts with this word
+            body = window[s:].rstrip()
+            key = _match_cs1(body, tails)
+            tries += 1
+            if key is not None or tries >= _TRIES:
                 break
-        else:
+        if key is None:
             continue
-        start = lo + s + (len(window[s:]) - len(window[s:].lstrip()))
-        if key == "err_bad_paramlink" and not re.search(r"link\d*=\Z", body[len("Check "):-len(" value")]):
-            key = "err_bad_url"  # "Check |url= value": the same words; only a |…-link= is a parameter link
-        elif key in ("err_disp_name", "err_invalid_param_val"):  # "Invalid |$1=$2", both
-            key = "err_disp_name" if body.startswith("Invalid |display-") else "err_invalid_param_val"
-        elif key in ("err_extra_text_issue", "err_extra_text_pages"):  # "|$1= has extra text", both
-            key = "err_extra_text_pages" if re.match(r"\|(?:pages?|pp?|at|quote-pages?)=", body) else "err_extra_text_issue"
+        start = lo + s
+        key = _disambiguate(key, body)
         template = ""
         pm = _CS1_PREFIX.search(text, max(line_start, start - 70), start)
         if pm is not None:
@@ -179,7 +220,17 @@ def _scan_cs1(text: str, out: list[Leak]) -> None:
         elif out and out[-1].source == "CS1" and text[out[-1].span.end:start].strip() == ";":
             template = out[-1].template  # the next message of the same citation
         out.append(Leak("CS1", key, Span(start, m.end()), text[start:m.end()].strip(), template))
-        floor = m.end()
+
+
+def _disambiguate(key: str, body: str) -> str:
+    """Two CS1 errors with the very same words, told apart by the parameter they name."""
+    if key == "err_bad_paramlink" and not re.search(r"link\d*=\Z", body[len("Check "):-len(" value")]):
+        return "err_bad_url"  # "Check |url= value": only a |…-link= is a parameter link
+    if key in ("err_disp_name", "err_invalid_param_val"):  # "Invalid |$1=$2"
+        return "err_disp_name" if body.startswith("Invalid |display-") else "err_invalid_param_val"
+    if key in ("err_extra_text_issue", "err_extra_text_pages"):  # "|$1= has extra text"
+        return "err_extra_text_pages" if re.match(r"\|(?:pages?|pp?|at|quote-pages?)=", body) else "err_extra_text_issue"
+    return key
 
 
 def scan(text: str) -> list[Leak]:
