@@ -62,14 +62,26 @@ class Cs1BadDate(Rule):
         now = today(ctx)
         for c in cites(model, ctx):
             found = {}
+            given = set()  # the date parameters set, judged or not (a template-built value is set)
             for meta, canon in DATE_PARAMS:
                 p = first(c, cfg.names(meta), text)
-                if p is None or not p.value or expandable(p.value):
+                if p is None or not p.value:
                     continue
-                found[canon] = p
-                if not valid(canon, p.value, now):
-                    yield Hit(on_value(p), f"|{p.name}={p.value} {why(canon, p.value, now)}: CS1 shows "
-                              f"{cfg.shows('err_bad_date', '|' + p.name + '=')}; {fix(canon)}",
+                given.add(canon)
+                if not expandable(p.value):
+                    found[canon] = p
+            for meta, canon in DATE_PARAMS:
+                p = found.get(canon)
+                if p is None:
+                    continue
+                # CS1 promotes |year= (else |publication-date=) to |date= when |date= is not set, and judges
+                # it as a date: |year=May 2001 and |year=n.d. are good there, |year=2099 is not
+                as_date = "date" not in given and (canon == "year" or (canon == "publication-date"
+                                                                        and "year" not in given))
+                judged = "date" if as_date else canon
+                if not valid(judged, p.value, now):
+                    yield Hit(on_value(p), f"|{p.name}={p.value} {why(judged, p.value, now)}: CS1 shows "
+                              f"{cfg.shows('err_bad_date', '|' + p.name + '=')}; {fix(judged)}",
                               subject=subject(c, text, "bad-date\0" + p.name))
             y, d = found.get("year"), found.get("date")
             if y is not None and d is not None and not year_matches_date(y.value, d.value):
