@@ -34,6 +34,8 @@ DEFAULT_CORPUS = REPO / "tests" / "data" / "corpus" / "wikitext"
 CONTENT_RULES = ("invalid-isbn", "invalid-issn", "invalid-doi", "invalid-identifier", "same-source",
                  "sfn-no-target", "sfn-multiple-targets", "uncited-fullcite", "sfn-unverifiable",
                  "leaked-diagnostic")
+#: rules from before issue 10 that CS1's errors also map to (CS1's "Check |url= value" is invalid-url's)
+EARLIER = {"dead-link", "unreachable-link", "url-status-mismatch", "invalid-url"}
 PLAINTEXT = (REPO / "fixtures" / "khojaly-massacre.military-wiki.txt", REPO / "fixtures" / "wikipedia-style-copy.sample.txt")
 
 
@@ -41,7 +43,7 @@ def issue10_rules(offline: list[str]) -> set[str]:
     """Every rule of issue 10 this citelint has (the CS1 rules as they land, by the key map or their name)."""
     from citelint.rules.leaked_diagnostic import cs1_rules
 
-    cs1 = {n for n in offline if n in set(cs1_rules().values()) or n.startswith("cs1-")}
+    cs1 = {n for n in offline if n in set(cs1_rules().values()) or n.startswith("cs1-")} - EARLIER
     return (set(CONTENT_RULES) & set(offline)) | cs1
 
 
