@@ -36,7 +36,9 @@ class Cs1BadDate(Rule):
     calendar day (Julian leap years before 1582), no year after next year, and for ``|access-date=`` one
     whole date between 2001-01-15 and tomorrow. "Today" is the day of the check, or for a page read from a dump
     its revision's timestamp. ``|year=`` that names no year of ``|date=`` is reported too (CS1:
-    "|year= / |date= mismatch"). A value holding a template is not judged (CS1 sees what it expands to).
+    "|year= / |date= mismatch"); without ``|date=``, CS1 promotes ``|year=`` (else ``|publication-date=``) to the
+    date and judges it as one (``|year=May 2019`` is good then, ``|year=2099`` is not). A value holding a
+    template is not judged (CS1 sees what it expands to).
 
     Why: CS1 drops a date it cannot read from the citation's metadata and anchor, and shows the error.
 
