@@ -17,6 +17,9 @@ from citelint.parse import Parsed, parse_document
 from citelint.rules import BY_NAME, RULES, Context
 from citelint.settings import Settings
 
+#: what rules that report as others (leaked-diagnostic) may report as
+_RULE_NAMES = frozenset(BY_NAME)
+
 __all__ = ["check_document", "check_parsed", "parse_document", "Parsed"]
 
 
@@ -70,7 +73,7 @@ def _check(doc: Document, model: CitationModel, settings: Settings) -> list[Find
     ctx = Context(doc.text, lines, sub_referencing=settings.sub_referencing, namespace=doc.namespace,
                   today=revision_day(doc.timestamp),
                   cs1_templates=settings.cs1_templates, cs1_parameters=settings.cs1_parameters,
-                  identifier_limits=settings.identifier_limits)
+                  identifier_limits=settings.identifier_limits, rule_names=_RULE_NAMES)
     where = doc.page if doc.page is not None else stable_place(doc.path)
     hits = []
     for rule_cls in RULES:

@@ -24,6 +24,8 @@ class Context:
     today: date | None = None  # the day date checks stand for (a dump revision's timestamp); None: today (UTC)
     cs1_templates: tuple = ()  # [tool.citelint.cs1] templates: ((name, CitationClass), …)
     cs1_parameters: frozenset = frozenset()  # [tool.citelint.cs1] parameters: names accepted besides CS1's
+    #: the names of the registered rules (the engine gives them; None: any name a rule reports as is taken)
+    rule_names: frozenset | None = None
     identifier_limits: tuple = ()  # [tool.citelint.cs1.identifier-limits]: ((kind, limit), …)
 
     @property

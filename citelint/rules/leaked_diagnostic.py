@@ -31,18 +31,18 @@ def cs1_rules() -> dict[str, str]:
     return dict(tomllib.loads(pkgutil.get_data("citelint", "data/cs1_rules.toml").decode("utf-8"))["rules"])
 
 
-def rule_for(leak: Leak) -> str:
+def rule_for(leak: Leak, known=None) -> str:
     """The name of the rule a leaked diagnostic is reported as (``leaked-diagnostic`` when no rule of this
-    citelint catches it in wikitext)."""
-    from citelint.rules import BY_NAME
-
+    citelint catches it in wikitext). ``known``: the names of the registered rules (``Context.rule_names``,
+    given by the engine, so this module need not import the registry that imports it); the maps also name
+    rules a later citelint may have, and those fall back to ``leaked-diagnostic``."""
     if leak.source == "Cite":
         name = CITE_RULES.get(leak.key) or ("malformed-ref" if leak.key else None)
     elif leak.source == "Footnotes":
         name = FOOTNOTES_RULES.get(leak.key)
     else:
         name = cs1_rules().get(leak.key)
-    return name if name in BY_NAME else LeakedDiagnostic.name
+    return name if name and (known is None or name in known) else LeakedDiagnostic.name
 
 
 def _help(leak: Leak) -> str:
@@ -96,7 +96,7 @@ class LeakedDiagnostic(Rule):
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
         for leak in model.leaks:
-            name = rule_for(leak)
+            name = rule_for(leak, ctx.rule_names)
             shown = shorten(leak.text, 140)
             if leak.source == "CS1":
                 what = f'CS1 shows "{{{{{leak.template}}}}}: {shown}"' if leak.template else f'CS1 shows "{shown}"'
