@@ -4,7 +4,7 @@ from citelint import cs1
 from citelint.engine import parse_document
 from citelint.model import Document
 from citelint.settings import Settings
-from tests.paths import CORPUS, data_files
+from paths import CORPUS, data_files
 
 
 def _cites(text):
