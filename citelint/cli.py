@@ -182,6 +182,9 @@ def cli() -> None:
 @click.option("--parse-timeout", type=click.FloatRange(min=0), default=10.0, show_default=True, metavar="SECONDS",
               help="Most time checking one page may take (0: no limit); a slower one gets an unchecked-page "
                    "finding and the run goes on.")
+@click.option("--parser", type=click.Choice(["scan", "full"]), default="scan", show_default=True,
+              help="How wikitext is read: the citation scanner, or mwparserfromhell's full parse tree (same "
+                   "findings, slower; the reference the scanner is tested against).")
 @click.option("-v", "--verbose", is_flag=True, help="Say more (with links: list those that could not be verified).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to wikitext files in place, then report what remains.")
 @click.option("--unsafe-fixes", is_flag=True,
@@ -199,8 +202,8 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
           baseline_path: Optional[str] = None, write_baseline: Optional[str] = None,
           output_path: Optional[str] = None, all_revisions: bool = False, namespaces: tuple[int, ...] = (),
           jobs: Optional[int] = None, max_page_size: int = 50_000_000, parse_timeout: float = 10.0,
-          link_settings=None, scale=None, fix: bool = False, unsafe_fixes: bool = False, show_diff: bool = False,
-          fix_only: bool = False) -> None:
+          parser: str = "scan", link_settings=None, scale=None, fix: bool = False, unsafe_fixes: bool = False,
+          show_diff: bool = False, fix_only: bool = False) -> None:
     """Check wiki files, MediaWiki XML exports (.xml, .xml.bz2/.gz/.xz/.lzma), folders of them,
     or '-' for standard input."""
     from citelint.runner import run
@@ -221,7 +224,8 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
     settings = Settings(select=chosen, input_format=input_format,
                         fail_on=Severity.parse(fail_on) if fail_on else Severity.WARNING,
                         all_revisions=all_revisions, namespaces=frozenset(namespaces) if namespaces else None,
-                        links=link_settings, max_page_size=max_page_size or None, parse_timeout=parse_timeout or None)
+                        links=link_settings, max_page_size=max_page_size or None, parse_timeout=parse_timeout or None,
+                        parser=parser)
     resolver = _resolver(settings, select, ignore, extend_select, fail_on, input_format)
 
     def on_error(err) -> None:

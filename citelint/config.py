@@ -353,6 +353,10 @@ class Config:
     parse_timeout: Optional[float] = option(check_timeout, "The most seconds checking one page may take (0: no "
                                                            "limit; default 10); a slower one gets an unchecked-page "
                                                            "finding and the run goes on.", "run", example=30)
+    parser: Optional[str] = option(check_choice("scan", "full"), "How wikitext is read: \"scan\", the citation "
+                                                               "scanner (default), or \"full\", mwparserfromhell's "
+                                                               "whole parse tree (same findings, slower).", "run",
+                                   example="full")
     # run-wide: the link checker (each fills the `check` option of the same name)
     offline: Optional[bool] = option(check_bool, "Check no links over the network (--offline).", "run",
                                      example=False)

@@ -31,9 +31,13 @@ def parse_document(doc: Document, settings) -> CitationModel:
         from citelint.parsers.plaintext import parse_plaintext
 
         return parse_plaintext(doc.text)
-    from citelint.parsers.wikitext import parse_wikitext
+    if getattr(settings, "parser", "scan") == "full":  # --parser full: mwparserfromhell's whole tree
+        from citelint.parsers.wikitext import parse_wikitext
 
-    return parse_wikitext(doc.text, settings.templates)
+        return parse_wikitext(doc.text, settings.templates)
+    from citelint.parsers.scanner import scan_wikitext
+
+    return scan_wikitext(doc.text, settings.templates)
 
 
 def parse_within(doc: Document, settings) -> Parsed:

@@ -13,7 +13,8 @@ from citelint.model import Severity
 from citelint.parsers.templates import TemplateTable, default_table
 
 DEFAULT_MAX_PAGE_SIZE = 50_000_000  # bytes: 25× the 2 MB MediaWiki allows a page by default ($wgMaxArticleSize)
-DEFAULT_PARSE_TIMEOUT = 10.0  # seconds: the largest Wikipedia pages take about 3 s
+DEFAULT_PARSE_TIMEOUT = 10.0
+PARSERS = ("scan", "full")  # seconds: the largest Wikipedia pages take about 3 s
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,9 @@ class Settings:
     #: the most seconds checking one page may take (--parse-timeout); a slower one gets one
     #: unchecked-page finding and the run goes on. None: no limit
     parse_timeout: Optional[float] = DEFAULT_PARSE_TIMEOUT
+    #: how wikitext is read (--parser): "scan", the citation scanner (mwparserfromhell only for the
+    #: regions it hands over), or "full", mwparserfromhell's whole tree (the reference it is tested against)
+    parser: str = "scan"
 
     def enabled(self, rule_name: str) -> bool:
         return self.select is None or rule_name in self.select

@@ -1,0 +1,399 @@
+"""MediaWiki wikitext → citation model in one linear pass, without building a parse tree.
+
+The main path for wikitext (``--parser scan``, the default). A candidate search (``<``, ``{{``,
+``[[``, ``[``, ``{|`` at a line start) is followed by an anchored match at each candidate:
+
+- comments are recorded; opaque tags (``<nowiki>``, ``<pre>``, ``<math>``… whatever
+  ``wikitext.OPAQUE_TAGS`` and mwparserfromhell's unparsed tags are) are stepped over;
+- ``<ref>`` tags and ``<references>`` lists are read directly (attributes, content, spans), and
+  the model is built with the same code as the full parser's (``_Walker._emit_ref``,
+  ``_Walker._close_list``), so segments, list-defined refs and follows come out the same;
+- a template, link or table that holds nothing the model needs (no ``<``, no reference template:
+  ``citelint/data/templates.toml``) is stepped over whole; one that does is a *region*: it alone is
+  parsed by mwparserfromhell and walked by the full parser's walker, at its offset. A ref whose text
+  holds a comment, a nested tag or a reference template is a region too.
+
+Whatever the scanner is not sure of (an unclosed ``<ref>``, ``{{`` or ``[[``; a ref tag without
+its ``>``; markup that ``wikitext._defuse`` or the other pre-passes would change; a region that does
+not parse as the one node it should) raises ``Ambiguous``, and the page goes to the full parser.
+Correctness first: ``tests/test_scanner_diff.py`` checks that both give the same model and findings.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+import mwparserfromhell
+from mwparserfromhell.nodes import Argument, ExternalLink, Tag, Template, Wikilink
+
+from citelint.model import Attr, CitationModel, Problem, RefTag, Span
+from citelint.parsers.templates import TemplateTable, default_table
+from citelint.parsers.wikitext import (
+    _HIDDEN_LB, _HIDDEN_LSQ, _HIDDEN_LT, _LEFTOVER, _NEWLINE_AFTER_NAME, OPAQUE_TAGS, _defuse, _Walker, parse_wikitext,
+    sanitizer_attributes,
+)
+
+
+class Ambiguous(Exception):
+    """The scanner is not sure how the full parser reads this page: let it."""
+
+
+# tags whose content mwparserfromhell does not parse (mwparserfromhell.definitions.PARSER_BLACKLIST)
+_UNPARSED = frozenset({"categorytree", "ce", "chem", "gallery", "graph", "hiero", "imagemap", "inputbox", "math",
+                       "nowiki", "pre", "score", "section", "source", "syntaxhighlight", "templatedata", "timeline"})
+_SKIPPED = OPAQUE_TAGS | _UNPARSED
+_SCHEMES = ("bitcoin|ftp|ftps|geo|git|gopher|http|https|irc|ircs|magnet|mailto|mms|news|nntp|redis|sftp|sip|sips|"
+            "sms|ssh|svn|tel|telnet|urn|worldwind|xmpp")
+
+_CANDIDATE = re.compile(
+    r"<!--|<\s*/?\s*[A-Za-z]|\{\{|\[\[|\[(?=(?:" + _SCHEMES + r"):|//)|^[ \t:]*\{\||[\ue000-\ue002]",
+    re.IGNORECASE | re.MULTILINE)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^<>]*?)(/?)>")
+_TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+# the parts of the page mwparserfromhell does not read as markup: comments and unparsed tags
+_BLANK = re.compile(
+    r"<!--.*?-->|<!--|<(" + "|".join(sorted(_UNPARSED)) + r")(?=[\s/>])[^<>]*?(?<!/)>.*?</\1\s*>",
+    re.IGNORECASE | re.DOTALL)
+_ATTR = re.compile(r"""(\s*)([^\s=<>"'/]+)(?:(\s*)=(\s*)(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>/=]+))(?=\s|/?\Z)|(\s*))""")
+_TRAIL = re.compile(r"\s*/?\Z")
+_BRACES = re.compile(r"\{\{|\}\}")
+_SQUARE = re.compile(r"\[\[|\]\]")
+_TABLE = re.compile(r"^[ \t:]*\{\||^[ \t]*\|\}(?!\})", re.MULTILINE)
+_TEMPLATE_NAME = re.compile(r"\{\{([^{}|]*)")
+_REFISH = re.compile(r"<\s*/?\s*ref", re.IGNORECASE)
+_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("ref", "references")}
+_EXT_OPEN = re.compile(r"\[(?:(?:" + _SCHEMES + r"):|//)", re.IGNORECASE)
+_FREE_LINK = re.compile(r"(?:" + _SCHEMES + r"):", re.IGNORECASE)
+_URLISH = re.compile(r"[^\s<>\[\]{}|\"']*\Z")
+
+
+def scan_wikitext(text: str, table: Optional[TemplateTable] = None) -> CitationModel:
+    """The page's citation model: from the scanner, or from the full parser where it is not sure."""
+    table = table or default_table()
+    try:
+        return _Scanner(text, table).run()
+    except Ambiguous:
+        return parse_wikitext(text, table)
+
+
+class _Scanner:
+    __slots__ = ("text", "blank", "table", "walker", "names")
+
+    def __init__(self, text: str, table: TemplateTable) -> None:
+        self.text = text
+        self.table = table
+        self.walker = _Walker(table, text)
+        self.names: dict[str, bool] = {}  # template name → does it make refs or lists (a table entry)
+
+    def run(self) -> CitationModel:
+        text = self.text
+        if "<" in text and "\n" in text and _NEWLINE_AFTER_NAME.search(text):
+            raise Ambiguous  # "<ref\nname=…>": the full parser's pre-pass rewrites it
+        if _HIDDEN_LT in text or _HIDDEN_LB in text or _HIDDEN_LSQ in text:
+            raise Ambiguous  # the full parser's stand-ins, written in the page
+        if _defuse(text) is not text:
+            raise Ambiguous  # unclosed markup the full parser hides first
+        self.blank = _BLANK.sub(_spaces, text) if "<" in text else text
+        self.scan(0, len(text), None)
+        model = self.walker.model
+        if any(p.kind == "unclosed-ref" for p in model.problems):
+            self.walker.settle(text)
+        return model
+
+    # -- the pass -------------------------------------------------------------------------
+    def scan(self, pos: int, end: int, in_list: Optional[str]) -> None:
+        """Everything in [pos, end) that the full parser's walker would walk as page text."""
+        text, blank = self.text, self.blank
+        find = _CANDIDATE.search
+        while True:
+            m = find(text, pos, end)
+            if m is None:
+                return
+            at = m.start()
+            tok = m.group()
+            c = tok[0]
+            if c == "<":
+                if text.startswith("<!--", at):
+                    close = text.find("-->", at + 4, end)
+                    if close < 0:
+                        raise Ambiguous
+                    self.walker.model.comments.append(Span(at, close + 3))
+                    pos = close + 3
+                else:
+                    pos = self.tag(at, end, in_list)
+            elif tok == "{{":
+                if text.startswith("{{{", at):
+                    raise Ambiguous
+                close = self.match(_BRACES, at, end)
+                self.region(at, close, in_list, Template)
+                pos = close
+            elif c == "[":
+                if tok == "[[":
+                    close = self.match(_SQUARE, at, end)
+                    self.region(at, close, in_list, Wikilink)
+                    pos = close
+                else:
+                    close = blank.find("]", at, end)
+                    nl = blank.find("\n", at, end)
+                    if close < 0 or 0 <= nl < close:
+                        pos = at + 1  # no "]" on the line: "[" is text, the URL a free link
+                    else:
+                        self.region(at, close + 1, in_list, ExternalLink)
+                        pos = close + 1
+            elif c in "\ue000\ue001\ue002":
+                raise Ambiguous
+            else:  # a table
+                start = text.index("{|", at)
+                close = self.match(_TABLE, at, end)
+                self.region(start, close, in_list, Tag)
+                pos = close
+
+    def match(self, pattern: re.Pattern, at: int, end: int) -> int:
+        """The end of the bracket pair that opens at ``at`` (nested pairs counted), in [at, end)."""
+        depth = 0
+        for m in pattern.finditer(self.blank, at, end):
+            tok = m.group()
+            if "{" in tok or "[" in tok:
+                depth += 1
+            else:
+                depth -= 1
+                if depth == 0:
+                    return m.end()
+        raise Ambiguous  # never closed
+
+    def dead(self, start: int, end: int) -> bool:
+        """Whether [start, end) holds nothing the walker would take from it: no tag or comment,
+        no reference template."""
+        text = self.text
+        if text.find("<", start, end) >= 0:
+            return False
+        for m in _TEMPLATE_NAME.finditer(text, start, end):
+            name = m.group(1)
+            known = self.names.get(name)
+            if known is None:
+                lname = name.strip().lower()
+                known = lname.startswith("#tag") or self.table.lookup(name.strip()) is not None
+                self.names[name] = known
+            if known:
+                return False
+            if text.startswith("{", m.end()):
+                return False  # a template name made by a template
+        return True
+
+    def region(self, start: int, end: int, in_list: Optional[str], kind) -> None:
+        """Hand [start, end) to mwparserfromhell and the walker, unless it holds nothing for them."""
+        if self.dead(start, end):
+            return
+        if kind is Template:
+            if "{{{" in self.blank[start:end]:
+                raise Ambiguous  # template arguments: their braces pair differently
+            tail = _URLISH.search(self.text, max(0, start - 300), start)
+            if tail is not None and ":" in tail.group() and _FREE_LINK.search(tail.group()):
+                raise Ambiguous  # perhaps inside a free link ("http://x/{{y}}"), which the walker skips
+        self.delegate(start, end, in_list, kind)
+
+    def delegate(self, start: int, end: int, in_list: Optional[str], kind) -> None:
+        code = mwparserfromhell.parse(self.text[start:end], skip_style_tags=True)
+        nodes = code.nodes
+        if len(nodes) != 1 or type(nodes[0]) is not kind:
+            raise Ambiguous  # not the one node it is in the page
+        self.walker.walk(code, start, in_list)
+
+    # -- tags -------------------------------------------------------------------------------
+    def tag(self, at: int, end: int, in_list: Optional[str]) -> int:
+        """Read the tag at ``at``; return where scanning goes on."""
+        text = self.text
+        m = _TAG.match(text, at, end)
+        if m is None and (text[at + 1].isspace() or text[at + 1] == "/" and text[at + 2: at + 3].isspace()):
+            if _REFISH.match(text, at):
+                raise Ambiguous  # "< ref>": leftover ref markup
+            return at + 1  # "a < b": text
+        if m is None:
+            n = _TAG_NAME.match(text, at, end)
+            if n is None or n.group(2).lower().startswith("ref"):
+                raise Ambiguous  # "< ref", "<ref" without its ">", "<refname=…>"
+            gt = text.find(">", at, end)
+            stretch = text[at + 1:gt if gt >= 0 else end]
+            if "<" in stretch or "{{" in stretch or "[[" in stretch:
+                raise Ambiguous  # a tag whose attributes hold markup
+            return n.end()
+        closing, name, attrs, selfclose = m.groups()
+        lname = name.lower()
+        if lname.startswith("ref"):
+            if lname not in ("ref", "references"):
+                raise Ambiguous  # "<refs>", "<refname=…>"
+            if closing:
+                return self.leftover(at, "stray-close")  # a </ref> that closes nothing
+            if lname == "ref":
+                return self.ref(m, end, in_list)
+            return self.references(m, end, in_list)
+        if closing:
+            return m.end()
+        if lname in _SKIPPED:
+            if selfclose:
+                return m.end()
+            close = re.compile(rf"</{lname}\s*>", re.IGNORECASE).search(
+                text if lname in _UNPARSED else self.blank, m.end(), end)
+            if close is None:
+                raise Ambiguous
+            inner = text[m.end():close.start()]
+            if lname not in _UNPARSED and ("<" + lname) in inner.lower():
+                raise Ambiguous  # nested
+            if lname not in OPAQUE_TAGS and _REFISH.search(inner):
+                raise Ambiguous  # unparsed text the walker reads for leftover ref tags (<gallery>)
+            return close.end()
+        if "{{" in attrs or "[[" in attrs:
+            raise Ambiguous  # attributes are not walked: what is in them does not count
+        return m.end()  # any other tag: its contents are walked as page text
+
+    def leftover(self, at: int, kind: str) -> int:
+        """Ref markup the full parser leaves as text: the walker's finding for it (``_leftovers``)."""
+        m = _LEFTOVER.match(self.text, at)
+        if m is None:
+            raise Ambiguous
+        self.walker.model.problems.append(Problem(kind, Span(at, m.end()), m.group(2).lower()))
+        return m.end()
+
+    def _attrs(self, m: re.Match) -> Optional[tuple]:
+        """The tag's attributes as mwparserfromhell reads them (a bare name keeps the spaces after it),
+        or None where the simple reading might differ from it."""
+        raw = m.group(3)
+        if not raw:
+            return ()
+        out = []
+        base = m.start(3)
+        i, after_bare = 0, False
+        while _TRAIL.match(raw, i) is None:
+            a = _ATTR.match(raw, i)
+            if a is None:
+                return None
+            pad, name, _b, _e, dq, sq, bare, _tail = a.groups()
+            if not pad and not after_bare:
+                return None
+            if dq is not None:
+                value, quote = dq, '"'
+            elif sq is not None:
+                value, quote = sq, "'"
+            else:
+                value, quote = bare, None
+            after_bare = _e is None
+            out.append(Attr(name.lower(), value, quote, Span(base + i + len(pad), base + a.end())))
+            i = a.end()
+        return tuple(out)
+
+    def ref(self, m: re.Match, end: int, in_list: Optional[str]) -> int:
+        text, blank = self.text, self.blank
+        at = m.start()
+        selfclose = bool(m.group(4))
+        if selfclose:
+            stop, cstart, content = m.end(), -1, None
+        else:
+            close = _CLOSE["ref"].search(blank, m.end(), end)
+            if close is None:
+                if end != len(text):
+                    raise Ambiguous
+                return self.leftover(at, "unclosed-ref")  # never closed: text, to mwparserfromhell
+            stop, cstart = close.end(), m.end()
+            content = text[cstart:close.start()]
+            inner = blank[cstart:close.start()]
+            if not _plain_content(inner):
+                raise Ambiguous  # markup that may run past the </ref>: the ref may end elsewhere
+            if _REFISH.search(inner) or "<!--" in content or "<" in inner:
+                self.delegate(at, stop, in_list, Tag)
+                return stop
+            if "{{" in content and not self.dead(cstart, close.start()):
+                self.delegate(at, stop, in_list, Tag)  # a reference template: numeric names
+                return stop
+        attrs = self._attrs(m)
+        if attrs is None:
+            self.delegate(at, stop, in_list, Tag)
+            return stop
+        span = Span(at, stop)
+        read = sanitizer_attributes(m.group(3)) if attrs else ()
+        w = self.walker
+        w.model.tags.append(RefTag("ref", span, attrs, in_list is not None, selfclose, content, in_list, read))
+        w._emit_ref(dict(read), content, span, cstart, in_list)
+        return stop
+
+    def references(self, m: re.Match, end: int, in_list: Optional[str]) -> int:
+        if in_list is not None:
+            raise Ambiguous
+        text, blank = self.text, self.blank
+        at = m.start()
+        selfclose = bool(m.group(4))
+        attrs = self._attrs(m)
+        if selfclose:
+            stop, content = m.end(), None
+        else:
+            close = _CLOSE["references"].search(blank, m.end(), end)
+            if close is None:
+                if end != len(text):
+                    raise Ambiguous
+                return self.leftover(at, "unclosed-references")
+            if re.search(r"<\s*references", blank[m.end():close.start()], re.IGNORECASE):
+                raise Ambiguous  # a list in a list: closed late
+            stop = close.end()
+            content = text[m.end():close.start()]
+        if attrs is None:
+            self.delegate(at, stop, in_list, Tag)
+            return stop
+        span = Span(at, stop)
+        w = self.walker
+        read = sanitizer_attributes(m.group(3)) if attrs else ()
+        w.model.tags.append(RefTag("references", span, attrs, False, selfclose, content, None, read))
+        values = dict(read)
+        group = _decode(values.get("group")) or ""
+        if any(k not in ("group", "responsive") for k in values):
+            return stop
+        if content is not None:
+            saved, w._list_start = w._list_start, at
+            self.scan(m.end(), m.end() + len(content), group)
+            w._list_start = saved
+        w._close_list(group, span, "references")
+        return stop
+
+
+def _decode(value):
+    from citelint.parsers.wikitext import _decode as decode
+
+    return decode(value)
+
+
+def _plain_content(inner: str) -> bool:
+    """Whether a ref's text (comments and unparsed tags blanked) surely ends at the first ``</ref>``:
+    every ``{{`` and ``[[`` in it is closed in it (a closing one too many is text), and it holds no
+    template argument, table, heading or external link left open."""
+    if "{{" in inner:
+        if "{{{" in inner or not _closed(_BRACES, inner):
+            return False
+    if "[[" in inner and not _closed(_SQUARE, inner):
+        return False
+    if "\n" in inner and ("{|" in inner or "\n=" in inner):
+        return False
+    if "[" in inner:
+        for m in _EXT_OPEN.finditer(inner):
+            close, nl = inner.find("]", m.end()), inner.find("\n", m.end())
+            if close < 0 or 0 <= nl < close:
+                return False  # a link that may run past the </ref>
+    return True
+
+
+def _closed(pattern: re.Pattern, inner: str) -> bool:
+    depth = 0
+    for m in pattern.finditer(inner):
+        if m.group()[0] in "{[":
+            depth += 1
+        elif depth:
+            depth -= 1
+    return depth == 0
+
+
+def _spaces(m: re.Match) -> str:
+    s = m.group()
+    if s == "<!--":
+        raise Ambiguous  # a comment never closed
+    return " " * len(s)
+
+
+__all__ = ["Ambiguous", "scan_wikitext", "Problem"]

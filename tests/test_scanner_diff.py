@@ -1,0 +1,147 @@
+"""The citation scanner (``--parser scan``, the default) against the full mwparserfromhell walk
+(``--parser full``): the same citation model, spans and all, and the same findings (rule, severity, line,
+column, end, message, fingerprint), on every kind of wikitext the project has:
+
+- the 15 real articles (and the scanner must read each of them itself, handing nothing whole to the full
+  parser: otherwise the comparison would prove nothing);
+- the 255 MediaWiki Cite parser-test cases;
+- the rule fixtures and golden pages (fixtures/**/*.wiki);
+- the property-test generator (tests/strategies.py);
+- revisions of the Anarchism history (a sample here, every ``CITELINT_DIFF_STEP``-th, default 150;
+  ``python scripts/scanner_diff.py`` compares all 15,180).
+
+Any mismatch fails, naming the first difference.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import strategies as gen
+from citelint.engine import check_document
+from citelint.model import Document
+from citelint.parsers.scanner import Ambiguous, _Scanner, scan_wikitext
+from citelint.parsers.templates import default_table
+from citelint.parsers.wikitext import parse_wikitext
+from citelint.settings import Settings
+from conformance_harness import CASES_FILE, case_id, load_cases
+from paths import CORPUS, FIXTURES, data_files, need
+
+FULL = Settings(parser="full")
+SCAN = Settings(parser="scan")
+ARTICLES = data_files(CORPUS / "wikitext", "*.wiki")
+HISTORY = CORPUS / "xml" / "wikiwho__Anarchism_full_history_15180revs.xml.lzma"
+STEP = int(os.environ.get("CITELINT_DIFF_STEP", "150"))
+
+
+def first_difference(a, b) -> str:
+    for f in dataclasses.fields(a):
+        if not f.compare:
+            continue
+        x, y = getattr(a, f.name), getattr(b, f.name)
+        if x == y:
+            continue
+        if isinstance(x, list):
+            for i, (u, v) in enumerate(zip(x, y)):
+                if u != v:
+                    return f"{f.name}[{i}]: full {u!r} / scan {v!r}"
+            return f"{f.name}: full has {len(x)}, scan {len(y)}"
+        return f"{f.name}: full {x!r} / scan {y!r}"
+    return ""
+
+
+def findings(text: str, settings: Settings) -> list[tuple]:
+    # a new Document each time: the engine keeps the last parse per document object
+    doc = Document(path="page.wiki", text=text, kind="wikitext")
+    return [(f.rule, f.severity, f.line, f.column, f.end_line, f.end_column, f.message, f.fingerprint)
+            for f in check_document(doc, settings)]
+
+
+def assert_same(text: str, label: str = "page") -> None:
+    table = default_table()
+    full, scan = parse_wikitext(text, table), scan_wikitext(text, table)
+    assert full == scan, f"{label}: models differ: {first_difference(full, scan)}"
+    a, b = findings(text, FULL), findings(text, SCAN)
+    if a != b:
+        extra = [x for x in a if x not in b][:1] + [x for x in b if x not in a][:1]
+        pytest.fail(f"{label}: findings differ ({len(a)} full, {len(b)} scan): {extra}")
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_articles(path):
+    text = need(path).read_text(encoding="utf-8")
+    try:
+        _Scanner(text, default_table()).run()
+    except Ambiguous:
+        pytest.fail(f"{path.name}: the scanner handed the whole page to the full parser")
+    assert_same(text, path.name)
+
+
+def test_cite_parser_cases():
+    need(CASES_FILE)
+    cases = load_cases()
+    assert len(cases) >= 255
+    for case in cases:
+        assert_same(case["wikitext"], case_id(case))
+
+
+@pytest.mark.parametrize("path", data_files(FIXTURES, "**/*.wiki"), ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_fixtures(path):
+    assert_same(need(path).read_text(encoding="utf-8"), str(path))
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
+@given(text=gen.wikitext())
+def test_generated(text):
+    assert_same(text)
+
+
+def history_sample(step: int):
+    """Every ``step``-th distinct revision text of the Anarchism history."""
+    from citelint.dumps import iter_dump
+
+    seen: set[bytes] = set()
+    for i, doc in enumerate(iter_dump(str(need(HISTORY)), all_revisions=True)):
+        if i % step:
+            continue
+        key = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        if key not in seen:
+            seen.add(key)
+            yield doc
+
+
+def test_anarchism_history_sample():
+    n = 0
+    for doc in history_sample(STEP):
+        assert_same(doc.text, f"Anarchism@{doc.revision}")
+        n += 1
+    assert n >= 15180 // STEP // 2
+
+
+def test_cli_parser_option_and_config_key(tmp_path):
+    """``--parser full|scan`` and the ``parser`` key reach the engine: a real run of each gives the same report."""
+    import json
+    import subprocess
+    import sys
+
+    page = need(CORPUS / "wikitext" / "wtf__United-Kingdom.wiki")
+    out = {}
+    for parser in ("full", "scan"):
+        r = subprocess.run([sys.executable, "-m", "citelint", "check", "--offline", "--isolated", "--format", "json",
+                            "--parser", parser, str(page)], capture_output=True, text=True)
+        assert r.returncode == 1, r.stderr
+        out[parser] = json.loads(r.stdout)["findings"]
+    assert out["full"] == out["scan"] and out["full"]
+    (tmp_path / "citelint.toml").write_text('parser = "fast"\n')
+    (tmp_path / "a.wiki").write_text("x<ref>y</ref>\n")
+    r = subprocess.run([sys.executable, "-m", "citelint", "check", "--offline", str(tmp_path / "a.wiki")],
+                       capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 2 and "parser" in r.stderr and "Traceback" not in r.stderr, r.stderr
+    r = subprocess.run([sys.executable, "-m", "citelint", "check", "--offline", "--parser", "fast",
+                        str(tmp_path / "a.wiki")], capture_output=True, text=True)
+    assert r.returncode == 2 and "--parser" in r.stderr, r.stderr
