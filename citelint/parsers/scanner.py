@@ -47,7 +47,8 @@ _SCHEMES = ("bitcoin|ftp|ftps|geo|git|gopher|http|https|irc|ircs|magnet|mailto|m
             "sms|ssh|svn|tel|telnet|urn|worldwind|xmpp")
 
 _CANDIDATE = re.compile(
-    r"<!--|<\s*/?\s*[A-Za-z]|\{\{|\[\[|\[(?=(?:" + _SCHEMES + r"):|//)|^[ \t:]*\{\||[\ue000-\ue002]",
+    # (a link that holds no bracket, brace or tag holds nothing for the model: not a candidate)
+    r"<!--|<\s*/?\s*[A-Za-z]|\{\{|\[\[(?![^\[\]{}<\ue000-\ue002]*\]\])|\[(?=(?:" + _SCHEMES + r"):|//)|^[ \t:]*\{\||[\ue000-\ue002]",
     re.IGNORECASE | re.MULTILINE)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^<>]*?)(/?)>")
 _TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
@@ -62,6 +63,8 @@ _SQUARE = re.compile(r"\[\[|\]\]")
 _TABLE = re.compile(r"^[ \t:]*\{\||^[ \t]*\|\}(?!\})", re.MULTILINE)
 _TEMPLATE_NAME = re.compile(r"\{\{([^{}|]*)")
 _REFISH = re.compile(r"<\s*/?\s*ref", re.IGNORECASE)
+_REF_START = re.compile(r"<ref(?=[\s/>])", re.IGNORECASE)
+_LIST_START = re.compile(r"<\s*references", re.IGNORECASE)
 _CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("ref", "references")}
 _EXT_OPEN = re.compile(r"\[(?:(?:" + _SCHEMES + r"):|//)", re.IGNORECASE)
 _FREE_LINK = re.compile(r"(?:" + _SCHEMES + r"):", re.IGNORECASE)
@@ -77,13 +80,33 @@ def scan_wikitext(text: str, table: Optional[TemplateTable] = None) -> CitationM
         return parse_wikitext(text, table)
 
 
+class _ScanWalker(_Walker):
+    """The full parser's walker, for the regions the scanner hands over; a ``<pre>`` that stands in for a
+    ref the scanner reads itself (``_Scanner.masked``) goes back to the scanner where the walk meets it."""
+
+    __slots__ = ("masked",)
+
+    def __init__(self, table: TemplateTable, raw: str) -> None:
+        super().__init__(table, raw)
+        self.masked: dict[int, tuple] = {}
+
+    def _tag(self, tag, s: str, offset: int, in_list: Optional[str]) -> None:
+        if self.masked:
+            aside = self.masked.pop(offset, None)
+            if aside is not None:
+                read, m, end = aside
+                read(m, end, in_list)
+                return
+        super()._tag(tag, s, offset, in_list)
+
+
 class _Scanner:
     __slots__ = ("text", "blank", "table", "walker", "names")
 
     def __init__(self, text: str, table: TemplateTable) -> None:
         self.text = text
         self.table = table
-        self.walker = _Walker(table, text)
+        self.walker = _ScanWalker(table, text)
         self.names: dict[str, bool] = {}  # template name → does it make refs or lists (a table entry)
 
     def run(self) -> CitationModel:
@@ -194,11 +217,61 @@ class _Scanner:
         self.delegate(start, end, in_list, kind)
 
     def delegate(self, start: int, end: int, in_list: Optional[str], kind) -> None:
-        code = mwparserfromhell.parse(self.text[start:end], skip_style_tags=True)
+        masked = self.masked(start, end) if kind is not Tag or self.text[start] != "<" else None
+        code = mwparserfromhell.parse(masked or self.text[start:end], skip_style_tags=True)
         nodes = code.nodes
         if len(nodes) != 1 or type(nodes[0]) is not kind:
             raise Ambiguous  # not the one node it is in the page
         self.walker.walk(code, start, in_list)
+        if self.walker.masked:
+            raise Ambiguous  # a ref set aside that the walk did not reach: it might count after all
+        
+    def masked(self, start: int, end: int) -> Optional[str]:
+        """The region with each ref the scanner reads itself swapped for a ``<pre>`` of the same length,
+        (``<pre>{{xx…</pre>``), which mwparserfromhell reads as cheaply as text (the contents of a tag are parsed apart from what
+        is around it, so the region's structure does not change); the walker hands each back to
+        ``ref`` where it meets it (``_ScanWalker``). None: nothing to swap, or a region where what a ref's
+        text is matters to what holds it (a reference list, ``{{#tag:…}}``, a note template)."""
+        text, blank = self.text, self.blank
+        if _REF_START.search(blank, start, end) is None:
+            return None
+        if _LIST_START.search(blank, start, end) is not None:
+            return None
+        for m in _TEMPLATE_NAME.finditer(text, start, end):
+            name = m.group(1).strip()
+            if name.lower().startswith("#tag") or "{" in name:
+                return None
+            spec = self.table.lookup(name) if name else None
+            if spec is not None and spec.kind == "ref":
+                return None
+        out, pos, copied = [], start, start  # pos: where the search goes on; copied: how far out reaches
+        aside = {}
+        for r in _REF_START.finditer(blank, start, end):
+            if r.start() < pos:
+                continue
+            t = _TAG.match(text, r.start(), end)
+            if t is None or t.group(4):
+                continue
+            close = _CLOSE["ref"].search(blank, t.end(), end)
+            if close is None:
+                return None
+            inner = blank[t.end():close.start()]
+            content = text[t.end():close.start()]
+            pos = close.end()
+            if (pos - t.start() < 13 or not _plain_content(inner) or _REFISH.search(inner) or "<!--" in content
+                    or "<" in inner or ("{{" in content and not self.dead(t.end(), close.start()))
+                    or self._attrs(t) is None):
+                continue  # what it holds is left to mwparserfromhell
+            out.append(text[copied:t.start()])
+            # (the "{{" makes the walker look: _WORTH_A_LOOK; in a <pre> it is text)
+            out.append("<pre>{{" + "x" * (pos - t.start() - 13) + "</pre>")
+            aside[t.start()] = (self.ref, t, end)
+            copied = pos
+        if not aside:
+            return None
+        out.append(text[copied:end])
+        self.walker.masked.update(aside)
+        return "".join(out)
 
     # -- tags -------------------------------------------------------------------------------
     def tag(self, at: int, end: int, in_list: Optional[str]) -> int:

@@ -1,0 +1,84 @@
+"""Compare the citation scanner with the full parser on every revision of a dump (default: the whole
+Anarchism history in tests/data), as tests/test_scanner_diff.py does on a sample: the same citation model
+and the same findings (rule, severity, line, column, end, message, fingerprint), revision by revision.
+
+    python scripts/scanner_diff.py [--jobs 2] [--step 1] [DUMP]
+
+Prints the revisions compared, how many the scanner read itself (the rest it handed whole to the full
+parser), the findings, and every mismatch; exits 1 if there is one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import time
+from multiprocessing import Pool
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT = REPO / "tests" / "data" / "corpus" / "xml" / "wikiwho__Anarchism_full_history_15180revs.xml.lzma"
+
+
+def compare(item):
+    revision, text = item
+    from citelint.engine import check_document
+    from citelint.model import Document
+    from citelint.parsers.scanner import Ambiguous, _Scanner
+    from citelint.parsers.templates import default_table
+    from citelint.parsers.wikitext import parse_wikitext
+    from citelint.settings import Settings
+
+    table = default_table()
+    full = parse_wikitext(text, table)
+    try:
+        scan, own = _Scanner(text, table).run(), True
+    except Ambiguous:
+        scan, own = parse_wikitext(text, table), False
+    out = []
+    for parser in ("full", "scan"):
+        doc = Document(path="page.wiki", text=text, kind="wikitext", page="Anarchism", revision=revision)
+        out.append([(f.rule, f.severity, f.line, f.column, f.end_line, f.end_column, f.message, f.fingerprint)
+                    for f in check_document(doc, Settings(parser=parser))])
+    return revision, own, full == scan, out[0] == out[1], len(out[0])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("dump", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--step", type=int, default=1, help="compare every STEP-th revision (default: all)")
+    args = ap.parse_args()
+    from citelint.dumps import iter_dump
+
+    def items():
+        seen = set()
+        for i, doc in enumerate(iter_dump(str(args.dump), all_revisions=True)):
+            if i % args.step:
+                continue
+            key = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+            if key not in seen:
+                seen.add(key)
+                yield doc.revision, doc.text
+
+    t0 = time.perf_counter()
+    n = own = findings = 0
+    bad = []
+    with Pool(args.jobs) as pool:
+        for revision, scanned, same_model, same_findings, count in pool.imap(compare, items(), chunksize=8):
+            n += 1
+            own += scanned
+            findings += count
+            if not (same_model and same_findings):
+                bad.append(revision)
+                print(f"MISMATCH revision {revision}: model {'same' if same_model else 'differs'}, findings "
+                      f"{'same' if same_findings else 'differ'}", flush=True)
+    print(f"{args.dump.name}: {n} distinct revisions compared (every {args.step}), {own} read by the scanner "
+          f"itself, {n - own} handed whole to the full parser; {findings} findings; {len(bad)} mismatches; "
+          f"{time.perf_counter() - t0:.0f} s")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
