@@ -23,24 +23,26 @@ DEFAULT = REPO / "tests" / "data" / "corpus" / "xml" / "wikiwho__Anarchism_full_
 
 def compare(item):
     revision, text = item
-    from citelint.engine import check_document
+    from citelint.engine import check_document, parse_document
     from citelint.model import Document
     from citelint.parsers.scanner import Ambiguous, _Scanner
     from citelint.parsers.templates import default_table
-    from citelint.parsers.wikitext import parse_wikitext
     from citelint.settings import Settings
 
     table = default_table()
-    full = parse_wikitext(text, table)
     try:
-        scan, own = _Scanner(text, table).run(), True
+        _Scanner(text, table).run()
+        own = True
     except Ambiguous:
-        scan, own = parse_wikitext(text, table), False
-    out = []
+        own = False
+    models, out = [], []
     for parser in ("full", "scan"):
+        settings = Settings(parser=parser)
         doc = Document(path="page.wiki", text=text, kind="wikitext", page="Anarchism", revision=revision)
+        models.append(parse_document(doc, settings))  # (check_document reuses this parse of doc)
         out.append([(f.rule, f.severity, f.line, f.column, f.end_line, f.end_column, f.message, f.fingerprint)
-                    for f in check_document(doc, Settings(parser=parser))])
+                    for f in check_document(doc, settings)])
+    full, scan = models
     return revision, own, full == scan, out[0] == out[1], len(out[0])
 
 

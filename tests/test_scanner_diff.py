@@ -23,11 +23,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import strategies as gen
-from citelint.engine import check_document
+from citelint.engine import check_document, parse_document
 from citelint.model import Document
-from citelint.parsers.scanner import Ambiguous, _Scanner, scan_wikitext
+from citelint.parsers.scanner import Ambiguous, _Scanner
 from citelint.parsers.templates import default_table
-from citelint.parsers.wikitext import parse_wikitext
 from citelint.settings import Settings
 from conformance_harness import CASES_FILE, case_id, load_cases
 from paths import CORPUS, FIXTURES, data_files, need
@@ -55,18 +54,19 @@ def first_difference(a, b) -> str:
     return ""
 
 
-def findings(text: str, settings: Settings) -> list[tuple]:
-    # a new Document each time: the engine keeps the last parse per document object
+def parse_and_check(text: str, settings: Settings) -> tuple:
+    """The model and the findings of ``text`` read with ``settings.parser`` (a new Document each time: the
+    engine shares one parse per document object between the rules and the link pass)."""
     doc = Document(path="page.wiki", text=text, kind="wikitext")
-    return [(f.rule, f.severity, f.line, f.column, f.end_line, f.end_column, f.message, f.fingerprint)
-            for f in check_document(doc, settings)]
+    model = parse_document(doc, settings)
+    return model, [(f.rule, f.severity, f.line, f.column, f.end_line, f.end_column, f.message, f.fingerprint)
+                   for f in check_document(doc, settings)]
 
 
 def assert_same(text: str, label: str = "page") -> None:
-    table = default_table()
-    full, scan = parse_wikitext(text, table), scan_wikitext(text, table)
+    full, a = parse_and_check(text, FULL)
+    scan, b = parse_and_check(text, SCAN)
     assert full == scan, f"{label}: models differ: {first_difference(full, scan)}"
-    a, b = findings(text, FULL), findings(text, SCAN)
     if a != b:
         extra = [x for x in a if x not in b][:1] + [x for x in b if x not in a][:1]
         pytest.fail(f"{label}: findings differ ({len(a)} full, {len(b)} scan): {extra}")

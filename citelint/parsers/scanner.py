@@ -25,7 +25,7 @@ import re
 from typing import Optional
 
 import mwparserfromhell
-from mwparserfromhell.nodes import Argument, ExternalLink, Tag, Template, Wikilink
+from mwparserfromhell.nodes import ExternalLink, Tag, Template, Wikilink
 
 from citelint.model import Attr, CitationModel, Problem, RefTag, Span
 from citelint.parsers.templates import TemplateTable, default_table
@@ -65,6 +65,11 @@ _TEMPLATE_NAME = re.compile(r"\{\{([^{}|]*)")
 _REFISH = re.compile(r"<\s*/?\s*ref", re.IGNORECASE)
 _REF_START = re.compile(r"<ref(?=[\s/>])", re.IGNORECASE)
 _LIST_START = re.compile(r"<\s*references", re.IGNORECASE)
+_REF_ELEMENT = re.compile(r"<ref(?=[\s/>])[^<>]*?/>|<ref(?=[\s/>])[^<>]*>.*?</ref\s*>", re.IGNORECASE | re.DOTALL)
+_INNER_TEMPLATE = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*?\}\}", re.DOTALL)
+_INNER_LINK = re.compile(r"\[\[(?:(?!\[\[|\]\]).)*?\]\]", re.DOTALL)
+_TABLE_LINE = re.compile(r"^[ \t]*(\{\||\|\}|\|-|\|\+|\||!)?([^\n]*)", re.MULTILINE)
+_SINGLE_PIPE = re.compile(r"(?<!\|)\|(?!\|)")
 _CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("ref", "references")}
 _EXT_OPEN = re.compile(r"\[(?:(?:" + _SCHEMES + r"):|//)", re.IGNORECASE)
 _FREE_LINK = re.compile(r"(?:" + _SCHEMES + r"):", re.IGNORECASE)
@@ -169,7 +174,12 @@ class _Scanner:
             else:  # a table
                 start = text.index("{|", at)
                 close = self.match(_TABLE, at, end)
-                self.region(start, close, in_list, Tag)
+                if self.dead(start, close):
+                    pass
+                elif "{{{" not in blank[start:close] and self.table_ok(start, close):
+                    self.scan(start + 2, close, in_list)  # read as page text: the same walk
+                else:
+                    self.region(start, close, in_list, Tag)
                 pos = close
 
     def match(self, pattern: re.Pattern, at: int, end: int) -> int:
@@ -202,6 +212,42 @@ class _Scanner:
                 return False
             if text.startswith("{", m.end()):
                 return False  # a template name made by a template
+        return True
+
+    def table_ok(self, start: int, end: int) -> bool:
+        """Whether the walker's reading of the table at [start, end) is that of page text: what it does not
+        walk (the attributes after ``{|`` and ``|-``, a cell's style before its single ``|``) holds nothing
+        the model needs. Templates, links, refs and comments are masked first (their ``|`` are their own);
+        each stretch before a single ``|`` must then be dead (conservative: from the previous one)."""
+        st = self.blank[start:end]
+        if "<" in st:
+            st = _REF_ELEMENT.sub(_filler, st)
+        for pattern, token in ((_INNER_TEMPLATE, "{{"), (_INNER_LINK, "[[")):
+            while token in st:
+                masked = pattern.sub(_filler, st)
+                if masked == st:
+                    break
+                st = masked
+        if "|||" in st:
+            return False
+        for line in _TABLE_LINE.finditer(st):
+            marker, rest = line.group(1), line.group(2)
+            if "|" not in rest and marker not in ("{|", "|-"):
+                continue
+            a = start + line.start(2)
+            if marker in ("{|", "|-"):
+                if not self.dead(a, start + line.end(2)):
+                    return False
+                continue
+            if marker is None or marker == "|}":
+                if _SINGLE_PIPE.search(rest):
+                    return False  # a "|" on a line of its own: perhaps a cell's style after all
+                continue
+            prev = a
+            for pipe in _SINGLE_PIPE.finditer(rest):
+                if not self.dead(prev, a + pipe.start()):
+                    return False
+                prev = a + pipe.end()
         return True
 
     def region(self, start: int, end: int, in_list: Optional[str], kind) -> None:
@@ -460,6 +506,12 @@ def _closed(pattern: re.Pattern, inner: str) -> bool:
         elif depth:
             depth -= 1
     return depth == 0
+
+
+def _filler(m: re.Match) -> str:
+    """Same length, line ends kept, nothing of the markup left."""
+    s = m.group()
+    return "x" * len(s) if "\n" not in s else re.sub(r"[^\n]", "x", s)
 
 
 def _spaces(m: re.Match) -> str:
