@@ -73,7 +73,8 @@ _SINGLE_PIPE = re.compile(r"(?<!\|)\|(?!\|)")
 _CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("ref", "references")}
 _EXT_OPEN = re.compile(r"\[(?:(?:" + _SCHEMES + r"):|//)", re.IGNORECASE)
 _FREE_LINK = re.compile(r"(?:" + _SCHEMES + r"):", re.IGNORECASE)
-_URLISH = re.compile(r"[^\s<>\[\]{}|\"']*\Z")
+_URL_STOP = frozenset(" \t\n\r\x0b\x0c<>[]{}|\"'")
+_VOID_TAG = re.compile(r"</?(?:br|hr|wbr|img)\b[^<>]*>|<[A-Za-z][A-Za-z0-9-]*\b[^<>]*/>", re.IGNORECASE)
 
 
 def scan_wikitext(text: str, table: Optional[TemplateTable] = None) -> CitationModel:
@@ -154,7 +155,14 @@ class _Scanner:
                 if text.startswith("{{{", at):
                     raise Ambiguous
                 close = self.match(_BRACES, at, end)
-                self.region(at, close, in_list, Template)
+                if self.dead(at, close):
+                    pass
+                else:
+                    inner = self.template_inner(at, close)
+                    if inner is not None:
+                        self.scan(inner, close - 2, in_list)  # its values, read as page text: the same walk
+                    else:
+                        self.region(at, close, in_list, Template)
                 pos = close
             elif c == "[":
                 if tok == "[[":
@@ -214,20 +222,57 @@ class _Scanner:
                 return False  # a template name made by a template
         return True
 
-    def table_ok(self, start: int, end: int) -> bool:
-        """Whether the walker's reading of the table at [start, end) is that of page text: what it does not
-        walk (the attributes after ``{|`` and ``|-``, a cell's style before its single ``|``) holds nothing
-        the model needs. Templates, links, refs and comments are masked first (their ``|`` are their own);
-        each stretch before a single ``|`` must then be dead (conservative: from the previous one)."""
+    def template_inner(self, start: int, end: int) -> Optional[int]:
+        """Where the parameters of the template at [start, end) begin, when the walker's reading of it is that
+        of page text: a template that makes no refs or lists, whose name and parameter names (which are not
+        walked) hold nothing the model needs. None: hand it to mwparserfromhell."""
+        text = self.text
+        name = _TEMPLATE_NAME.match(text, start, end)
+        if name is None or not self.dead(start, name.end()) or text.startswith("{", name.end()):
+            return None
+        if "{{{" in self.blank[start:end]:
+            return None
+        if _free_link_before(text, start):
+            raise Ambiguous  # perhaps inside a free link ("http://x/{{y}}"), which the walker skips
+        st = self.structure(start + 2, end - 2)
+        if "<" in st or _EXT_OPEN.search(st):
+            return None  # a tag or link whose "|" are its own: mwparserfromhell knows which
+        first = st.find("|")
+        if first < 0:
+            return end - 2
+        base = start + 2
+        pos = first
+        while pos >= 0:
+            nxt = st.find("|", pos + 1)
+            stop = nxt if nxt >= 0 else len(st)
+            eq = st.find("=", pos + 1, stop)
+            if eq >= 0 and not self.dead(base + pos + 1, base + eq):
+                return None  # a parameter name with markup in it: not walked
+            pos = nxt
+        return base + first
+
+    def structure(self, start: int, end: int) -> str:
+        """[start, end) of the page with comments, unparsed tags, refs, templates, links and void tags
+        masked (same length, line ends kept): what is left is the markup at the top level of the stretch."""
         st = self.blank[start:end]
         if "<" in st:
             st = _REF_ELEMENT.sub(_filler, st)
+            if "<" in st:
+                st = _VOID_TAG.sub(_filler, st)
         for pattern, token in ((_INNER_TEMPLATE, "{{"), (_INNER_LINK, "[[")):
             while token in st:
                 masked = pattern.sub(_filler, st)
                 if masked == st:
                     break
                 st = masked
+        return st
+
+    def table_ok(self, start: int, end: int) -> bool:
+        """Whether the walker's reading of the table at [start, end) is that of page text: what it does not
+        walk (the attributes after ``{|`` and ``|-``, a cell's style before its single ``|``) holds nothing
+        the model needs. Templates, links, refs and comments are masked first (their ``|`` are their own);
+        each stretch before a single ``|`` must then be dead (conservative: from the previous one)."""
+        st = self.structure(start, end)
         if "|||" in st:
             return False
         for line in _TABLE_LINE.finditer(st):
@@ -257,8 +302,7 @@ class _Scanner:
         if kind is Template:
             if "{{{" in self.blank[start:end]:
                 raise Ambiguous  # template arguments: their braces pair differently
-            tail = _URLISH.search(self.text, max(0, start - 300), start)
-            if tail is not None and ":" in tail.group() and _FREE_LINK.search(tail.group()):
+            if _free_link_before(self.text, start):
                 raise Ambiguous  # perhaps inside a free link ("http://x/{{y}}"), which the walker skips
         self.delegate(start, end, in_list, kind)
 
@@ -506,6 +550,14 @@ def _closed(pattern: re.Pattern, inner: str) -> bool:
         elif depth:
             depth -= 1
     return depth == 0
+
+
+def _free_link_before(text: str, at: int) -> bool:
+    """Whether the run of URL characters just before ``at`` holds a scheme (``http://x/{{y}}``)."""
+    i, lo = at, max(0, at - 300)
+    while i > lo and text[i - 1] not in _URL_STOP:
+        i -= 1
+    return i < at and ":" in text[i:at] and _FREE_LINK.search(text, i, at) is not None
 
 
 def _filler(m: re.Match) -> str:
