@@ -30,8 +30,8 @@ from mwparserfromhell.nodes import ExternalLink, Tag, Template, Wikilink
 from citelint.model import Attr, CitationModel, Problem, RefTag, Span
 from citelint.parsers.templates import TemplateTable, default_table
 from citelint.parsers.wikitext import (
-    _HIDDEN_LB, _HIDDEN_LSQ, _HIDDEN_LT, _LEFTOVER, _NEWLINE_AFTER_NAME, OPAQUE_TAGS, _defuse, _Walker, parse_wikitext,
-    sanitizer_attributes,
+    _HIDDEN_LB, _HIDDEN_LSQ, _HIDDEN_LT, _LEFTOVER, _NEWLINE_AFTER_NAME, _OPAQUE_SPAN, OPAQUE_TAGS, _defuse,
+    _lists_closed_late, _open_tags_without_gt, _Walker, parse_wikitext, sanitizer_attributes,
 )
 
 
@@ -121,6 +121,12 @@ class _Scanner:
             raise Ambiguous  # "<ref\nname=…>": the full parser's pre-pass rewrites it
         if _HIDDEN_LT in text or _HIDDEN_LB in text or _HIDDEN_LSQ in text:
             raise Ambiguous  # the full parser's stand-ins, written in the page
+        if "<" in text:  # the full parser's other pre-passes: a ref tag without its ">", a list closed late
+            scan = _OPAQUE_SPAN.sub(_spaces_plain, text)
+            if _open_tags_without_gt(text, scan):
+                raise Ambiguous
+            if "</references" in scan.lower() and _lists_closed_late(text, scan):
+                raise Ambiguous
         if _defuse(text) is not text:
             raise Ambiguous  # unclosed markup the full parser hides first
         self.blank = _BLANK.sub(_spaces, text) if "<" in text else text
@@ -412,9 +418,10 @@ class _Scanner:
 
     def leftover(self, at: int, kind: str) -> int:
         """Ref markup the full parser leaves as text: the walker's finding for it (``_leftovers``)."""
-        m = _LEFTOVER.match(self.text, at)
-        if m is None:
-            raise Ambiguous
+        text = self.text
+        m = _LEFTOVER.match(text, at)
+        if m is None or "\n" in m.group() or text.startswith("=", text.rfind("\n", 0, at) + 1):
+            raise Ambiguous  # (a heading ends at the last "=" of its line, in the middle of this text)
         self.walker.model.problems.append(Problem(kind, Span(at, m.end()), m.group(2).lower()))
         return m.end()
 
@@ -564,6 +571,10 @@ def _filler(m: re.Match) -> str:
     """Same length, line ends kept, nothing of the markup left."""
     s = m.group()
     return "x" * len(s) if "\n" not in s else re.sub(r"[^\n]", "x", s)
+
+
+def _spaces_plain(m: re.Match) -> str:
+    return " " * (m.end() - m.start())
 
 
 def _spaces(m: re.Match) -> str:
