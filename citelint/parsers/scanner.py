@@ -35,6 +35,9 @@ from citelint.parsers.wikitext import (
 )
 
 
+_MAX_DEPTH = 40  # stretches scanned inside each other (templates in templates…), passes of masking
+
+
 class Ambiguous(Exception):
     """The scanner is not sure how the full parser reads this page: let it."""
 
@@ -48,8 +51,9 @@ _SCHEMES = ("bitcoin|ftp|ftps|geo|git|gopher|http|https|irc|ircs|magnet|mailto|m
 
 _CANDIDATE = re.compile(
     # (a link that holds no bracket, brace or tag holds nothing for the model: not a candidate)
-    r"<!--|<\s*/?\s*[A-Za-z]|\{\{|\[\[(?![^\[\]{}<\ue000-\ue002]*\]\])|\[(?=(?:" + _SCHEMES + r"):|//)|^[ \t:]*\{\||[\ue000-\ue002]",
-    re.IGNORECASE | re.MULTILINE)
+    r"<!--|<\s*/?\s*[A-Za-z]|\{\{|\[\[(?![^\[\]{}<\ue000-\ue002]*\]\])|\[(?=(?:" + _SCHEMES + r"):|//)|\n[ \t:]*\{\||[\ue000-\ue002]",
+    re.IGNORECASE)  # (a table's "{|" after its "\n": a "^" would make the search try every position)
+_TABLE_AT = re.compile(r"[ \t:]*\{\|")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^<>]*?)(/?)>")
 _TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 # the parts of the page mwparserfromhell does not read as markup: comments and unparsed tags
@@ -60,7 +64,7 @@ _ATTR = re.compile(r"""(\s*)([^\s=<>"'/]+)(?:(\s*)=(\s*)(?:"([^"<>]*)"|'([^'<>]*
 _TRAIL = re.compile(r"\s*/?\Z")
 _BRACES = re.compile(r"\{\{|\}\}")
 _SQUARE = re.compile(r"\[\[|\]\]")
-_TABLE = re.compile(r"^[ \t:]*\{\||^[ \t]*\|\}(?!\})", re.MULTILINE)
+_TABLE = re.compile(r"\n[ \t:]*\{\||\n[ \t]*\|\}(?!\})")
 _TEMPLATE_NAME = re.compile(r"\{\{([^{}|]*)")
 _REFISH = re.compile(r"<\s*/?\s*ref", re.IGNORECASE)
 _REF_START = re.compile(r"<ref(?=[\s/>])", re.IGNORECASE)
@@ -107,13 +111,15 @@ class _ScanWalker(_Walker):
 
 
 class _Scanner:
-    __slots__ = ("text", "blank", "table", "walker", "names")
+    __slots__ = ("text", "blank", "table", "walker", "names", "depth", "line_at")
 
     def __init__(self, text: str, table: TemplateTable) -> None:
         self.text = text
         self.table = table
         self.walker = _ScanWalker(table, text)
         self.names: dict[str, bool] = {}  # template name → does it make refs or lists (a table entry)
+        self.depth = 0  # stretches being scanned inside each other
+        self.line_at = (0, 0)  # (an offset, where its line starts): found forwards, so linear in all
 
     def run(self) -> CitationModel:
         text = self.text
@@ -139,10 +145,22 @@ class _Scanner:
     # -- the pass -------------------------------------------------------------------------
     def scan(self, pos: int, end: int, in_list: Optional[str]) -> None:
         """Everything in [pos, end) that the full parser's walker would walk as page text."""
+        self.depth += 1
+        if self.depth > _MAX_DEPTH:
+            raise Ambiguous  # templates in templates by the thousand: the full parser's bounds apply
+        try:
+            self._scan(pos, end, in_list)
+        finally:
+            self.depth -= 1
+
+    def _scan(self, pos: int, end: int, in_list: Optional[str]) -> None:
         text, blank = self.text, self.blank
         find = _CANDIDATE.search
+        first = None
+        if pos == 0 or text[pos - 1] == "\n":
+            first = _TABLE_AT.match(text, pos, end)  # a table on the stretch's first line
         while True:
-            m = find(text, pos, end)
+            m, first = first or find(text, pos, end), None
             if m is None:
                 return
             at = m.start()
@@ -187,7 +205,7 @@ class _Scanner:
                 raise Ambiguous
             else:  # a table
                 start = text.index("{|", at)
-                close = self.match(_TABLE, at, end)
+                close = self.match(_TABLE, start + 2, end, 1)
                 if self.dead(start, close):
                     pass
                 elif "{{{" not in blank[start:close] and self.table_ok(start, close):
@@ -196,9 +214,9 @@ class _Scanner:
                     self.region(start, close, in_list, Tag)
                 pos = close
 
-    def match(self, pattern: re.Pattern, at: int, end: int) -> int:
-        """The end of the bracket pair that opens at ``at`` (nested pairs counted), in [at, end)."""
-        depth = 0
+    def match(self, pattern: re.Pattern, at: int, end: int, depth: int = 0) -> int:
+        """The end of the bracket pair that opens at ``at`` (nested pairs counted), in [at, end); ``depth``:
+        how many are open at ``at``."""
         for m in pattern.finditer(self.blank, at, end):
             tok = m.group()
             if "{" in tok or "[" in tok:
@@ -241,7 +259,7 @@ class _Scanner:
         if _free_link_before(text, start):
             raise Ambiguous  # perhaps inside a free link ("http://x/{{y}}"), which the walker skips
         st = self.structure(start + 2, end - 2)
-        if "<" in st or _EXT_OPEN.search(st):
+        if st is None or "<" in st or _EXT_OPEN.search(st):
             return None  # a tag or link whose "|" are its own: mwparserfromhell knows which
         first = st.find("|")
         if first < 0:
@@ -266,11 +284,15 @@ class _Scanner:
             if "<" in st:
                 st = _VOID_TAG.sub(_filler, st)
         for pattern, token in ((_INNER_TEMPLATE, "{{"), (_INNER_LINK, "[[")):
-            while token in st:
+            for _ in range(_MAX_DEPTH):
+                if token not in st:
+                    break
                 masked = pattern.sub(_filler, st)
                 if masked == st:
                     break
                 st = masked
+            else:
+                return None  # nested too deep to mask in a few passes
         return st
 
     def table_ok(self, start: int, end: int) -> bool:
@@ -279,7 +301,7 @@ class _Scanner:
         the model needs. Templates, links, refs and comments are masked first (their ``|`` are their own);
         each stretch before a single ``|`` must then be dead (conservative: from the previous one)."""
         st = self.structure(start, end)
-        if "|||" in st:
+        if st is None or "|||" in st:
             return False
         for line in _TABLE_LINE.finditer(st):
             marker, rest = line.group(1), line.group(2)
@@ -420,10 +442,22 @@ class _Scanner:
         """Ref markup the full parser leaves as text: the walker's finding for it (``_leftovers``)."""
         text = self.text
         m = _LEFTOVER.match(text, at)
-        if m is None or "\n" in m.group() or text.startswith("=", text.rfind("\n", 0, at) + 1):
+        if m is None or "\n" in m.group() or text.startswith("=", self.line_start(at)):
             raise Ambiguous  # (a heading ends at the last "=" of its line, in the middle of this text)
         self.walker.model.problems.append(Problem(kind, Span(at, m.end()), m.group(2).lower()))
         return m.end()
+
+    def line_start(self, at: int) -> int:
+        """Where the line of ``at`` starts; asked in page order, the search never goes back over a line."""
+        last, start = self.line_at
+        if at >= last:
+            nl = self.text.rfind("\n", last, at)
+            if nl >= 0:
+                start = nl + 1
+        else:
+            start = self.text.rfind("\n", 0, at) + 1
+        self.line_at = (at, start)
+        return start
 
     def _attrs(self, m: re.Match) -> Optional[tuple]:
         """The tag's attributes as mwparserfromhell reads them (a bare name keeps the spaces after it),

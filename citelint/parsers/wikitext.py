@@ -50,7 +50,10 @@ _HIDDEN_LSQ = "\ue002"  # … and the "[" of a "[[" that no "]]" closes
 _RESTORE = str.maketrans({_HIDDEN_LT: "<", _HIDDEN_LB: "{", _HIDDEN_LSQ: "["})
 # Any other tag: "<name …>", "</name>", or an opener that runs into the next "<" (or the end) with no ">"
 _ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$|<)([^<>]*)(>?)")
-_BRACKETS = re.compile(r"\{\{|\}\}|\[\[|\]\]|^[ \t:]*\{\||^[ \t]*\|\}(?!\})", re.MULTILINE)  # and tables
+_BRACKETS = re.compile(r"\{\{|\}\}|\[\[|\]\]")
+# tables' "{|" and "|}" at a line start: after a "\n" (a "^" in the pattern would make the search try every position)
+_TABLE_MARKS = re.compile(r"\n[ \t:]*\{\||\n[ \t]*\|\}(?!\})")
+_TABLE_AT_START = re.compile(r"[ \t:]*\{\||[ \t]*\|\}(?!\})")
 # tags that need no closing tag (mwparserfromhell.definitions SINGLE): never "unclosed"
 _SINGLE = frozenset({"br", "wbr", "hr", "meta", "link", "img", "li", "dt", "dd", "th", "td", "tr"})
 
@@ -114,14 +117,24 @@ def _defuse(text: str) -> str:
     if "{{" in text or "[[" in text or "{|" in text:
         stacks: dict[str, list[int]] = {"{{": [], "[[": [], "{|": []}
         closes = {"}}": stacks["{{"], "]]": stacks["[["], "|}": stacks["{|"]}
+        # each kind pairs on its own stack, so the kinds are found apart (and the common ones fast)
         for m in _BRACKETS.finditer(scan):
-            t = m.group().lstrip(" \t:")
+            t = m.group()
             if t in stacks:
-                stacks[t].append(m.end() - 2)
+                stacks[t].append(m.start())
             else:
                 stack = closes[t]
                 if stack:
                     stack.pop()
+        if "{|" in text:
+            first = _TABLE_AT_START.match(scan)
+            marks = _TABLE_MARKS.finditer(scan)
+            for m in ([first] if first else []) + list(marks):
+                t = m.group().lstrip("\n \t:")
+                if t == "{|":
+                    stacks[t].append(m.end() - 2)
+                elif stacks["{|"]:
+                    stacks["{|"].pop()
         brackets = [i for stack in stacks.values() for i in stack]
     if len(hide) + len(brackets) < 2:
         return text  # one stray opening costs mwparserfromhell nothing
