@@ -35,7 +35,8 @@ _OPAQUE = ("nowiki", "pre", "math", "syntaxhighlight", "source", "chem", "ce", "
            "graph", "templatedata", "mapframe", "maplink", "inputbox", "categorytree")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _OPAQUE_EL = re.compile(r"<(%s)\b[^<>]*?(?:/>|>.*?</\1\s*>)" % "|".join(_OPAQUE), re.DOTALL | re.IGNORECASE)
-_TOKENS = re.compile(r"\{{2,}|\}{2,}|\[\[|\]\]|\|")
+# (each alternative starts with a literal character, so the search skips between tokens fast)
+_TOKENS = re.compile(r"\{\{+|\}\}+|\[\[|\]\]|\|")
 _BRACKET = re.compile(r"(?<!\[)\[((?:https?:)?//[^\s\[\]<>\"\x00{}]+)([^\]\n]*)\]", re.IGNORECASE)
 _BARE = re.compile(r"(?<![A-Za-z0-9_/])https?://[^\s\[\]<>\"\x00{}|]+", re.IGNORECASE)
 _BARE_CUT = re.compile(r"''|&(?:lt|gt|quot|nbsp|#91|#93|#x5b|#x5d|#60|#62|#34);", re.IGNORECASE)
@@ -114,7 +115,17 @@ def scan_templates(s: str) -> list[Template]:
     """Every closed ``{{…}}`` in ``s`` (nested ones too), with its parameters split at top level."""
     stack: list[_Frame] = []
     out: list[Template] = []
-    for m in _TOKENS.finditer(s):
+    start = s.find("{{")
+    if start < 0:
+        return out
+    # Outside every template, a token changes nothing that is found: a link open there only ever holds
+    # what is found inside it, and a stray "}}" or "|" there does nothing. So the search jumps from the end
+    # of each outermost template to the next "{{" (the links and table pipes between are never looked at).
+    tokens = _TOKENS.finditer(s, start)
+    while True:
+        m = next(tokens, None)
+        if m is None:
+            break
         tok = m.group()
         c = tok[0]
         if c == "{":
@@ -147,6 +158,12 @@ def scan_templates(s: str) -> list[Template]:
                         stack[-1].children.append((el_start, el_end))
                 else:
                     top.children = [(el_start, el_end)]
+            if not any(f.kind == "brace" for f in stack):
+                stack.clear()
+                nxt = s.find("{{", m.end())
+                if nxt < 0:
+                    break
+                tokens = _TOKENS.finditer(s, nxt)
         elif tok == "[[":
             stack.append(_Frame("link", m.start()))
         elif tok == "]]":

@@ -51,8 +51,9 @@ _SCHEMES = ("bitcoin|ftp|ftps|geo|git|gopher|http|https|irc|ircs|magnet|mailto|m
 
 _CANDIDATE = re.compile(
     # (a link that holds no bracket, brace or tag holds nothing for the model: not a candidate)
-    r"<!--|<\s*/?\s*[A-Za-z]|\{\{|\[\[(?![^\[\]{}<\ue000-\ue002]*\]\])|\[(?=(?:" + _SCHEMES + r"):|//)|\n[ \t:]*\{\||[\ue000-\ue002]",
-    re.IGNORECASE)  # (a table's "{|" after its "\n": a "^" would make the search try every position)
+    r"<!--|<\s*/?\s*[A-Za-z]|\{\{|\[\[(?![^\[\]{}<\ue000-\ue002]*\]\])|\[(?=(?:" + _SCHEMES + r"):|//)|\n[ \t:]*\{\||\ue000|\ue001|\ue002",
+    re.IGNORECASE)  # (a table's "{|" after its "\n", every alternative a literal first: a "^" or a class
+    # there would make the search try every position)
 _TABLE_AT = re.compile(r"[ \t:]*\{\|")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^<>]*?)(/?)>")
 _TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
