@@ -36,6 +36,7 @@ _OPAQUE = ("nowiki", "pre", "math", "syntaxhighlight", "source", "chem", "ce", "
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _OPAQUE_EL = re.compile(r"<(%s)\b[^<>]*?(?:/>|>.*?</\1\s*>)" % "|".join(_OPAQUE), re.DOTALL | re.IGNORECASE)
 # (each alternative starts with a literal character, so the search skips between tokens fast)
+_SIMPLE_TEMPLATE = re.compile(r"\{\{[^{}\[\]]*\}\}")
 _TOKENS = re.compile(r"\{\{+|\}\}+|\[\[|\]\]|\|")
 _BRACKET = re.compile(r"(?<!\[)\[((?:https?:)?//[^\s\[\]<>\"\x00{}]+)([^\]\n]*)\]", re.IGNORECASE)
 _BARE = re.compile(r"(?<![A-Za-z0-9_/])https?://[^\s\[\]<>\"\x00{}|]+", re.IGNORECASE)
@@ -129,6 +130,26 @@ def scan_templates(s: str) -> list[Template]:
         tok = m.group()
         c = tok[0]
         if c == "{":
+            simple = _SIMPLE_TEMPLATE.match(s, m.start()) if tok == "{{" else None
+            if simple is not None:
+                # no brace or bracket inside: it closes at its "}}" whatever is around it, and only its own
+                # "|" split it (found without going through the tokens one by one)
+                a, b = simple.span()
+                pipes = []
+                p = s.find("|", a + 2, b - 2)
+                while p >= 0:
+                    pipes.append(p)
+                    p = s.find("|", p + 1, b - 2)
+                out.append(_make_template(s, a, b, pipes, []))
+                if stack:
+                    stack[-1].children.append((a, b))
+                    tokens = _TOKENS.finditer(s, b)
+                else:
+                    nxt = s.find("{{", b)
+                    if nxt < 0:
+                        break
+                    tokens = _TOKENS.finditer(s, nxt)
+                continue
             stack.append(_Frame("brace", m.start(), count=len(tok)))
         elif c == "}":
             left = len(tok)
