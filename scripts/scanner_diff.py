@@ -72,6 +72,9 @@ def main() -> int:
             n += 1
             own += scanned
             findings += count
+            if n % 500 == 0:
+                print(f"  … {n} revisions, {own} by the scanner, {len(bad)} mismatches, "
+                      f"{time.perf_counter() - t0:.0f} s", flush=True)
             if not (same_model and same_findings):
                 bad.append(revision)
                 print(f"MISMATCH revision {revision}: model {'same' if same_model else 'differs'}, findings "

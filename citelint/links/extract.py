@@ -25,6 +25,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from citelint.links.urls import judge
@@ -232,6 +233,7 @@ def _top_level_find(s: str, ch: str, a: int, b: int, kids: list) -> int:
     return s.find(ch, pos, b)
 
 
+@lru_cache(maxsize=4096)  # (pure functions of short strings that repeat: url, title, cite web…)
 def _canonical(name: str) -> str:
     name = _WS.sub(" ", name.replace(MASK, "")).strip().lower()
     if name.startswith("template:"):
@@ -239,6 +241,7 @@ def _canonical(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=4096)
 def _param_key(written: str) -> str:
     return _WS.sub("-", written.replace(MASK, "").strip().lower())
 
