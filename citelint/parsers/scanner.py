@@ -56,12 +56,15 @@ _CANDIDATE = re.compile(
     # there would make the search try every position)
 _TABLE_AT = re.compile(r"[ \t:]*\{\|")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^<>]*?)(/?)>")
+_TAG_TEXT = re.compile(r"<[A-Za-z][^<>]*>?")
+_QUOTED = re.compile(r"=\s*([\"'])")
 _TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 # the parts of the page mwparserfromhell does not read as markup: comments and unparsed tags
 _BLANK = re.compile(
     r"<!--.*?-->|<!--|<(" + "|".join(sorted(_UNPARSED)) + r")(?=[\s/>])[^<>]*?(?<!/)>.*?</\1\s*>",
     re.IGNORECASE | re.DOTALL)
-_ATTR = re.compile(r"""(\s*)([^\s=<>"'/]+)(?:(\s*)=(\s*)(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>/=]+))(?=\s|/?\Z)|(\s*))""")
+_ATTR = re.compile(r"""(\s*)([^\s=<>"'/]+)(?:(\s*)=(\s*)(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>/=][^\s<>/]*))(?=\s|/?\Z)|(\s*))""")
+# (an unquoted value may hold a quote or "=" after its first character: name=APJ-2020" is the value APJ-2020")
 _TRAIL = re.compile(r"\s*/?\Z")
 _BRACES = re.compile(r"\{\{|\}\}")
 _SQUARE = re.compile(r"\[\[|\]\]")
@@ -336,6 +339,12 @@ class _Scanner:
         self.delegate(start, end, in_list, kind)
 
     def delegate(self, start: int, end: int, in_list: Optional[str], kind) -> None:
+        """Parse [start, end) alone with mwparserfromhell and walk it with the full parser's walker. Alone
+        it must be the one node it is in the page, and hold no tag with a quote left open (which, in the
+        page, mwparserfromhell may run on past the region's end)."""
+        for t in _TAG_TEXT.finditer(self.blank, start, end):
+            if _unclosed_quote(t.group()):
+                raise Ambiguous
         masked = self.masked(start, end) if kind is not Tag or self.text[start] != "<" else None
         code = mwparserfromhell.parse(masked or self.text[start:end], skip_style_tags=True)
         nodes = code.nodes
@@ -437,6 +446,8 @@ class _Scanner:
             return close.end()
         if "{{" in attrs or "[[" in attrs:
             raise Ambiguous  # attributes are not walked: what is in them does not count
+        if ('"' in attrs or "'" in attrs) and _unclosed_quote(attrs):
+            raise Ambiguous  # mwparserfromhell may run the value on past the ">" to a quote further on
         return m.end()  # any other tag: its contents are walked as page text
 
     def leftover(self, at: int, kind: str) -> int:
@@ -512,8 +523,7 @@ class _Scanner:
                 return stop
         attrs = self._attrs(m)
         if attrs is None:
-            self.delegate(at, stop, in_list, Tag)
-            return stop
+            raise Ambiguous  # attributes read another way (a quote not closed in the tag runs on past it)
         span = Span(at, stop)
         read = sanitizer_attributes(m.group(3)) if attrs else ()
         w = self.walker
@@ -541,8 +551,7 @@ class _Scanner:
             stop = close.end()
             content = text[m.end():close.start()]
         if attrs is None:
-            self.delegate(at, stop, in_list, Tag)
-            return stop
+            raise Ambiguous
         span = Span(at, stop)
         w = self.walker
         read = sanitizer_attributes(m.group(3)) if attrs else ()
@@ -592,6 +601,19 @@ def _closed(pattern: re.Pattern, inner: str) -> bool:
         elif depth:
             depth -= 1
     return depth == 0
+
+
+def _unclosed_quote(tag: str) -> bool:
+    """Whether a value in a tag's attributes opens a quote that the tag does not close."""
+    pos = 0
+    while True:
+        m = _QUOTED.search(tag, pos)
+        if m is None:
+            return False
+        close = tag.find(m.group(1), m.end())
+        if close < 0:
+            return True
+        pos = close + 1
 
 
 def _free_link_before(text: str, at: int) -> bool:
