@@ -31,7 +31,7 @@ from citelint.model import Attr, CitationModel, Problem, RefTag, Span
 from citelint.parsers.templates import TemplateTable, default_table
 from citelint.parsers.wikitext import (
     _HIDDEN_LB, _HIDDEN_LSQ, _HIDDEN_LT, _LEFTOVER, _NEWLINE_AFTER_NAME, _OPAQUE_SPAN, OPAQUE_TAGS, _defuse,
-    _lists_closed_late, _open_tags_without_gt, _Walker, parse_wikitext, sanitizer_attributes,
+    _SINGLE, _lists_closed_late, _open_tags_without_gt, _Walker, parse_wikitext, sanitizer_attributes,
 )
 
 
@@ -56,7 +56,7 @@ _CANDIDATE = re.compile(
     # there would make the search try every position)
 _TABLE_AT = re.compile(r"[ \t:]*\{\|")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^<>]*?)(/?)>")
-_TAG_TEXT = re.compile(r"<[A-Za-z][^<>]*>?")
+_TAG_TEXT = re.compile(r"</?[A-Za-z][^<>]*>?")
 _QUOTED = re.compile(r"=\s*([\"'])")
 _TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 # the parts of the page mwparserfromhell does not read as markup: comments and unparsed tags
@@ -115,7 +115,7 @@ class _ScanWalker(_Walker):
 
 
 class _Scanner:
-    __slots__ = ("text", "blank", "table", "walker", "names", "depth", "line_at")
+    __slots__ = ("text", "blank", "rblank", "table", "walker", "names", "depth", "line_at")
 
     def __init__(self, text: str, table: TemplateTable) -> None:
         self.text = text
@@ -140,6 +140,9 @@ class _Scanner:
         if _defuse(text) is not text:
             raise Ambiguous  # unclosed markup the full parser hides first
         self.blank = _BLANK.sub(_spaces, text) if "<" in text else text
+        # … and refs masked too: where a template, link or table ends (a "}}" or "]" in a ref's text is the
+        # ref's: mwparserfromhell reads the tag whole)
+        self.rblank = _REF_ELEMENT.sub(_filler, self.blank) if _REF_START.search(self.blank) else self.blank
         self.scan(0, len(text), None)
         model = self.walker.model
         if any(p.kind == "unclosed-ref" for p in model.problems):
@@ -198,9 +201,12 @@ class _Scanner:
                     self.region(at, close, in_list, Wikilink)
                     pos = close
                 else:
-                    close = blank.find("]", at, end)
                     nl = blank.find("\n", at, end)
-                    if close < 0 or 0 <= nl < close:
+                    line = self.structure(at, nl if nl >= 0 else end)
+                    close = -1 if line is None else line.find("]")
+                    if close >= 0:
+                        close += at
+                    if close < 0:
                         pos = at + 1  # no "]" on the line: "[" is text, the URL a free link
                     else:
                         self.region(at, close + 1, in_list, ExternalLink)
@@ -221,7 +227,7 @@ class _Scanner:
     def match(self, pattern: re.Pattern, at: int, end: int, depth: int = 0) -> int:
         """The end of the bracket pair that opens at ``at`` (nested pairs counted), in [at, end); ``depth``:
         how many are open at ``at``."""
-        for m in pattern.finditer(self.blank, at, end):
+        for m in pattern.finditer(self.rblank, at, end):
             tok = m.group()
             if "{" in tok or "[" in tok:
                 depth += 1
@@ -342,9 +348,21 @@ class _Scanner:
         """Parse [start, end) alone with mwparserfromhell and walk it with the full parser's walker. Alone
         it must be the one node it is in the page, and hold no tag with a quote left open (which, in the
         page, mwparserfromhell may run on past the region's end)."""
+        open_tags: list[str] = []
         for t in _TAG_TEXT.finditer(self.blank, start, end):
-            if _unclosed_quote(t.group()):
+            tag = t.group()
+            if _unclosed_quote(tag):
                 raise Ambiguous
+            n = _TAG_NAME.match(tag)
+            name = n.group(2).lower()
+            if name in _SINGLE or tag.endswith("/>"):
+                continue
+            if not n.group(1):
+                open_tags.append(name)
+            elif not open_tags or open_tags.pop() != name:
+                raise Ambiguous  # a tag closed in the region that opened before it, or paired otherwise
+        if open_tags:
+            raise Ambiguous  # a tag that the page may close after the region (mwparserfromhell reads it whole)
         masked = self.masked(start, end) if kind is not Tag or self.text[start] != "<" else None
         code = mwparserfromhell.parse(masked or self.text[start:end], skip_style_tags=True)
         nodes = code.nodes
