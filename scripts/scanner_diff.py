@@ -23,7 +23,7 @@ DEFAULT = REPO / "tests" / "data" / "corpus" / "xml" / "wikiwho__Anarchism_full_
 
 def compare(item):
     revision, text = item
-    from citelint.engine import check_document, parse_document
+    from citelint.engine import Parsed, check_document, parse_document
     from citelint.model import Document
     from citelint.parsers.scanner import Ambiguous, _Scanner
     from citelint.parsers.templates import default_table
@@ -39,9 +39,10 @@ def compare(item):
     for parser in ("full", "scan"):
         settings = Settings(parser=parser)
         doc = Document(path="page.wiki", text=text, kind="wikitext", page="Anarchism", revision=revision)
-        models.append(parse_document(doc, settings))  # (check_document reuses this parse of doc)
+        model = parse_document(doc, settings)
+        models.append(model)
         out.append([(f.rule, f.severity, f.line, f.column, f.end_line, f.end_column, f.message, f.fingerprint)
-                    for f in check_document(doc, settings)])
+                    for f in check_document(Parsed(doc, model), settings)])
     full, scan = models
     return revision, own, full == scan, out[0] == out[1], len(out[0])
 

@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import strategies as gen
-from citelint.engine import check_document, parse_document
+from citelint.engine import Parsed, check_document, parse_document
 from citelint.model import Document
 from citelint.parsers.scanner import Ambiguous, _Scanner
 from citelint.parsers.templates import default_table
@@ -58,12 +58,11 @@ def first_difference(a, b) -> str:
 
 
 def parse_and_check(text: str, settings: Settings) -> tuple:
-    """The model and the findings of ``text`` read with ``settings.parser`` (a new Document each time: the
-    engine shares one parse per document object between the rules and the link pass)."""
+    """The model and the findings of ``text`` read with ``settings.parser`` (the rules are handed that model)."""
     doc = Document(path="page.wiki", text=text, kind="wikitext")
     model = parse_document(doc, settings)
     return model, [(f.rule, f.severity, f.line, f.column, f.end_line, f.end_column, f.message, f.fingerprint)
-                   for f in check_document(doc, settings)]
+                   for f in check_document(Parsed(doc, model), settings)]
 
 
 def assert_same(text: str, label: str = "page") -> None:
