@@ -259,7 +259,8 @@ class Units:
     """Resuming files and streamed dumps, around ``parallel.check_all``.
 
     ``before(items)`` tags each item with its unit and puts a ``Replay`` in place of the documents of a
-    unit the state holds; ``after(item, result)`` (called in the same order) gathers a unit's results
+    unit the state holds; ``after(item, result)`` (called in the same order, for every item but a
+    ``Replay``) gathers a unit's results
     and records it when the next unit starts (``finish()``: the last one)."""
 
     def __init__(self, state: State, settings_for) -> None:
@@ -301,7 +302,8 @@ class Units:
             stored = self.state.replay(*tag)
             if stored is not None:
                 skipping = tag
-                self.tags.append(None)
+                # no tag: the runner takes a Replay's results itself and never calls ``after`` for it, so a
+                # tag here would put every later item under the unit before its own
                 yield Replay(stored.items)
                 continue
             skipping = None

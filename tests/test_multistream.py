@@ -274,3 +274,25 @@ def test_unusable_state_files_are_one_line_errors(tmp_path):
         proc = cli(*args, cwd=tmp_path, input="x")
         assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
         assert proc.stderr.startswith("citelint: error: ") and message in proc.stderr, proc.stderr
+
+
+def test_resume_after_a_resume_keeps_each_file_its_own_findings(tmp_path):
+    """A unit replayed from the state takes no place in the tags the later units are recorded by: files
+    checked after a replayed one are recorded under their own names, so a third run gives the fresh report."""
+    wiki = tmp_path / "wiki"
+    wiki.mkdir()
+    page = "Text.<ref>{{cite web |url=http://a.example/%s |title=T%s}}</ref> again<ref>{{cite web |url=http://a.example/%s |title=T%s}}</ref>\n{{reflist}}\n"
+    (wiki / "a.wiki").write_text(page % ("a", "a", "a", "a"))
+    state = tmp_path / "s.sqlite"
+    first = cli("--resume", str(state), "wiki", cwd=tmp_path)
+    assert len(findings(first)) == 1
+    (wiki / "b.wiki").write_text(page % ("b", "b", "b", "b"))
+    (wiki / "c.wiki").write_text("No refs here.\n" + page % ("c", "c", "c", "c"))
+    second = cli("--resume", str(state), "wiki", cwd=tmp_path)
+    third = cli("--resume", str(state), "wiki", cwd=tmp_path)
+    fresh = cli("wiki", cwd=tmp_path)
+    assert [(f["path"], f["line"]) for f in findings(fresh)] == [
+        (str(Path("wiki") / n), line) for n, line in (("a.wiki", 1), ("b.wiki", 1), ("c.wiki", 2))]
+    assert findings(second) == findings(fresh)
+    assert findings(third) == findings(fresh)
+    assert "0 checked now" in third.stderr
