@@ -142,56 +142,8 @@ def _end_of(lua: str, open_at: int) -> int:
     return _balanced(lua, open_at)[1]
 
 
-#: Lua's character classes (the byte-wise ``string`` library: ASCII), outside and inside a set
-_CLASSES = {"d": "0-9", "a": "A-Za-z", "w": "A-Za-z0-9", "s": " \\t\\n\\r\\f\\v", "l": "a-z", "u": "A-Z"}
-
-
-def lua_pattern_to_regex(pat: str) -> str:
-    """A Lua pattern as a Python regular expression (the subset Suggestions uses: anchors, classes ``%d``…,
-    sets ``[…]``, captures, and the quantifiers ``* + ? -``)."""
-    out, i, n = [], 0, len(pat)
-    while i < n:
-        c = pat[i]
-        if c == "%":
-            if i + 1 >= n:
-                raise ValueError(f"pattern {pat!r} ends with %")
-            k = pat[i + 1]
-            if k in _CLASSES:
-                out.append("[" + _CLASSES[k] + "]")
-            elif k.isalnum():
-                raise ValueError(f"pattern {pat!r} uses %{k}, which this script does not translate")
-            else:
-                out.append(re.escape(k))
-            i += 2
-        elif c == "[":
-            j, body = i + 1, []
-            if j < n and pat[j] == "^":
-                body.append("^")
-                j += 1
-            while j < n and pat[j] != "]":
-                if pat[j] == "%" and j + 1 < n:
-                    k = pat[j + 1]
-                    body.append(_CLASSES[k] if k in _CLASSES else "\\" + k)
-                    j += 2
-                else:
-                    body.append(re.escape(pat[j]) if pat[j] in "\\[" else pat[j])
-                    j += 1
-            if j >= n:
-                raise ValueError(f"pattern {pat!r} has an unclosed [")
-            out.append("[" + "".join(body) + "]")
-            i = j + 1
-        elif c == "-":
-            out.append("*?")
-            i += 1
-        elif c in "^$()*+?.":
-            out.append(c)
-            i += 1
-        else:
-            out.append(re.escape(c))
-            i += 1
-    regex = "".join(out)
-    re.compile(regex)
-    return regex
+#: one translator of Lua patterns for every regen script (Lua's ``$`` is the end of the text: ``\Z``)
+from regen_cs1_config import lua_to_regex as lua_pattern_to_regex  # noqa: E402
 
 
 def render(whitelist_lua: str, config_lua: str, suggestions_lua: str, source: str) -> str:
