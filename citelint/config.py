@@ -24,7 +24,6 @@ Two scopes:
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import os
 import re
@@ -69,6 +68,8 @@ class _Bad(ValueError):
 # -- value checkers: raw TOML value → typed value, or _Bad ------------------------------------
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    import difflib  # start-up: only for a bad key or value
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

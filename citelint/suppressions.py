@@ -24,7 +24,6 @@ other rules. Unknown directives (``citelint-disabel``) and unknown rule names ar
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
@@ -213,6 +212,8 @@ class Suppressions:
         out = []
         for d in self.directives:
             if d.kind == "unknown":
+                import difflib  # start-up: only for a misspelt directive
+
                 close = difflib.get_close_matches(d.keyword.lower(), KINDS, n=1)
                 hint = f"did you mean citelint-{close[0]}?" if close else \
                     "use one of " + ", ".join(f"citelint-{k}" for k in KINDS)

@@ -42,3 +42,37 @@ def test_offline_one_file_imports_no_dump_baseline_or_cluster_module(tmp_path):
     mods = imported(tmp_path, "--offline")
     assert not [m for m in NOT_FOR_ONE_FILE if m in mods]
     assert "citelint.report.rich_report" in mods  # the default format's reporter, which is needed
+
+
+#: what a wikitext file has no use for: the plain-text parser and its diagnostics scanner (two rules name
+#: plain-text markers in their messages and import it only for a plain-text page), difflib (only to suggest
+#: a name for a misspelt key, directive or attribute)
+NOT_FOR_WIKITEXT = ("citelint.parsers.plaintext", "citelint.parsers.diagnostics", "difflib")
+
+
+def test_offline_wikitext_file_imports_no_plaintext_parser_or_difflib(tmp_path):
+    for fmt in ("text", "rich"):
+        mods = imported(tmp_path, "--offline", "--format", fmt)
+        assert not [m for m in NOT_FOR_WIKITEXT if m in mods], fmt
+        assert "citelint.parsers.scanner" in mods  # the page was read, by the wikitext scanner
+
+
+def _run(tmp_path, name: str, text: str):
+    (tmp_path / name).write_text(text)
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "citelint", "check", "--offline",
+                           "--format", "text", name], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    mods = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
+    return proc.stdout, mods
+
+
+def test_deferred_modules_still_come_when_needed(tmp_path):
+    """The deferred imports happen where they are needed: a plain-text page with an entry cited twice but
+    shown with one backlink gets backlink-mismatch, whose message names the [1] marker (the plain-text
+    parser's marker_label); a misspelt directive gets its did-you-mean (difflib)."""
+    out, mods = _run(tmp_path, "page.txt", "A claim.[1] Again.[1]\n\nReferences\n\n1. ^ Smith 2001.\n")
+    assert "citelint.parsers.plaintext" in mods
+    assert "CL401 backlink-mismatch entry 1 has 1 backlink(s) (^) but the text has 2 [1] marker(s)" in out, out
+    out, mods = _run(tmp_path, "sup.wiki", "A claim.<ref>x</ref> <!-- citelint-disabel-next-line -->\n\n"
+                                           "== References ==\n{{reflist}}\n")
+    assert "difflib" in mods
+    assert "did you mean citelint-disable-next-line?" in out, out

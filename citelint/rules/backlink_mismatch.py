@@ -4,7 +4,6 @@ from typing import Iterator
 
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
-from citelint.parsers.plaintext import marker_label
 from citelint.rules.base import Context, Rule
 
 
@@ -31,6 +30,8 @@ class BacklinkMismatch(Rule):
     formats = frozenset({"plaintext"})
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
+        from citelint.parsers.plaintext import marker_label  # start-up: the plain-text parser only when needed
+
         counts: dict[tuple, int] = {}
         for use in model.uses:
             counts[(use.group, use.key)] = counts.get((use.group, use.key), 0) + 1

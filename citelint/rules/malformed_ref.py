@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import bisect
-import difflib
 import html
 import re
 from typing import Iterator
@@ -185,6 +184,8 @@ _NEXT_LIST_CLOSE = re.compile(r"</references\s*>", re.IGNORECASE)
 
 
 def _suggest(name: str, allowed) -> str:
+    import difflib  # start-up: only for a misspelt attribute
+
     close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
     return f' (did you mean "{close[0]}"?)' if close else ""
 

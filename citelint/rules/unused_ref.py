@@ -5,7 +5,6 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.fixes import Edit, Fix
 from citelint.model import CitationModel, Severity
-from citelint.parsers.plaintext import marker_label
 from citelint.rules.base import Context, Rule, describe_key
 
 
@@ -55,6 +54,8 @@ class UnusedRef(Rule):
                 continue
             reported.add(d.ident)
             if model.kind == "plaintext":
+                from citelint.parsers.plaintext import marker_label  # start-up: not for wikitext
+
                 msg = (f"reference {d.key} is in the list but no marker {marker_label(d.group, d.key)} cites it: "
                        f"cite it or remove the entry")
             else:
