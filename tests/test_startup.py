@@ -76,3 +76,16 @@ def test_deferred_modules_still_come_when_needed(tmp_path):
                                            "== References ==\n{{reflist}}\n")
     assert "difflib" in mods
     assert "did you mean citelint-disable-next-line?" in out, out
+
+
+def test_offline_page_without_suppression_reads_no_links(tmp_path):
+    """--offline: a page's links are placed (citelint.links.sites) only when a suppression comment may
+    need them (a rule-less one around a dead link is not reported unused); without one the module is not
+    imported, with one it is and the suppression is kept from being reported unused."""
+    page = ("A claim.<ref>{{cite web |url=https://example.org/a |title=A}}</ref>\n\n"
+            "== References ==\n{{reflist}}\n")
+    out, mods = _run(tmp_path, "plain.wiki", page)
+    assert "citelint.links.sites" not in mods and "citelint.links.linkpass" in mods
+    out, mods = _run(tmp_path, "sup.wiki", page.replace("A claim.", "<!-- citelint-disable-next-line -->\nA claim."))
+    assert "citelint.links.sites" in mods
+    assert "unused-suppression" not in out, out

@@ -20,15 +20,17 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from citelint.deadline import PageTimeout, deadline
 from citelint.findings import Finding, content_hash, fingerprint
 from citelint.links.config import LinkSettings
 from citelint.links.outcome import NOT_DEAD, Outcome, Verdict
-from citelint.links.sites import DocLinks, collect
 from citelint.model import Document
 from citelint.parse import Parsed, parse_document
+
+if TYPE_CHECKING:  # start-up: an --offline run reads a page's links only where a suppression may need them
+    from citelint.links.sites import DocLinks
 
 
 _SUPPRESSION = "citelint-disable"
@@ -105,6 +107,8 @@ class LinkPass:
                     parsed = Parsed(doc, None)  # what stays if the parse runs out of time
                     model = parse_document(doc, settings)
                     parsed = Parsed(doc, model)
+                from citelint.links.sites import collect
+
                 links = collect(doc, settings, self.rule_names, on_urls=self._found, model=model)
         except PageTimeout:
             return parsed  # the offline pass reports documents too slow to parse
