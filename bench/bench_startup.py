@@ -22,7 +22,9 @@ SMALL = "A claim.<ref>{{cite web |url=https://example.org/a |title=A}}</ref>\n\n
 
 
 #: as an installed program runs: with its .pyc files (pip writes them at install; PYTHONDONTWRITEBYTECODE,
-#: set on some machines, would have every module compiled again at every start). --no-pyc keeps it.
+#: set on some machines, would have every module compiled again at every start). They are written at the
+#: warm-up into a temporary PYTHONPYCACHEPREFIX (set in main), not into the checkout, where a later
+#: --no-pyc run would read them. --no-pyc keeps the environment as it is.
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 CPU: dict[str, list[float]] = {}  # command → CPU seconds (user + system) of each run
 
@@ -45,7 +47,7 @@ def wall(cmd: list[str], runs: int, cwd: str) -> list[float]:
 def imports(cmd: list[str], cwd: str) -> dict[str, int]:
     """module → cumulative import time (µs), from -X importtime."""
     err = subprocess.run([sys.executable, "-X", "importtime", *cmd[1:]], cwd=cwd, capture_output=True,
-                         text=True).stderr
+                         text=True, env=ENV).stderr
     found = {}
     for line in err.splitlines():
         if line.startswith("import time:") and "|" in line:
@@ -63,8 +65,11 @@ def main() -> None:
     ap.add_argument("--no-pyc", action="store_true", help="keep PYTHONDONTWRITEBYTECODE if it is set")
     args = ap.parse_args()
     if args.no_pyc:
+        ENV.clear()
         ENV.update(os.environ)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as pycache:
+        if not args.no_pyc:
+            ENV["PYTHONPYCACHEPREFIX"] = pycache
         Path(tmp, "small.wiki").write_text(SMALL)
         cite = [sys.executable, "-m", "citelint", "check", "--offline", "small.wiki"]
         bare = [sys.executable, "-c", "pass"]
