@@ -118,10 +118,11 @@ def small_file(rounds: int) -> None:
                     runs.setdefault((name, what), []).append((wall, cpu))
     print(f"citelint check --offline on one small file ({small.relative_to(REPO)}), best of {rounds} "
           f"(median; CPU median), target <= 0.25 s wall (issue 9):")
+    width = max(len(name) for name in envs)
     for name in envs:
         c, b = runs[(name, "check")], runs[(name, "bare")]
         best = min(w for w, _ in c)
-        print(f"  {name:50}: {best:.3f} s wall (median {statistics.median(w for w, _ in c):.3f} s; "
+        print(f"  {name:{width}}: {best:.3f} s wall (median {statistics.median(w for w, _ in c):.3f} s; "
               f"CPU {statistics.median(u for _, u in c):.3f} s) {'met' if best <= 0.25 else 'NOT met'}; "
               f"python -c pass: {min(w for w, _ in b):.3f} s (CPU {statistics.median(u for _, u in b):.3f} s)")
 
