@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from citelint.links.extract import MASK, CitedUrl, Template, extract_urls, mask, scan_templates, trimmed_value
+from citelint.memo import Memo, str_weight
 from citelint.model import CitationModel, Definition
 
 
@@ -53,9 +54,52 @@ def locate(defn: Definition, text: str) -> Optional[int]:
 
 
 def parse_ref(defn: Definition, index: int, base: int) -> ParsedRef:
-    s = mask(defn.content)
-    templates = tuple(scan_templates(s)) if "{{" in s else ()
+    s, templates = parse_content(defn.content)
     return ParsedRef(defn, index, base, s, templates)
+
+
+def parse_content(content: str) -> tuple[str, tuple[Template, ...]]:
+    """A ref's content masked, and its templates (offsets relative to the content): a pure function of the
+    content, kept in a bounded memo (``citelint.memo``), since a history dump's revisions repeat their refs."""
+    return _PARSED(content)
+
+
+def _parse_content(content: str) -> tuple[str, tuple[Template, ...]]:
+    s = mask(content)
+    return s, (tuple(scan_templates(s)) if "{{" in s else ())
+
+
+def _parsed_weight(content: str, value: tuple[str, tuple[Template, ...]]) -> int:
+    s, templates = value
+    w = 150 + str_weight(content) + (0 if s is content else str_weight(s))
+    for t in templates:
+        w += 120 + 150 * len(t.params)
+    return w
+
+
+def content_urls(content: str) -> tuple[CitedUrl, ...]:
+    """The URLs of a ref's content at offset 0 (``extract_urls(content, 0, …)``), memoised like
+    ``parse_content``; ``cited_urls`` moves them to where the content is."""
+    return _URLS(content)
+
+
+def _content_urls(content: str) -> tuple[CitedUrl, ...]:
+    return tuple(extract_urls(content, 0, parsed=parse_content(content)))
+
+
+def _urls_weight(content: str, urls: tuple[CitedUrl, ...]) -> int:
+    return 100 + sum(300 + 2 * len(c.raw) + (len(c.url) if c.url else 0) for c in urls)
+
+
+_PARSED: Memo[tuple[str, tuple[Template, ...]]] = Memo(_parse_content, _parsed_weight, 24_000_000)
+_URLS: Memo[tuple[CitedUrl, ...]] = Memo(_content_urls, _urls_weight, 8_000_000)
+
+
+def _shifted(urls: tuple[CitedUrl, ...], base: int) -> list[CitedUrl]:
+    if not base:
+        return list(urls)
+    return [CitedUrl(c.start + base, c.end + base, c.raw, c.kind, c.param, c.url, c.problem, c.skipped, c.cite,
+                     c.template, c.url_status, c.status_param, c.tagged_dead) for c in urls]
 
 
 def parsed_refs(model: CitationModel, text: str) -> list[ParsedRef]:
@@ -74,8 +118,7 @@ def cited_urls(model: CitationModel, text: str) -> list[list[CitedUrl]]:
     per model: the invalid-url and same-source rules and the link collection (``links.sites.collect``) read
     the same lists."""
     return model.derived("urls", text, lambda: [
-        extract_urls(ref.definition.content, ref.base, parsed=(ref.masked, ref.templates))
-        for ref in parsed_refs(model, text)])
+        _shifted(content_urls(ref.definition.content), ref.base) for ref in parsed_refs(model, text)])
 
 
 def _parse(model: CitationModel, text: str) -> tuple[list[ParsedRef], Optional[ParsedRef]]:

@@ -38,6 +38,11 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _OPAQUE_EL = re.compile(r"<(%s)\b[^<>]*?(?:/>|>.*?</\1\s*>)" % "|".join(_OPAQUE), re.DOTALL | re.IGNORECASE)
 # (each alternative starts with a literal character, so the search skips between tokens fast)
 _SIMPLE_TEMPLATE = re.compile(r"\{\{[^{}\[\]]*\}\}")
+# a template with no brace inside, and no bracket but whole wikilinks with none inside them: it closes at its
+# "}}" whatever is around it, and only its own "|" outside the links split it (written as text (link text)*,
+# each repetition starting with "[[", so there is one way to match and a match that fails costs linear time)
+_FLAT_TEMPLATE = re.compile(r"\{\{[^{}\[\]]*(?:\[\[[^{}\[\]]*\]\][^{}\[\]]*)*\}\}")
+_FLAT_LINK = re.compile(r"\[\[[^{}\[\]]*\]\]")
 _TOKENS = re.compile(r"\{\{+|\}\}+|\[\[|\]\]|\|")
 _BRACKET = re.compile(r"(?<!\[)\[((?:https?:)?//[^\s\[\]<>\"\x00{}]+)([^\]\n]*)\]", re.IGNORECASE)
 _BARE = re.compile(r"(?<![A-Za-z0-9_/])https?://[^\s\[\]<>\"\x00{}|]+", re.IGNORECASE)
@@ -93,12 +98,14 @@ class _Frame:
     children: list = field(default_factory=list)  # (start, end) of closed elements inside
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Template:
     start: int
     end: int
     name: str  # canonical, lower case
-    params: list  # (name or None, name_as_written, value_start, value_end)
+    #: (name or None, name_as_written, value_start, value_end) for each parameter; a tuple, like the
+    #: template itself immutable, since a memo (``citelint.citations``) hands the same one to many revisions
+    params: tuple
 
 
 def mask(text: str) -> str:
@@ -113,8 +120,11 @@ def mask(text: str) -> str:
     return _OPAQUE_EL.sub(blank, out)
 
 
-def scan_templates(s: str) -> list[Template]:
-    """Every closed ``{{…}}`` in ``s`` (nested ones too), with its parameters split at top level."""
+def scan_templates(s: str, fast: bool = True) -> list[Template]:
+    """Every closed ``{{…}}`` in ``s`` (nested ones too), with its parameters split at top level.
+
+    ``fast=False`` goes through every token, without the shortcut for templates with no template inside
+    (the reference the tests compare the shortcut with)."""
     stack: list[_Frame] = []
     out: list[Template] = []
     start = s.find("{{")
@@ -131,17 +141,12 @@ def scan_templates(s: str) -> list[Template]:
         tok = m.group()
         c = tok[0]
         if c == "{":
-            simple = _SIMPLE_TEMPLATE.match(s, m.start()) if tok == "{{" else None
+            simple = _FLAT_TEMPLATE.match(s, m.start()) if (fast and tok == "{{") else None
             if simple is not None:
-                # no brace or bracket inside: it closes at its "}}" whatever is around it, and only its own
-                # "|" split it (found without going through the tokens one by one)
+                # no brace inside and only whole links: it closes at its "}}" whatever is around it, and
+                # only its own "|" outside the links split it (split without going through the tokens)
                 a, b = simple.span()
-                pipes = []
-                p = s.find("|", a + 2, b - 2)
-                while p >= 0:
-                    pipes.append(p)
-                    p = s.find("|", p + 1, b - 2)
-                out.append(_make_template(s, a, b, pipes, []))
+                out.append(_make_flat(s, a, b))
                 if stack:
                     stack[-1].children.append((a, b))
                     tokens = _TOKENS.finditer(s, b)
@@ -200,6 +205,32 @@ def scan_templates(s: str) -> list[Template]:
     return out
 
 
+def _blank(m: re.Match) -> str:
+    return MASK * (m.end() - m.start())
+
+
+def _make_flat(s: str, start: int, end: int) -> Template:
+    """``_make_template`` for a ``_FLAT_TEMPLATE`` match: the inner text split at its pipes outside links
+    (a link's "|" and "=" are blanked out first, so they neither split nor name a parameter)."""
+    inner = s[start + 2:end - 2]
+    shadow = _FLAT_LINK.sub(_blank, inner) if "[[" in inner else inner
+    if "|" not in shadow:
+        return Template(start, end, _canonical(inner), ())
+    segs = shadow.split("|")
+    n = len(segs[0])
+    params = []
+    pos = start + 3 + n
+    for seg in segs[1:]:
+        eq = seg.find("=")
+        if eq < 0:
+            params.append((None, None, pos, pos + len(seg)))
+        else:
+            written = s[pos:pos + eq].strip()
+            params.append((_param_key(written), written, pos + eq + 1, pos + len(seg)))
+        pos += len(seg) + 1
+    return Template(start, end, _canonical(inner[:n]), tuple(params))
+
+
 def _make_template(s: str, start: int, end: int, pipes: list, children: list) -> Template:
     inner_end = end - 2
     bounds = [start + 2] + [p + 1 for p in pipes] + [inner_end + 1]
@@ -214,7 +245,7 @@ def _make_template(s: str, start: int, end: int, pipes: list, children: list) ->
         else:
             written = s[a:eq].strip()
             params.append((_param_key(written), written, eq + 1, b))
-    return Template(start, end, _canonical(name_raw), params)
+    return Template(start, end, _canonical(name_raw), tuple(params))
 
 
 def _top_level_find(s: str, ch: str, a: int, b: int, kids: list) -> int:
@@ -253,6 +284,7 @@ _URL_PARAMS = frozenset({"url", "archiveurl", "chapterurl", "contributionurl", "
 _HYPHEN_URL = re.compile(r"^[a-z]+(-[a-z]+)*-url$")
 
 
+@lru_cache(maxsize=4096)
 def _is_url_param(key: str) -> bool:
     return (key in _URL_PARAMS or bool(_HYPHEN_URL.match(key))) and key not in _NOT_URL_PARAMS
 
@@ -280,7 +312,8 @@ def _extract(content: str, base: int, parsed: Optional[tuple] = None) -> list[Ci
     out: list[CitedUrl] = []
     claimed: list[tuple[int, int]] = []
     for ti, t in enumerate(templates):
-        if not any(k is not None and _is_url_param(k) for k, *_ in t.params):
+        url_params = [p for p in t.params if p[0] is not None and _is_url_param(p[0])]
+        if not url_params:
             continue
         status = status_param = None
         for key, written, vs, ve in t.params:
@@ -288,9 +321,7 @@ def _extract(content: str, base: int, parsed: Optional[tuple] = None) -> list[Ci
                 v = trimmed_value(s, vs, ve)[2].strip().lower()
                 status = _DEAD_WORDS.get(v, v or None)
                 status_param = written
-        for key, written, vs, ve in t.params:
-            if key is None or not _is_url_param(key):
-                continue
+        for key, written, vs, ve in url_params:
             claimed.append((vs, ve))
             if t.name in ARCHIVE_BUILDERS:
                 continue

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Optional
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from citelint.memo import Memo
+
 #: schemes MediaWiki links and CS1 accepts in |url=, that citelint does not check
 OTHER_SCHEMES = frozenset({
     "ftp", "ftps", "sftp", "gopher", "news", "nntp", "telnet", "mailto", "irc", "ircs", "git", "svn", "mms",
@@ -31,12 +33,46 @@ class Judgement:
     skipped: Optional[str] = None  # why it is valid but not checked (another scheme)
 
 
+#: the common case, judged without urlsplit: http(s), a host of ASCII letters, digits, "-" and "_" in dotted
+#: labels, no port or user, and a path and query of characters ``quote`` leaves as they are; the rest
+#: (and any host longer than 63 characters, where the length limits come in) takes the full way
+_PLAIN = re.compile(r"(https?)://([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)"
+                    r"(/[A-Za-z0-9_.~!$%&'()*+,/:;=@\[\]-]*)?"
+                    r"(?:\?([A-Za-z0-9_.~!$%&'()*+,/:;=?@\[\]-]*))?(?:#[!-~]*)?", re.IGNORECASE)
+#: URLs longer than this are judged without the memo (it keeps what it judged; a dump repeats its URLs)
+_MEMO_MAX = 2048
+
+
 def judge(text: str) -> Judgement:
     """Judge a URL as written (entities already decoded, surrounding whitespace removed)."""
+    if len(text) <= _MEMO_MAX:
+        return _judge_memo(text)
+    return _judge_safely(text)
+
+
+def _judge_safely(text: str) -> Judgement:
     try:
+        m = _PLAIN.fullmatch(text)
+        if m is not None and len(m.group(2)) <= 63:
+            return _plain(m)
         return _judge(text)
     except Exception as e:  # pragma: no cover - the parser libraries must never crash a run
         return Judgement(problem=f"is not a valid URL ({type(e).__name__})")
+
+
+def _judgement_weight(text: str, j: Judgement) -> int:
+    return 200 + 2 * len(text) + (len(j.url) if j.url else 0)
+
+
+#: a pure function of a short string, returning a frozen value: kept, since a dump repeats its URLs
+_judge_memo = Memo(_judge_safely, _judgement_weight, 8_000_000)
+
+
+def _plain(m: re.Match) -> Judgement:
+    """What ``_judge`` says of a ``_PLAIN`` URL: valid, and normalised as ``_normalise`` would."""
+    scheme, host, path, query = m.groups()
+    url = f"{scheme.lower()}://{host.lower()}{path or '/'}"
+    return Judgement(url=url + "?" + query if query else url)
 
 
 def _judge(text: str) -> Judgement:

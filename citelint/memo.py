@@ -1,0 +1,86 @@
+"""A bounded memo of a pure function of one string, for what a history dump computes again and again.
+
+The revisions of a page repeat most of their references word for word, so what is derived from a ref's
+content alone (its masked text and templates, its URLs at offset 0, its normal form) can be kept from one
+revision to the next. ``Memo`` keeps the most recently used results while their weight (an estimate of
+their memory, in bytes) stays within a budget, and never keeps a result heavier than a sixteenth of it:
+memory stays bounded whatever the input. The function must be pure and its results immutable (tuples,
+frozen dataclasses), with offsets relative to the string, since every caller shares them.
+
+This is not state passed between stages: a result is the same whether it comes from the memo or not
+(``clear()`` changes nothing but time; the tests compare both ways).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Callable, Generic, TypeVar
+
+V = TypeVar("V")
+
+_ALL: list["Memo"] = []
+
+
+class Memo(Generic[V]):
+    __slots__ = ("_fn", "_weigh", "_budget", "_limit", "_items", "_weight", "_lock", "hits", "misses",
+                 "__weakref__")
+
+    def __init__(self, fn: Callable[[str], V], weigh: Callable[[str, V], int], budget: int) -> None:
+        self._fn = fn
+        self._weigh = weigh
+        self._budget = budget
+        self._limit = budget // 16
+        self._items: OrderedDict[str, tuple[V, int]] = OrderedDict()
+        self._weight = 0
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+        _ALL.append(self)
+
+    def __call__(self, key: str) -> V:
+        items = self._items
+        with self._lock:
+            hit = items.get(key)
+            if hit is not None:
+                items.move_to_end(key)
+                self.hits += 1
+                return hit[0]
+        value = self._fn(key)
+        w = self._weigh(key, value)
+        if w > self._limit:
+            return value
+        with self._lock:
+            self.misses += 1
+            if key not in items:
+                items[key] = (value, w)
+                self._weight += w
+                while self._weight > self._budget:
+                    _, (_, old) = items.popitem(last=False)
+                    self._weight -= old
+        return value
+
+    @property
+    def weight(self) -> int:
+        return self._weight
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._weight = 0
+            self.hits = self.misses = 0
+
+
+def clear_all() -> None:
+    """Empty every memo (benchmarks that time a cold run, tests that compare with and without)."""
+    for m in _ALL:
+        m.clear()
+
+
+def str_weight(s: str) -> int:
+    """Roughly the bytes a string takes (CPython: 1, 2 or 4 bytes a character, and its header)."""
+    if s.isascii():
+        return 49 + len(s)
+    return 80 + 4 * len(s) if max(s) > "\uffff" else 76 + 2 * len(s)
