@@ -44,8 +44,15 @@ _SIMPLE_TEMPLATE = re.compile(r"\{\{[^{}\[\]]*\}\}")
 _FLAT_TEMPLATE = re.compile(r"\{\{[^{}\[\]]*(?:\[\[[^{}\[\]]*\]\][^{}\[\]]*)*\}\}")
 _FLAT_LINK = re.compile(r"\[\[[^{}\[\]]*\]\]")
 _TOKENS = re.compile(r"\{\{+|\}\}+|\[\[|\]\]|\|")
-_BRACKET = re.compile(r"(?<!\[)\[((?:https?:)?//[^\s\[\]<>\"\x00{}]+)([^\]\n]*)\]", re.IGNORECASE)
-_BARE = re.compile(r"(?<![A-Za-z0-9_/])https?://[^\s\[\]<>\"\x00{}|]+", re.IGNORECASE)
+# the same, with a whole link that holds no bracket or brace as one token (its "|" never split a template)
+_TOKENS_FAST = re.compile(r"\{\{+|\}\}+|\[\[[^{}\[\]]*\]\]|\[\[|\]\]|\|")
+# (the literal "[" first and the scheme's case spelled out, so the search skips to candidates fast: a "[" not
+# after another one)
+_BRACKET = re.compile(r"\[(?<!\[\[)((?:[Hh][Tt][Tt][Pp][Ss]?:)?//[^\s\[\]<>\"\x00{}]+)([^\]\n]*)\]")
+# a bare URL: one of these not after a letter, digit, "_" or "/" (checked after the search: a lookbehind in
+# front of it would be tried at every position of the text)
+_BARE = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[^\s\[\]<>\"\x00{}|]+")
+_BARE_NOT_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_/")
 _BARE_CUT = re.compile(r"''|&(?:lt|gt|quot|nbsp|#91|#93|#x5b|#x5d|#60|#62|#34);", re.IGNORECASE)
 _WS = re.compile(r"[\s_]+")
 
@@ -123,8 +130,8 @@ def mask(text: str) -> str:
 def scan_templates(s: str, fast: bool = True) -> list[Template]:
     """Every closed ``{{…}}`` in ``s`` (nested ones too), with its parameters split at top level.
 
-    ``fast=False`` goes through every token, without the shortcut for templates with no template inside
-    (the reference the tests compare the shortcut with)."""
+    ``fast=False`` goes through every token, without the shortcuts for a template with no template inside
+    and a link with no link inside (the reference the tests compare the shortcuts with)."""
     stack: list[_Frame] = []
     out: list[Template] = []
     start = s.find("{{")
@@ -133,7 +140,8 @@ def scan_templates(s: str, fast: bool = True) -> list[Template]:
     # Outside every template, a token changes nothing that is found: a link open there only ever holds
     # what is found inside it, and a stray "}}" or "|" there does nothing. So the search jumps from the end
     # of each outermost template to the next "{{" (the links and table pipes between are never looked at).
-    tokens = _TOKENS.finditer(s, start)
+    toks = _TOKENS_FAST if fast else _TOKENS
+    tokens = toks.finditer(s, start)
     while True:
         m = next(tokens, None)
         if m is None:
@@ -149,12 +157,12 @@ def scan_templates(s: str, fast: bool = True) -> list[Template]:
                 out.append(_make_flat(s, a, b))
                 if stack:
                     stack[-1].children.append((a, b))
-                    tokens = _TOKENS.finditer(s, b)
+                    tokens = toks.finditer(s, b)
                 else:
                     nxt = s.find("{{", b)
                     if nxt < 0:
                         break
-                    tokens = _TOKENS.finditer(s, nxt)
+                    tokens = toks.finditer(s, nxt)
                 continue
             stack.append(_Frame("brace", m.start(), count=len(tok)))
         elif c == "}":
@@ -190,9 +198,13 @@ def scan_templates(s: str, fast: bool = True) -> list[Template]:
                 nxt = s.find("{{", m.end())
                 if nxt < 0:
                     break
-                tokens = _TOKENS.finditer(s, nxt)
-        elif tok == "[[":
-            stack.append(_Frame("link", m.start()))
+                tokens = toks.finditer(s, nxt)
+        elif c == "[":
+            if len(tok) > 2:  # a whole link: what its "]]" would do
+                if stack:
+                    stack[-1].children.append(m.span())
+            else:
+                stack.append(_Frame("link", m.start()))
         elif tok == "]]":
             if stack and stack[-1].kind == "link":
                 fr = stack.pop()
@@ -312,7 +324,7 @@ def _extract(content: str, base: int, parsed: Optional[tuple] = None) -> list[Ci
     out: list[CitedUrl] = []
     claimed: list[tuple[int, int]] = []
     for ti, t in enumerate(templates):
-        url_params = [p for p in t.params if p[0] is not None and _is_url_param(p[0])]
+        url_params = [p for p in t.params if p[0] is not None and p[0].endswith("url") and _is_url_param(p[0])]
         if not url_params:
             continue
         status = status_param = None
@@ -376,7 +388,7 @@ def _extract(content: str, base: int, parsed: Optional[tuple] = None) -> list[Ci
         claimed.append((us, ue))
         claimed.sort()
 
-    for m in _BARE.finditer(s):
+    for m in _bare_urls(s):
         us = m.start()
         if _inside(claimed, us):
             continue
@@ -392,14 +404,38 @@ def _extract(content: str, base: int, parsed: Optional[tuple] = None) -> list[Ci
     return out
 
 
+#: what ``str.isspace`` holds to be white space (``str.strip()`` strips these), and the mask
+_WHITE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008" \
+         "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_WHITE_OR_MASK = _WHITE + MASK
+
+
+def _bare_urls(s: str):
+    """``_BARE``'s matches that do not follow a letter, digit, "_" or "/", as a search with that lookbehind
+    finds them: after a candidate that does, the search goes on from the next character."""
+    if "://" not in s:
+        return
+    search = _BARE.search
+    pos = 0
+    while True:
+        m = search(s, pos)
+        if m is None:
+            return
+        p = m.start()
+        if p and s[p - 1] in _BARE_NOT_AFTER:
+            pos = p + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def trimmed_value(s: str, vs: int, ve: int) -> tuple[int, int, str]:
     """(start, end, text) of a parameter value: trimmed, masked parts (comments) removed."""
-    a, b = vs, ve
-    while a < b and (s[a].isspace() or s[a] == MASK):
-        a += 1
-    while b > a and (s[b - 1].isspace() or s[b - 1] == MASK):
-        b -= 1
-    return a, b, s[a:b].replace(MASK, "")
+    seg = s[vs:ve]
+    text = seg.lstrip(_WHITE_OR_MASK)
+    a = vs + len(seg) - len(text)
+    text = text.rstrip(_WHITE_OR_MASK)
+    return a, a + len(text), text.replace(MASK, "") if MASK in text else text
 
 
 def _top_level_spans(templates: list[Template]) -> list[tuple[int, int]]:
