@@ -158,15 +158,29 @@ def canonical_content(ref: ParsedRef) -> str:
     """A ref's content as a citation, not as text: each template's named parameters sorted, white space
     collapsed and comments dropped everywhere; two refs that differ only in parameter order or white space
     have the same canonical content (``duplicate-ref``)."""
+    if ref.definition is None:
+        return _canonical_now(ref.masked, ref.masked, ref.templates)
+    return _CANONICAL(ref.definition.content)  # a ref's templates are parse_content's: a function of its content
+
+
+def _canonical_of(content: str) -> str:
+    s, templates = parse_content(content)
+    return _canonical_now(content, s, templates)
+
+
+def _canonical_now(raw: str, masked: str, templates: tuple[Template, ...]) -> str:
     from citelint.model import normalize
     from citelint.parsers.templates import canonical_name
 
-    raw = ref.definition.content if ref.definition is not None else ref.masked
-    if not ref.templates:
+    if not templates:
         return normalize(raw)
     out = []
     pos = 0
-    for t in ref.top_level():
+    last_end = -1
+    for t in templates:
+        if t.start < last_end:
+            continue  # nested: part of the top-level one
+        last_end = t.end
         out.append(normalize(raw[pos:t.start]))
         named = []
         positional = []
@@ -176,10 +190,14 @@ def canonical_content(ref: ParsedRef) -> str:
                 positional.append(value)
             else:
                 named.append(f"{normalize(written)}={value}")
-        name_end = ref.masked.find("|", t.start + 2, t.end) if t.params else t.end - 2
+        name_end = masked.find("|", t.start + 2, t.end) if t.params else t.end - 2
         name = canonical_name(normalize(raw[t.start + 2:name_end]))  # MediaWiki: first letter case-insensitive
         out.append("{{" + name + "".join("|" + p for p in positional) + "".join("|" + n for n in sorted(named))
                    + "}}")
         pos = t.end
     out.append(normalize(raw[pos:]))
     return " ".join(p for p in out if p)
+
+
+_CANONICAL: Memo[str] = Memo(_canonical_of, lambda content, value: 100 + str_weight(content) + str_weight(value),
+                             8_000_000)

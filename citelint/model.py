@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from citelint.memo import Memo, str_weight
+
 DEFAULT_GROUP = ""
 
 
@@ -176,9 +178,22 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
 def normalize(text: str) -> str:
     """Content without comments, whitespace runs collapsed, ends trimmed: the identity of a citation."""
+    if 48 <= len(text) <= 8192:  # a ref's content, normalised again by each rule and each revision
+        return _normalized(text)
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     if "<!--" in text:
         text = _COMMENT.sub("", text)
     return _WS.sub(" ", text).strip()
+
+
+def _memo_weight(text: str, value: str) -> int:
+    return 100 + str_weight(text) + (0 if value is text else str_weight(value))
+
+
+_normalized: Memo[str] = Memo(_normalize, _memo_weight, 8_000_000)
 
 
 @dataclass(frozen=True, slots=True)
