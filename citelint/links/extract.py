@@ -26,6 +26,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import Optional
 
 from citelint.links.urls import judge
@@ -39,9 +40,10 @@ _OPAQUE_EL = re.compile(r"<(%s)\b[^<>]*?(?:/>|>.*?</\1\s*>)" % "|".join(_OPAQUE)
 # (each alternative starts with a literal character, so the search skips between tokens fast)
 _SIMPLE_TEMPLATE = re.compile(r"\{\{[^{}\[\]]*\}\}")
 # a template with no brace inside, and no bracket but whole wikilinks with none inside them: it closes at its
-# "}}" whatever is around it, and only its own "|" outside the links split it (written as text (link text)*,
-# each repetition starting with "[[", so there is one way to match and a match that fails costs linear time)
-_FLAT_TEMPLATE = re.compile(r"\{\{[^{}\[\]]*(?:\[\[[^{}\[\]]*\]\][^{}\[\]]*)*\}\}")
+# "}}" whatever is around it, and only its own "|" outside the links split it. Written as text ([[text]] text)*
+# with each run of text taken whole ((?=(run))\1: an atomic group), so a match that fails is not tried again
+# with shorter runs: it costs one pass, not one step a character per character given back
+_FLAT_TEMPLATE = re.compile(r"\{\{(?=([^{}\[\]]*))\1(?:\[\[(?=([^{}\[\]]*))\2\]\](?=([^{}\[\]]*))\3)*\}\}")
 _FLAT_LINK = re.compile(r"\[\[[^{}\[\]]*\]\]")
 _TOKENS = re.compile(r"\{\{+|\}\}+|\[\[|\]\]|\|")
 # the same, with a whole link that holds no bracket or brace as one token (its "|" never split a template)
@@ -135,6 +137,9 @@ def scan_templates(s: str, fast: bool = True) -> list[Template]:
     stack: list[_Frame] = []
     out: list[Template] = []
     start = s.find("{{")
+    if fast:
+        start = _flat_run(s, start, out)
+    tried = start  # the "{{" _flat_run stopped at: not a flat template
     if start < 0:
         return out
     # Outside every template, a token changes nothing that is found: a link open there only ever holds
@@ -149,7 +154,9 @@ def scan_templates(s: str, fast: bool = True) -> list[Template]:
         tok = m.group()
         c = tok[0]
         if c == "{":
-            simple = _FLAT_TEMPLATE.match(s, m.start()) if (fast and tok == "{{") else None
+            # (not tried again where _flat_run has just found no flat template)
+            simple = (_FLAT_TEMPLATE.match(s, m.start()) if (fast and tok == "{{" and m.start() != tried)
+                      else None)
             if simple is not None:
                 # no brace inside and only whole links: it closes at its "}}" whatever is around it, and
                 # only its own "|" outside the links split it (split without going through the tokens)
@@ -159,7 +166,7 @@ def scan_templates(s: str, fast: bool = True) -> list[Template]:
                     stack[-1].children.append((a, b))
                     tokens = toks.finditer(s, b)
                 else:
-                    nxt = s.find("{{", b)
+                    nxt = tried = _flat_run(s, s.find("{{", b), out)
                     if nxt < 0:
                         break
                     tokens = toks.finditer(s, nxt)
@@ -196,6 +203,8 @@ def scan_templates(s: str, fast: bool = True) -> list[Template]:
             if not any(f.kind == "brace" for f in stack):
                 stack.clear()
                 nxt = s.find("{{", m.end())
+                if fast:
+                    nxt = tried = _flat_run(s, nxt, out)
                 if nxt < 0:
                     break
                 tokens = toks.finditer(s, nxt)
@@ -213,8 +222,25 @@ def scan_templates(s: str, fast: bool = True) -> list[Template]:
         else:  # "|"
             if stack and stack[-1].kind == "brace":
                 stack[-1].pipes.append(m.start())
-    out.sort(key=lambda t: t.start)
+    out.sort(key=_START)
     return out
+
+
+_START = attrgetter("start")
+
+
+def _flat_run(s: str, pos: int, out: list) -> int:
+    """From ``pos`` (a "{{" outside every template, or -1), the flat templates that follow one another at
+    top level, made at once: the position of the first "{{" that does not open one (-1: none is left)."""
+    match = _FLAT_TEMPLATE.match
+    while pos >= 0:
+        m = match(s, pos)
+        if m is None:
+            return pos
+        b = m.end()
+        out.append(_make_flat(s, pos, b))
+        pos = s.find("{{", b)
+    return pos
 
 
 def _blank(m: re.Match) -> str:
@@ -231,15 +257,19 @@ def _make_flat(s: str, start: int, end: int) -> Template:
     segs = shadow.split("|")
     n = len(segs[0])
     params = []
+    add = params.append
     pos = start + 3 + n
-    for seg in segs[1:]:
+    same = shadow is inner
+    for i in range(1, len(segs)):
+        seg = segs[i]
+        end_ = pos + len(seg)
         eq = seg.find("=")
         if eq < 0:
-            params.append((None, None, pos, pos + len(seg)))
+            add((None, None, pos, end_))
         else:
-            written = s[pos:pos + eq].strip()
-            params.append((_param_key(written), written, pos + eq + 1, pos + len(seg)))
-        pos += len(seg) + 1
+            written = (seg[:eq] if same else s[pos:pos + eq]).strip()
+            add((_param_key(written), written, pos + eq + 1, end_))
+        pos = end_ + 1
     return Template(start, end, _canonical(inner[:n]), tuple(params))
 
 
