@@ -14,6 +14,7 @@ This is not state passed between stages: a result is the same whether it comes f
 from __future__ import annotations
 
 import threading
+from sys import getsizeof
 from collections import OrderedDict
 from typing import Callable, Generic, TypeVar
 
@@ -80,7 +81,5 @@ def clear_all() -> None:
 
 
 def str_weight(s: str) -> int:
-    """Roughly the bytes a string takes (CPython: 1, 2 or 4 bytes a character, and its header)."""
-    if s.isascii():
-        return 49 + len(s)
-    return 80 + 4 * len(s) if max(s) > "\uffff" else 76 + 2 * len(s)
+    """The bytes a string takes (its header and 1, 2 or 4 bytes a character)."""
+    return getsizeof(s)
