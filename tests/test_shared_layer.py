@@ -1,0 +1,202 @@
+"""The shared layer every rule reads (ref contents parsed, their URLs, URL judgements), made faster without
+changing what it finds: each shortcut against the slow way it stands in for, on the real corpus and on
+garbage; the bounded memos that let a history dump's revisions re-parse only their new refs; the
+immutable shapes those memos hand out."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+import tracemalloc
+
+import pytest
+
+from citelint import citations, memo
+from citelint.engine import check_document, parse_document
+from citelint.links import extract, urls
+from citelint.links.extract import CitedUrl, Template, extract_urls, mask, scan_templates, trimmed_value
+from citelint.model import Document, normalize
+from citelint.settings import Settings
+from paths import CORPUS, need
+
+def _corpus_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(need(CORPUS / "wikitext").glob("*.wiki"))]
+
+
+def _corpus_refs() -> list[str]:
+    """Every ref content of the 15 articles, and each article's text outside its refs."""
+    out = []
+    for text in _corpus_texts():
+        model = parse_document(Document("a.wiki", text, "wikitext"), Settings())
+        out.extend(r.definition.content for r in citations.parsed_refs(model, text))
+        out.append(citations.outside_refs(model, text).masked)
+    return out
+
+
+def _garbage(seed: int, n: int, pieces: list[str], most: int = 40) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, most))) for _ in range(n)]
+
+
+def _shape(templates) -> list:
+    return [(t.start, t.end, t.name, tuple(t.params)) for t in templates]
+
+
+def test_template_shortcuts_find_what_the_token_scan_finds():
+    """A flat template (no template inside, whole links only) split at once, and a whole link taken as one
+    token, give the templates and parameters the token-by-token scan gives."""
+    pieces = ["{{", "}}", "{{{", "}}}", "[[", "]]", "[", "]", "|", "=", "a", " ", "{", "}", "x=y", "\x00",
+              "cite web|url=", "[[a|b]]", "[[c=d]]", "\n"]
+    texts = [mask(t) for t in _corpus_refs()] + _garbage(20261201, 20000, pieces)
+    flat = 0
+    for s in texts:
+        assert _shape(scan_templates(s)) == _shape(scan_templates(s, fast=False)), repr(s[:200])
+        flat += bool(extract._FLAT_TEMPLATE.match(s, max(s.find("{{"), 0)))
+    assert flat > 2000  # the shortcut is what most real citations take
+
+
+def test_a_flat_template_with_links_splits_outside_them():
+    s = "{{cite web |title=[[A|B=c]] and [[D]] |url=http://x.org/ |publisher=[[E|F]]}}"
+    (t,) = scan_templates(s)
+    assert [(k, s[vs:ve]) for k, _w, vs, ve in t.params] == [
+        ("title", "[[A|B=c]] and [[D]] "), ("url", "http://x.org/ "), ("publisher", "[[E|F]]")]
+    assert extract._FLAT_TEMPLATE.match(s)  # (taken by the shortcut, not the token loop)
+
+
+_URL_PIECES = ["http", "https", "HTTP", "HtTpS", "://", "//", ":", "/", "?", "#", "&", "=", "%", "%20", "a", "B",
+               "0", "-", "_", ".", "..", "~", "!", "$", "'", "(", ")", "*", "+", ",", ";", "@", "[", "]", "{", "}",
+               "|", "\\", "^", "`", '"', "<", ">", " ", "ä", "\t", "x" * 64, "www.", ".com", ":80", ":8080",
+               "\x00", "\x7f", "example", "org", "/path", "?q=1"]
+
+
+def test_plain_urls_are_judged_as_urlsplit_judges_them():
+    """The common URL, judged without urlsplit, gets the judgement and normal form of the full way."""
+    rnd = random.Random(7)
+    written = []
+    for text in _corpus_texts():
+        written.extend(m.group() for m in re.finditer(r"(?i)https?://[^\s\[\]<>\"|{}]+", text))
+    for _ in range(25000):
+        host = ".".join(rnd.choice(["a", "ex-ample", "B_c", "x" * rnd.randint(1, 70), "0"]) for _ in range(3))
+        written.append(rnd.choice(["http://", "https://", "HTTP://", "hTTps://"]) + host
+                       + "".join(rnd.choice(_URL_PIECES) for _ in range(rnd.randint(0, 10))))
+    plain = 0
+    for url in written:
+        m = urls._PLAIN.fullmatch(url)
+        if m is not None and len(m.group(2)) <= 63:
+            plain += 1
+            assert urls._plain(m) == urls._judge(url), url
+        assert urls.judge(url) == urls._judge(url), url
+    assert plain > 4000
+
+
+def test_bare_url_search_is_the_lookbehind_search():
+    old = re.compile(r"(?<![A-Za-z0-9_/])https?://[^\s\[\]<>\"\x00{}|]+", re.IGNORECASE)
+    pieces = ["http://", "HTTPS://", "hTTp://", "a", "/", "_", "-", ".", " ", "x.org", "|", "[", "9", "://", "h"]
+    for s in _corpus_texts() + _garbage(11, 20000, pieces, 20):
+        assert [m.span() for m in extract._bare_urls(s)] == [m.span() for m in old.finditer(s)], s[:100]
+
+
+def test_bracket_search_is_the_lookbehind_search():
+    old = re.compile(r"(?<!\[)\[((?:https?:)?//[^\s\[\]<>\"\x00{}]+)([^\]\n]*)\]", re.IGNORECASE)
+    pieces = ["[", "[[", "]", "http://", "HTTPS://", "//", "x.org", " ", "t", "\n", "{", "|"]
+    for s in _corpus_texts() + _garbage(12, 20000, pieces, 20):
+        assert [m.span(1) + m.span(2) for m in extract._BRACKET.finditer(s)] == \
+               [m.span(1) + m.span(2) for m in old.finditer(s)], s[:100]
+
+
+def test_trimmed_value_trims_what_isspace_calls_white_space():
+    import sys
+
+    assert extract._WHITE == "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    s = "\u3000\x00 a\x00b \xa0\x00\n"
+    assert trimmed_value(s, 0, len(s)) == (3, 6, "ab")
+    assert trimmed_value("x", 1, 1) == (1, 1, "")
+
+
+def test_shared_shapes_are_immutable():
+    """The memos hand the same templates and URLs to every revision: nobody may change them."""
+    (t,) = scan_templates("{{cite web|url=http://a.org/}}")
+    assert isinstance(t.params, tuple)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        t.name = "x"
+    s, templates = citations.parse_content("{{cite web|url=http://a.org/}}")
+    assert isinstance(templates, tuple) and all(isinstance(x, Template) for x in templates)
+    assert isinstance(citations.content_urls("http://a.org/"), tuple)
+
+
+def test_urls_moved_to_their_place_keep_every_field():
+    content = "{{cite web |url=http://a.org/x |url-status=dead |archive-url=ftp://b.org/}} {{dead link}} [//c.org t]"
+    for c in citations._shifted(citations.content_urls(content), 1000):
+        here = next(x for x in extract_urls(content, 1000) if x.start == c.start)
+        assert c == here
+        assert dataclasses.astuple(c)[2:] == dataclasses.astuple(here)[2:]
+    names = [f.name for f in dataclasses.fields(CitedUrl)]
+    assert names[:2] == ["start", "end"] and len(names) == 13  # _shifted passes all 13, in this order
+
+
+def _revisions() -> list[Document]:
+    """Revisions of a real article, as a history dump holds them: refs edited, added, moved, removed."""
+    text = need(CORPUS / "wikitext" / "wtf__Bazooka.wiki").read_text(encoding="utf-8")  # 127 refs in 69 KB
+    refs = [m.span() for m in re.finditer(r"<ref[^>/]*>.*?</ref>", text, re.DOTALL)]
+    (a1, b1), (a2, b2), (a3, _b3) = refs[3], refs[10], refs[20]
+    edited = text[:a1] + text[a1:b1].replace("|", " |", 1) + text[b1:]
+    revs = [text, edited, edited[:a2] + edited[b2:], text[:a3] + "<ref>{{cite web |url=http://new.org/ |title=New"
+            "}}</ref>" + text[a3:], text[len(text) // 3:]]
+    return [Document("p.wiki", t, "wikitext", page="P", revision=str(i)) for i, t in enumerate(revs)]
+
+
+def test_a_later_revision_parses_only_its_new_refs():
+    page = ("Intro.<ref>{{cite web |url=http://a.org/1 |title=One}}</ref> More.<ref>{{cite book |title=Two "
+            "|isbn=0-306-40615-2}}</ref>\n<references/>\n")
+    later = page.replace("More.", "More.<ref>{{cite news |url=http://c.org/3 |title=Three}}</ref> And.")
+    memo.clear_all()
+    settings = Settings()
+    first = parse_document(Document("p", page, "wikitext"), settings)
+    citations.cited_urls(first, page)
+    before = citations._PARSED.misses, citations._URLS.misses
+    second = parse_document(Document("p", later, "wikitext"), settings)
+    got = citations.cited_urls(second, later)
+    assert (citations._PARSED.misses - before[0], citations._URLS.misses - before[1]) == (1, 1)  # the new ref only
+    assert [later[c.start:c.end] for lst in got for c in lst] == ["http://a.org/1", "http://c.org/3"]
+
+
+def test_history_findings_are_the_same_with_and_without_the_memos():
+    """The memos change nothing but time: the same findings, fingerprints and fixes, whether each revision
+    finds its refs already parsed or not."""
+    docs = _revisions()
+    settings = Settings()
+    memo.clear_all()
+    warm = [check_document(d, settings) for d in docs]
+    hits = citations._PARSED.hits
+    assert hits > 200  # (the revisions did share their refs)
+    cold = []
+    for d in docs:
+        memo.clear_all()
+        cold.append(check_document(d, settings))
+    assert warm == cold and sum(map(len, warm)) > 5
+    assert [[(f.fingerprint, f.source_line, f.fix) for f in fs] for fs in warm] == \
+           [[(f.fingerprint, f.source_line, f.fix) for f in fs] for fs in cold]
+
+
+def test_memo_is_bounded_by_weight_and_its_weight_is_honest():
+    m = memo.Memo(lambda s: citations._parse_content(s), citations._parsed_weight, 2_000_000)
+    rnd = random.Random(3)
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        for i in range(6000):  # ~3x the budget
+            m(f"{{{{cite web |url=http://x{i}.org/ |title={rnd.random()} |date={i} |last={i}|first=A}}}}"
+              + " <!-- c -->" * (i % 3))
+        kept = tracemalloc.get_traced_memory()[0] - base
+    finally:
+        tracemalloc.stop()
+    assert m.weight <= 2_000_000 and len(m) < 6000
+    assert kept <= 1.5 * 2_000_000  # the estimate does not undercount what is kept
+    big = "{{a|b}}" * 100_000  # heavier than a sixteenth of the budget: computed, never kept
+    assert m(big)[1] and big not in m._items
+
+
+def test_normalize_is_the_same_through_the_memo():
+    for s in ["  a <!-- x -->  b  " * 10, "x" * 47, "y " * 30, "z\n" * 5000]:
+        assert normalize(s) == " ".join(re.sub(r"<!--.*?(?:-->|$)", "", s, flags=re.DOTALL).split())
