@@ -24,10 +24,10 @@ _ALL: list["Memo"] = []
 
 
 class Memo(Generic[V]):
-    __slots__ = ("_fn", "_weigh", "_budget", "_limit", "_items", "_weight", "_lock", "hits", "misses",
-                 "__weakref__")
+    __slots__ = ("_fn", "_weigh", "_budget", "_limit", "_items", "_weight", "_lock", "hits", "misses", "name")
 
-    def __init__(self, fn: Callable[[str], V], weigh: Callable[[str, V], int], budget: int) -> None:
+    def __init__(self, fn: Callable[[str], V], weigh: Callable[[str, V], int], budget: int, name: str = "") -> None:
+        self.name = name or getattr(fn, "__qualname__", "memo")
         self._fn = fn
         self._weigh = weigh
         self._budget = budget
@@ -47,11 +47,11 @@ class Memo(Generic[V]):
                 self.hits += 1
                 return hit[0]
         value = self._fn(key)
+        self.misses += 1
         w = self._weigh(key, value)
         if w > self._limit:
             return value
         with self._lock:
-            self.misses += 1
             if key not in items:
                 items[key] = (value, w)
                 self._weight += w
