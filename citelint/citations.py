@@ -91,8 +91,8 @@ def _urls_weight(content: str, urls: tuple[CitedUrl, ...]) -> int:
     return 100 + sum(300 + 2 * len(c.raw) + (len(c.url) if c.url else 0) for c in urls)
 
 
-_PARSED: Memo[tuple[str, tuple[Template, ...]]] = Memo(_parse_content, _parsed_weight, 24_000_000)
-_URLS: Memo[tuple[CitedUrl, ...]] = Memo(_content_urls, _urls_weight, 8_000_000)
+_PARSED: Memo[tuple[str, tuple[Template, ...]]] = Memo(_parse_content, _parsed_weight, 16_000_000)
+_URLS: Memo[tuple[CitedUrl, ...]] = Memo(_content_urls, _urls_weight, 6_000_000)
 
 
 def _shifted(urls: tuple[CitedUrl, ...], base: int) -> list[CitedUrl]:
@@ -200,4 +200,4 @@ def _canonical_now(raw: str, masked: str, templates: tuple[Template, ...]) -> st
 
 
 _CANONICAL: Memo[str] = Memo(_canonical_of, lambda content, value: 100 + str_weight(content) + str_weight(value),
-                             8_000_000)
+                             4_000_000)

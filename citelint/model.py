@@ -193,7 +193,7 @@ def _memo_weight(text: str, value: str) -> int:
     return 100 + str_weight(text) + (0 if value is text else str_weight(value))
 
 
-_normalized: Memo[str] = Memo(_normalize, _memo_weight, 8_000_000)
+_normalized: Memo[str] = Memo(_normalize, _memo_weight, 4_000_000)
 
 
 @dataclass(frozen=True, slots=True)

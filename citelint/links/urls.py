@@ -65,7 +65,7 @@ def _judgement_weight(text: str, j: Judgement) -> int:
 
 
 #: a pure function of a short string, returning a frozen value: kept, since a dump repeats its URLs
-_judge_memo = Memo(_judge_safely, _judgement_weight, 8_000_000)
+_judge_memo = Memo(_judge_safely, _judgement_weight, 4_000_000)
 
 
 def _plain(m: re.Match) -> Judgement:
