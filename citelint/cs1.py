@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pkgutil
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator, Mapping, Optional
 
@@ -49,6 +49,8 @@ class Citation:
     ref: ParsedRef  # the parsed reference (or the text outside references) it was found in
     in_ref: bool  # inside a <ref> (or a ref template), not in a bibliography
     nested: bool  # inside another template (a {{cite …}} as a parameter of {{harvc}}, {{efn}}…)
+    #: name → its last occurrence among ``params`` (MediaWiki gives a parameter given twice its last value)
+    last: Mapping[str, Param] = field(default_factory=dict, compare=False, repr=False)
 
     def get(self, *names: str) -> Optional[Param]:
         """The first of ``names`` given, with a non-empty value when any is (CS1 picks the first alias set)."""
@@ -114,6 +116,10 @@ def _citation(ref: ParsedRef, t: Template, cls: str, nested: bool) -> Citation:
     s = ref.masked
     b = ref.base
     params = []
+    last: dict[str, Param] = {}
+    # without a masked part in the template (the usual case) trimming is str.strip(): the same characters
+    # (str.isspace) as trimmed_value's loops, at C speed
+    plain = s.find(MASK, t.start, t.end) < 0
     # the name runs from after "{{" to the first top-level "|" (or "}}")
     name_a = t.start + 2
     name_b = _first_pipe(t, s) if t.params else t.end - 2
@@ -123,7 +129,13 @@ def _citation(ref: ParsedRef, t: Template, cls: str, nested: bool) -> Citation:
     while nb > name_a and (s[nb - 1].isspace() or s[nb - 1] == MASK):
         nb -= 1
     for i, (key, written, vs, ve) in enumerate(t.params):
-        a, z, value = ref.value(vs, ve)
+        if plain:
+            seg = s[vs:ve]
+            value = seg.strip()
+            a = vs + len(seg) - len(seg.lstrip())
+            z = a + len(value)
+        else:
+            a, z, value = ref.value(vs, ve)
         if written is None:
             pstart = vs
             params.append(Param(None, i, b + pstart, b + pstart, b + a, b + z, value, b + vs, b + ve))
@@ -131,15 +143,22 @@ def _citation(ref: ParsedRef, t: Template, cls: str, nested: bool) -> Citation:
         eq = vs - 1  # the "=" is just before the value
         pstart = _param_start(s, eq)
         name = written.replace(MASK, "").strip()
-        ns = pstart
-        while ns < eq and (s[ns].isspace() or s[ns] == MASK):
-            ns += 1
-        ne = eq
-        while ne > ns and (s[ne - 1].isspace() or s[ne - 1] == MASK):
-            ne -= 1
-        params.append(Param(name, i, b + ns, b + ne, b + a, b + z, value, b + vs, b + ve))
+        if plain:
+            seg = s[pstart:eq]
+            ns = pstart + len(seg) - len(seg.lstrip())
+            ne = ns + len(seg.strip())
+        else:
+            ns = pstart
+            while ns < eq and (s[ns].isspace() or s[ns] == MASK):
+                ns += 1
+            ne = eq
+            while ne > ns and (s[ne - 1].isspace() or s[ne - 1] == MASK):
+                ne -= 1
+        p = Param(name, i, b + ns, b + ne, b + a, b + z, value, b + vs, b + ve)
+        params.append(p)
+        last[name] = p
     return Citation(t.name, cls, b + t.start, b + t.end, b + name_a, b + nb, tuple(params), ref,
-                    ref.definition is not None, nested)
+                    ref.definition is not None, nested, last)
 
 
 def _first_pipe(t: Template, s: str) -> int:

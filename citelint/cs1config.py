@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pkgutil
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping, Optional
 
@@ -39,13 +39,17 @@ class Config:
     archived_copy: re.Pattern
     generic_titles: tuple[tuple, tuple]  # (accept, reject); each entry ("plain", text) or ("regex", pattern)
     generic_names: tuple[tuple, tuple]
+    _names: dict = field(default_factory=dict, compare=False, repr=False)  # names()' answers, by its arguments
 
     def names(self, *meta: str) -> tuple[str, ...]:
         """The parameter names of one or more meta-parameters, in CS1's order."""
-        out: list[str] = []
-        for m in meta:
-            out.extend(self.aliases.get(m, ()))
-        return tuple(out)
+        got = self._names.get(meta)
+        if got is None:
+            out: list[str] = []
+            for m in meta:
+                out.extend(self.aliases.get(m, ()))
+            got = self._names[meta] = tuple(out)
+        return got
 
     def shows(self, key: str, *args: str) -> str:
         """What CS1 shows for an error key, with its Help:CS1 errors anchor: ``"Check date values in: |date=

@@ -314,6 +314,31 @@ def _alias_maps(wl: Whitelist) -> tuple[dict, dict, dict]:
 _ONE_NUMBER = re.compile(r"([^0-9]*)([0-9]+)([^0-9]*)")
 
 
+@lru_cache(maxsize=16384)
+def _groups_of(wl: Whitelist, n: str) -> tuple[tuple[str, int], ...]:
+    """The alias groups a name belongs to: ((meta, enumerator; 0 for a plain group), …)."""
+    plain, enum, bare = _alias_maps(wl)
+    out = [(meta, 0) for meta in plain.get(n, ())]
+    m = _ONE_NUMBER.fullmatch(n)
+    if m:
+        out += [(meta, int(m.group(2))) for meta in enum.get(m.group(1) + "#" + m.group(3), ())]
+    out += [(meta, 1) for meta in bare.get(n, ())]
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def _name_lists(wl: Whitelist) -> tuple:
+    """For the author and editor name lists (select_author_editor_source): (list, v-parameter, plural meta,
+    the group metas of its last/first names, its names in CS1's order, the plural's names)."""
+    out = []
+    for lst, v, plural in (("AuthorList", "vauthors", "Authors"), ("EditorList", "veditors", None)):
+        order = [a.replace("#", str(i)) if k else a.replace("#", "") for i in (1, 2) for meta in ("-Last", "-First")
+                 for a in wl.aliases.get(lst + meta, ()) for k in ((0, 1) if i == 1 else (1,))]
+        out.append((lst, v, frozenset((lst + "-Last", lst + "-First")), tuple(dict.fromkeys(order)),
+                    tuple(wl.aliases.get(plural, ())) if plural else ()))
+    return tuple(out)
+
+
 def _redundant(wl: Whitelist, c: cs1.Citation, args: _Args) -> list[Issue]:
     valid = args.valid
     if len(valid) < 2:
@@ -329,17 +354,14 @@ def _redundant(wl: Whitelist, c: cs1.Citation, args: _Args) -> list[Issue]:
                 flagged[id(p)] = Issue("redundant", c, p, p.start, p.name_end,
                                        {"selected": selected, "shown": shown, "others": present})
 
-    plain, enum, bare = _alias_maps(wl)
     groups: dict[tuple[str, int], set] = {}  # (meta, enumerator; 0 for a plain group) → the names given
     for n in valid:
-        for meta in plain.get(n, ()):
-            groups.setdefault((meta, 0), set()).add(n)
-        m = _ONE_NUMBER.fullmatch(n)
-        if m:
-            for meta in enum.get(m.group(1) + "#" + m.group(3), ()):
-                groups.setdefault((meta, int(m.group(2))), set()).add(n)
-        for meta in bare.get(n, ()):
-            groups.setdefault((meta, 1), set()).add(n)
+        for g in _groups_of(wl, n):
+            found = groups.get(g)
+            if found is None:
+                groups[g] = {n}
+            else:
+                found.add(n)
     for (meta, i), found in groups.items():
         if len(found) < 2:
             continue
@@ -355,14 +377,11 @@ def _redundant(wl: Whitelist, c: cs1.Citation, args: _Args) -> list[Issue]:
         if len(present) > 1:
             report(present)
     # name-list sources: |vauthors=, |authors= and the |lastN=/|firstN= list (select_author_editor_source)
-    for lst, v, plural in (("AuthorList", "vauthors", "Authors"), ("EditorList", "veditors", None)):
-        order = [a.replace("#", str(i)) if k else a.replace("#", "") for i in (1, 2) for meta in ("-Last", "-First")
-                 for a in wl.aliases.get(lst + meta, ()) for k in ((0, 1) if i == 1 else (1,))]
-        given = {n for (meta, i), found in groups.items()
-                 if i in (1, 2) and meta in (lst + "-Last", lst + "-First") for n in found}
-        listed = [n for n in dict.fromkeys(order) if n in given]
+    for lst, v, metas, order, plural_names in _name_lists(wl):
+        given = {n for (meta, i), found in groups.items() if i in (1, 2) and meta in metas for n in found}
+        listed = [n for n in order if n in given] if given else []
         vx = v if v in valid else None
-        xs = next((n for n in wl.aliases.get(plural, ()) if n in valid), None) if plural else None
+        xs = next((n for n in plural_names if n in valid), None)
         sources = [x for x in (listed[0] if listed else None, vx, xs) if x]
         if len(sources) > 1:
             word = "author" if lst == "AuthorList" else "editor"

@@ -42,13 +42,11 @@ def is_set(c: Citation, p: Optional[Param], text: str) -> bool:
 def first(c: Citation, names: tuple[str, ...], text: str) -> Optional[Param]:
     """The parameter CS1 reads a meta-parameter from: the first of its aliases (CS1's order) that is set.
     A parameter given twice has the value of its last occurrence (MediaWiki's rule), even an empty one."""
+    last = c.last
     for name in names:
-        last = None
-        for p in c.params:
-            if p.name == name:
-                last = p
-        if last is not None and is_set(c, last, text):
-            return last
+        p = last.get(name)
+        if p is not None and (p.value or normalize(text[p.raw_start:p.raw_end])):  # is_set
+            return p
     return None
 
 
