@@ -12,7 +12,7 @@ import pkgutil
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Mapping, Optional
+from typing import Callable, Mapping, Optional
 
 try:
     import tomllib
@@ -102,7 +102,15 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 def generic(table: tuple[tuple, tuple], value: str) -> Optional[str]:
     """The reject entry a value matches (CS1's ``is_generic``: accept entries first), or None."""
-    lower = value.translate(_ASCII_LOWER)  # Lua's string.lower: ASCII letters only
+    m = _MATCHERS.get(id(table))
+    if m is None or m.table is not table:
+        if len(_MATCHERS) >= 8:
+            _MATCHERS.clear()
+        m = _MATCHERS[id(table)] = _Generic(table)
+    return m.answer(value)
+
+
+def _generic(table: tuple[tuple, tuple], value: str, lower: str) -> Optional[str]:
     accept, reject = table
     for kind, what in accept:
         if (what in lower) if kind == "plain" else what.search(value):
@@ -111,3 +119,45 @@ def generic(table: tuple[tuple, tuple], value: str) -> Optional[str]:
         if (what in lower) if kind == "plain" else what.search(value):
             return what if kind == "plain" else what.pattern
     return None
+
+
+def _any_of(entries: tuple) -> "Callable[[str, str], bool]":
+    """One test for "some entry matches": the plain entries as one alternation over the lower-cased value, the
+    regex entries as one over the value (each alternative matches where it alone would: no groups)."""
+    plains = [what for kind, what in entries if kind == "plain"]
+    regexes = [what for kind, what in entries if kind != "plain"]
+    plain_re = re.compile("|".join(re.escape(w) for w in plains)) if plains else None
+    any_re = None
+    if regexes and all(r.groups == 0 and r.flags == regexes[0].flags for r in regexes):
+        try:
+            any_re = re.compile("|".join(f"(?:{r.pattern})" for r in regexes), regexes[0].flags)
+        except re.error:
+            any_re = None
+    if regexes and any_re is None:
+        return lambda value, lower: ((plain_re is not None and plain_re.search(lower) is not None)
+                                     or any(r.search(value) for r in regexes))
+    return lambda value, lower: ((plain_re is not None and plain_re.search(lower) is not None)
+                                 or (any_re is not None and any_re.search(value) is not None))
+
+
+class _Generic:
+    """``generic`` for one table: a quick "does any reject entry match" first (most values match none), the
+    entries in order only then; answers memoised by value (bounded)."""
+
+    __slots__ = ("table", "accept_any", "reject_any", "answer")
+
+    def __init__(self, table: tuple[tuple, tuple]) -> None:
+        self.table = table
+        self.accept_any = _any_of(table[0])
+        self.reject_any = _any_of(table[1])
+        self.answer = lru_cache(maxsize=8192)(self._answer)
+
+    def _answer(self, value: str) -> Optional[str]:
+        lower = value.translate(_ASCII_LOWER)  # Lua's string.lower: ASCII letters only
+        if self.accept_any(value, lower) or not self.reject_any(value, lower):
+            return None
+        return _generic(self.table, value, lower)
+
+
+#: id(table) → its matcher (the tables are Config's, which lives as long as the process)
+_MATCHERS: dict[int, _Generic] = {}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Optional
 
 from citelint.cs1config import config
@@ -247,10 +248,11 @@ def check_date(value: str, param: str, today: date) -> bool:
     return True
 
 
+@lru_cache(maxsize=16384)
 def valid(param: str, value: str, today: date) -> bool:
     """Date_validation's ``dates()`` for one parameter (``param`` is CS1's canonical name: ``date``, ``year``,
     ``access-date``, ``archive-date``, ``doi-broken-date``, ``pmc-embargo-date``, ``lay-date``,
-    ``publication-date``)."""
+    ``publication-date``). Memoised (bounded): the same dates recur in every revision of a page."""
     if m := _CIRCA.match(value):
         if param in ("date", "year"):
             return _year_ok(m.group(1), today)

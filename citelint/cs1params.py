@@ -188,7 +188,6 @@ class _Args:
     def __init__(self) -> None:
         self.valid: dict[str, cs1.Param] = {}  # supported or deprecated, non-empty
         self.checked: list[tuple[object, cs1.Param, str]] = []  # (key, param, plain value) CS1 keeps a value for
-        self.present: Optional[dict[str, str]] = None  # meta-parameter → the name CS1 reads (see _first)
 
 
 _POSITIONAL_NAME = re.compile(r"[1-9][0-9]*")
@@ -235,13 +234,56 @@ def _citation_issues(wl: Whitelist, c: cs1.Citation, text: str) -> list[Issue]:
             out.append(Issue("deprecated", c, p, p.start, p.name_end, {"replacement": _replacement(wl, key, c.cls)}))
         args.valid.setdefault(key, p)
         args.checked.append((key, p, value))
-    out.extend(_encyclopedia(c, args))
-    out.extend(_redundant(wl, c, args))
+    plan = _plan(wl, c.cls, tuple(args.valid))
+    valid = args.valid
+    for kind, name, data in plan.before:
+        p = valid[name]
+        out.append(Issue(kind, c, p, p.start, p.name_end, _data(data)))
     out.extend(_missing_pipe(wl, c, args, text))
     out.extend(_external_links(wl, c, args, text))
-    out.extend(_url_wikilink(wl, c, args))
-    out.extend(_format_without_url(wl, c, args))
+    out.extend(_url_wikilink(wl, c, args, plan))
+    for kind, name, data in plan.after:
+        p = valid[name]
+        out.append(Issue(kind, c, p, p.start, p.name_end, _data(data)))
     return out
+
+
+def _data(items: tuple) -> dict:
+    """An issue's data from a plan's (key, value) pairs (a tuple value is a list there)."""
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in items}
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What a citation's issues are, as far as the names it sets tell (its CitationClass and the supported or
+    deprecated names with a value, in the order given): the same for every citation with those names."""
+    present: Mapping[str, str]  # meta-parameter → the name CS1 reads: the first of its aliases given
+    before: tuple  # ((kind, name, ((key, value), …)), …): encyclopedia and redundant issues, in their order
+    after: tuple  # the same for the format-without-url issues
+    linked: tuple  # ((label meta, label name, URL name, title-link name or None), …): _url_wikilink's pairs
+
+
+@lru_cache(maxsize=8192)
+def _plan(wl: Whitelist, cls: str, names: tuple) -> _Plan:
+    from types import MappingProxyType
+
+    valid = dict.fromkeys(names)
+    present = _present(wl, names)
+    before = [(k, n, _items(d)) for k, n, d in _encyclopedia(cls, valid)]
+    before += [("redundant", n, _items(d)) for n, d in _redundant(wl, valid)]
+    after = tuple(("format-without-url", n, _items(d)) for n, d in _format_without_url(wl, cls, present))
+    title_link = present.get("TitleLink")
+    linked = []
+    for label_meta, url_meta in _LINKED:
+        label, url = present.get(label_meta), present.get(url_meta)
+        if label is not None and url is not None:
+            linked.append((label_meta, label, url, title_link))
+    return _Plan(MappingProxyType(present), tuple(before), after, tuple(linked))
+
+
+def _items(d: dict) -> tuple:
+    """A plan's frozen form of an issue's data (a list becomes a tuple; ``_data`` turns it back)."""
+    return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in d.items())
 
 
 def _nested_spans(c: cs1.Citation) -> list[tuple[int, int]]:
@@ -339,20 +381,18 @@ def _name_lists(wl: Whitelist) -> tuple:
     return tuple(out)
 
 
-def _redundant(wl: Whitelist, c: cs1.Citation, args: _Args) -> list[Issue]:
-    valid = args.valid
+def _redundant(wl: Whitelist, valid: Mapping[str, object]) -> list[tuple[str, dict]]:
+    """The names CS1 ignores as redundant, with the issue's data: ((name, data), …)."""
     if len(valid) < 2:
         return []
-    flagged: dict[int, Issue] = {}
+    flagged: dict[str, dict] = {}
 
     def report(present: list[str], why: Optional[str] = None) -> None:
         selected, extras = present[0], present[1:]
         shown = why or sep_list(extras + [selected])
         for n in extras:
-            p = valid[n]
-            if id(p) not in flagged:
-                flagged[id(p)] = Issue("redundant", c, p, p.start, p.name_end,
-                                       {"selected": selected, "shown": shown, "others": present})
+            if n not in flagged:
+                flagged[n] = {"selected": selected, "shown": shown, "others": present}
 
     groups: dict[tuple[str, int], set] = {}  # (meta, enumerator; 0 for a plain group) → the names given
     for n in valid:
@@ -392,24 +432,21 @@ def _redundant(wl: Whitelist, c: cs1.Citation, args: _Args) -> list[Issue]:
         report(present)
     if "minutes" in valid and "time" in valid:
         report(["minutes", "time"])
-    return list(flagged.values())
+    return list(flagged.items())
 
 
-def _encyclopedia(c: cs1.Citation, args: _Args) -> list[Issue]:
+def _encyclopedia(cls: str, valid: Mapping[str, object]) -> list[tuple[str, str, dict]]:
     """|encyclopedia= outside {{cite encyclopedia}}/{{citation}} is ignored ("Unknown parameter … ignored");
-    in them, with a periodical too, one of the two is redundant."""
-    enc = next((n for n in ("encyclopedia", "encyclopaedia", "dictionary") if n in args.valid), None)
+    in them, with a periodical too, one of the two is redundant. ((kind, name, data), …)"""
+    enc = next((n for n in ("encyclopedia", "encyclopaedia", "dictionary") if n in valid), None)
     if enc is None:
         return []
-    p = args.valid[enc]
-    if c.cls not in ("encyclopaedia", "citation"):
-        return [Issue("unknown", c, p, p.start, p.name_end, {"suggest": None, "encyclopedia": True})]
+    if cls not in ("encyclopaedia", "citation"):
+        return [("unknown", enc, {"suggest": None, "encyclopedia": True})]
     per = next((n for n in ("journal", "magazine", "newspaper", "periodical", "website", "work")
-                if n in args.valid), None)
+                if n in valid), None)
     if per is not None:
-        q = args.valid[per]
-        return [Issue("redundant", c, q, q.start, q.name_end,
-                      {"selected": enc, "shown": f"|{enc}= and |{per}=", "others": [enc, per]})]
+        return [("redundant", per, {"selected": enc, "shown": f"|{enc}= and |{per}=", "others": [enc, per]})]
     return []
 
 
@@ -635,17 +672,15 @@ _LINKED = (("Title", "URL"), ("Chapter", "ChapterURL"), ("Conference", "Conferen
            ("Transcript", "TranscriptURL"), ("Map", "MapURL"))
 
 
-def _first(wl: Whitelist, args: _Args, meta: str) -> Optional[str]:
-    """The name CS1 reads for a meta-parameter: the first of its aliases given (with a value)."""
-    if args.present is None:
-        present: dict[str, tuple[int, str]] = {}
-        index = _meta_index(wl)
-        for n in args.valid:
-            for m, pos in index.get(n, ()):
-                if m not in present or pos < present[m][0]:
-                    present[m] = (pos, n)
-        args.present = {m: n for m, (_pos, n) in present.items()}
-    return args.present.get(meta)
+def _present(wl: Whitelist, names: tuple) -> dict[str, str]:
+    """meta-parameter → the first of its aliases among ``names``."""
+    present: dict[str, tuple[int, str]] = {}
+    index = _meta_index(wl)
+    for n in names:
+        for m, pos in index.get(n, ()):
+            if m not in present or pos < present[m][0]:
+                present[m] = (pos, n)
+    return {m: n for m, (_pos, n) in present.items()}
 
 
 @lru_cache(maxsize=4)
@@ -659,19 +694,17 @@ def _meta_index(wl: Whitelist) -> dict:
     return out
 
 
-def _url_wikilink(wl: Whitelist, c: cs1.Citation, args: _Args) -> list[Issue]:
+def _url_wikilink(wl: Whitelist, c: cs1.Citation, args: _Args, plan: _Plan) -> list[Issue]:
     out = []
-    plain = {key: value for key, _p, value in args.checked}
-    title_link = _first(wl, args, "TitleLink")
-    for label_meta, url_meta in _LINKED:
-        label, url = _first(wl, args, label_meta), _first(wl, args, url_meta)
-        if label is None or url is None:
-            continue
+    plain = None
+    for label_meta, label, url, title_link in plan.linked:
         if label_meta == "Title" and title_link is not None:
             p = args.valid[title_link]
             out.append(Issue("url-wikilink", c, p, p.start, p.name_end, {"label": title_link, "url": url,
                                                                           "title-link": True}))
             continue
+        if plain is None:
+            plain = {key: value for key, _p, value in args.checked}
         link = _wikilink(plain.get(label, ""))
         if link is None:
             continue
@@ -687,22 +720,22 @@ _NO_CHAPTER = frozenset({"web", "news", "journal", "magazine", "pressrelease", "
                          "biorxiv", "citeseerx", "ssrn"})
 
 
-def _format_without_url(wl: Whitelist, c: cs1.Citation, args: _Args) -> list[Issue]:
+def _format_without_url(wl: Whitelist, cls: str, present: Mapping[str, str]) -> list[tuple[str, dict]]:
+    """((format name, data), …) for each format parameter without its URL."""
     pairs = [("Format", "URL"), ("ConferenceFormat", "ConferenceURL"), ("ArchiveFormat", "ArchiveURL"),
              ("LayFormat", "LayURL"), ("TranscriptFormat", "TranscriptURL"), ("MapFormat", "MapURL")]
-    periodical = _first(wl, args, "Periodical") or _first(wl, args, "ScriptPeriodical")
-    encyclopedia = _first(wl, args, "Encyclopedia")
-    if not (c.cls in _NO_CHAPTER or (c.cls == "citation" and periodical and not encyclopedia)):
+    periodical = present.get("Periodical") or present.get("ScriptPeriodical")
+    encyclopedia = present.get("Encyclopedia")
+    if not (cls in _NO_CHAPTER or (cls == "citation" and periodical and not encyclopedia)):
         pairs.append(("ChapterFormat", "ChapterURL"))
     out = []
     for fmt_meta, url_meta in pairs:
-        fmt = _first(wl, args, fmt_meta)
-        if fmt is None or _first(wl, args, url_meta) is not None:
+        fmt = present.get(fmt_meta)
+        if fmt is None or present.get(url_meta) is not None:
             continue
-        p = args.valid[fmt]
         want = wl.aliases[url_meta][0] if url_meta in wl.aliases else url_meta.lower()
         if fmt_meta == "ChapterFormat":  # the chapter-like format goes with the same word's URL
             stem = fmt[:-len("-format")] if fmt.endswith("-format") else "chapter"
             want = f"{stem}-url"
-        out.append(Issue("format-without-url", c, p, p.start, p.name_end, {"format": fmt, "url": want}))
+        out.append((fmt, {"format": fmt, "url": want}))
     return out
