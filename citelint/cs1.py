@@ -17,15 +17,17 @@ import pkgutil
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator, Mapping, Optional
+from typing import Iterator, Mapping, NamedTuple, Optional
 
 from citelint.citations import ParsedRef, outside_refs, parsed_refs
 from citelint.links.extract import MASK, Template
 from citelint.model import CitationModel
 
 
-@dataclass(frozen=True, slots=True)
-class Param:
+class Param(NamedTuple):
+    """One parameter of a citation as written (immutable; a named tuple: it is made ~26,000 times for the 15
+    articles of the corpus, four times faster than a frozen dataclass)."""
+
     name: Optional[str]  # exactly as written, trimmed; None for a positional parameter (text with no "=")
     index: int  # position among the template's parameters (0 = first after the name)
     start: int  # document offset of the parameter (after its "|")
@@ -51,6 +53,8 @@ class Citation:
     nested: bool  # inside another template (a {{cite …}} as a parameter of {{harvc}}, {{efn}}…)
     #: name → its last occurrence among ``params`` (MediaWiki gives a parameter given twice its last value)
     last: Mapping[str, Param] = field(default_factory=dict, compare=False, repr=False)
+    #: what the CS1 rules derive from this citation, computed once (``rules/cs1_content.metas``)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def get(self, *names: str) -> Optional[Param]:
         """The first of ``names`` given, with a non-empty value when any is (CS1 picks the first alias set)."""
@@ -132,7 +136,8 @@ def _citation(ref: ParsedRef, t: Template, cls: str, nested: bool) -> Citation:
         if plain:
             seg = s[vs:ve]
             value = seg.strip()
-            a = vs + len(seg) - len(seg.lstrip())
+            # the value's first character is the first non-space one: find it without copying the rest
+            a = vs + seg.find(value[0]) if value else ve
             z = a + len(value)
         else:
             a, z, value = ref.value(vs, ve)
@@ -141,12 +146,13 @@ def _citation(ref: ParsedRef, t: Template, cls: str, nested: bool) -> Citation:
             params.append(Param(None, i, b + pstart, b + pstart, b + a, b + z, value, b + vs, b + ve))
             continue
         eq = vs - 1  # the "=" is just before the value
-        pstart = _param_start(s, eq)
+        pstart = s.rfind("|", 0, eq) + 1  # _param_start
         name = written.replace(MASK, "").strip()
         if plain:
             seg = s[pstart:eq]
-            ns = pstart + len(seg) - len(seg.lstrip())
-            ne = ns + len(seg.strip())
+            st = seg.strip()
+            ns = pstart + seg.find(st[0]) if st else eq
+            ne = ns + len(st)
         else:
             ns = pstart
             while ns < eq and (s[ns].isspace() or s[ns] == MASK):

@@ -122,22 +122,47 @@ def _generic(table: tuple[tuple, tuple], value: str, lower: str) -> Optional[str
 
 
 def _any_of(entries: tuple) -> "Callable[[str, str], bool]":
-    """One test for "some entry matches": the plain entries as one alternation over the lower-cased value, the
-    regex entries as one over the value (each alternative matches where it alone would: no groups)."""
+    """One test for "some entry matches": the plain entries as one alternation over the lower-cased value; a
+    regex entry is searched only when the value holds the literal text the regex cannot match without."""
     plains = [what for kind, what in entries if kind == "plain"]
-    regexes = [what for kind, what in entries if kind != "plain"]
     plain_re = re.compile("|".join(re.escape(w) for w in plains)) if plains else None
-    any_re = None
-    if regexes and all(r.groups == 0 and r.flags == regexes[0].flags for r in regexes):
-        try:
-            any_re = re.compile("|".join(f"(?:{r.pattern})" for r in regexes), regexes[0].flags)
-        except re.error:
-            any_re = None
-    if regexes and any_re is None:
-        return lambda value, lower: ((plain_re is not None and plain_re.search(lower) is not None)
-                                     or any(r.search(value) for r in regexes))
-    return lambda value, lower: ((plain_re is not None and plain_re.search(lower) is not None)
-                                 or (any_re is not None and any_re.search(value) is not None))
+    regexes = tuple((_required_literal(what), what) for kind, what in entries if kind != "plain")
+
+    def test(value: str, lower: str) -> bool:
+        if plain_re is not None and plain_re.search(lower) is not None:
+            return True
+        for lit, r in regexes:
+            if (lit is None or lit in value) and r.search(value) is not None:
+                return True
+        return False
+
+    return test
+
+
+def _required_literal(regex: re.Pattern) -> Optional[str]:
+    """The longest run of literal characters in the pattern's top-level sequence (text every match holds), or
+    None (none, case-insensitive, or a pattern this cannot read)."""
+    try:
+        from re import _parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover
+        import sre_parse
+    if regex.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = sre_parse.parse(regex.pattern, regex.flags)
+    except Exception:  # pragma: no cover - it compiled, so it parses
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    best, run = "", []
+    for op, arg in list(parsed) + [(None, None)]:
+        if str(op) == "LITERAL":
+            run.append(chr(arg))
+            continue
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+    return best or None
 
 
 class _Generic:

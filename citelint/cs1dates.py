@@ -287,6 +287,7 @@ def year_matches_date(year: str, value: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
 def whole_date(value: str) -> Optional[date]:
     """A single whole date (``2020-05-04``, ``4 May 2020``, ``May 4, 2020``) as a date; None for anything else."""
     if mt := _YMD.match(value):

@@ -203,11 +203,11 @@ def _citation_issues(wl: Whitelist, c: cs1.Citation, text: str) -> list[Issue]:
         if name is None:
             position += 1
             key: object = position
-        elif _POSITIONAL_NAME.fullmatch(name):  # |1=…: MediaWiki gives Lua a number, as for a positional one
-            key = int(name)
+        elif name and name[0] in "123456789" and _POSITIONAL_NAME.fullmatch(name):
+            key = int(name)  # |1=…: MediaWiki gives Lua a number, as for a positional one
         else:
             key = name
-        value = _plain(p, nested, text)
+        value = _plain(p, nested, text) if nested else p.value
         if not isinstance(key, str):
             if p.value and not value.strip():
                 continue  # only templates: what they expand to is unknown offline
@@ -647,8 +647,8 @@ def _external_links(wl: Whitelist, c: cs1.Citation, args: _Args, text: str) -> l
     ids = limits().params  # a URL in |doi=, |jstor=…: the identifier rules report it, with what to write instead
     out = []
     for key, p, value in args.checked:
-        if not isinstance(key, str) or key in skip or key in ids:
-            continue
+        if ("/" not in value and ":" not in value) or not isinstance(key, str) or key in skip or key in ids:
+            continue  # (has_ext_link's own first test, without the call)
         url = has_ext_link(value)
         if url is None:
             continue

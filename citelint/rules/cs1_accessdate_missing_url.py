@@ -5,7 +5,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import any_set, cites, first, on_param, subject
+from citelint.rules.cs1_content import any_meta, cites, metas, on_param, subject
 
 
 class Cs1AccessdateMissingUrl(Rule):
@@ -35,8 +35,8 @@ class Cs1AccessdateMissingUrl(Rule):
         cfg = config()
         text = ctx.text
         for c in cites(model, ctx):
-            ad = first(c, cfg.names("AccessDate"), text)
-            if ad is None or any_set(c, cfg.names("URL", "ChapterURL"), text):
+            ad = metas(c, text).get("AccessDate")
+            if ad is None or any_meta(c, text, "URL", "ChapterURL"):
                 continue
             yield Hit(on_param(ad), f"|{ad.name}= without a |url=: CS1 shows "
                       f"{cfg.shows('err_accessdate_missing_url')} and hides the date; add the |url= that was "

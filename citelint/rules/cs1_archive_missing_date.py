@@ -5,7 +5,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import any_set, cites, first, on_param, subject
+from citelint.rules.cs1_content import any_meta, cites, metas, on_param, subject
 
 
 class Cs1ArchiveMissingDate(Rule):
@@ -38,8 +38,8 @@ class Cs1ArchiveMissingDate(Rule):
         cfg = config()
         text = ctx.text
         for c in cites(model, ctx):
-            au = first(c, cfg.names("ArchiveURL"), text)
-            if au is None or any_set(c, cfg.names("ArchiveDate"), text) or same_as_url(c, au, text, cfg):
+            au = metas(c, text).get("ArchiveURL")
+            if au is None or any_meta(c, text, "ArchiveDate") or same_as_url(c, au, text, cfg):
                 continue
             snap = snapshot_date(au.value)
             hint = f" (the archive URL says {snap[0].isoformat()})" if snap else ""
@@ -51,7 +51,7 @@ class Cs1ArchiveMissingDate(Rule):
 def same_as_url(c, au, text: str, cfg) -> bool:
     """CS1's is_unique_archive_url: an |archive-url= that is the |url= or |chapter-url= itself."""
     for meta in ("URL", "ChapterURL"):
-        p = first(c, cfg.names(meta), text)
+        p = metas(c, text).get(meta)
         if p is not None and p.value == au.value:
             return True
     return False

@@ -5,7 +5,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import any_set, cites, first, on_param, subject
+from citelint.rules.cs1_content import any_meta, cites, metas, on_param, subject
 
 
 class Cs1ArchiveMissingUrl(Rule):
@@ -36,8 +36,8 @@ class Cs1ArchiveMissingUrl(Rule):
         cfg = config()
         text = ctx.text
         for c in cites(model, ctx):
-            au = first(c, cfg.names("ArchiveURL"), text)
-            if au is None or any_set(c, cfg.names("URL", "ChapterURL"), text):
+            au = metas(c, text).get("ArchiveURL")
+            if au is None or any_meta(c, text, "URL", "ChapterURL"):
                 continue
             orig = _original(au.value)
             hint = f" (the archive URL holds {orig})" if orig else ""

@@ -7,7 +7,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule, shorten
-from citelint.rules.cs1_content import cites, expandable, first, on_value, subject, today
+from citelint.rules.cs1_content import cites, expandable, metas, on_value, subject, today
 
 #: CS1's date-holding parameters: (meta-parameter, the canonical name Date_validation tests it under)
 DATE_PARAMS = (("AccessDate", "access-date"), ("ArchiveDate", "archive-date"), ("Date", "date"),
@@ -65,8 +65,9 @@ class Cs1BadDate(Rule):
         for c in cites(model, ctx):
             found = {}
             given = set()  # the date parameters set, judged or not (a template-built value is set)
+            m = metas(c, text)
             for meta, canon in DATE_PARAMS:
-                p = first(c, cfg.names(meta), text)
+                p = m.get(meta)
                 if p is None or not p.value:
                     continue
                 given.add(canon)

@@ -5,7 +5,7 @@ from typing import Iterator, Optional
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import PERIODICAL_CLASSES, any_set, cites, first, on_name, subject
+from citelint.rules.cs1_content import PERIODICAL_CLASSES, any_meta, cites, metas, on_name, subject
 
 
 class Cs1CitationMissingTitle(Rule):
@@ -59,48 +59,56 @@ class TitleState:
 
 
 def title_state(c, text: str, cfg) -> TitleState:
-    """Which parameter CS1 uses as the citation's title, following CS1.lua's special cases."""
+    """Which parameter CS1 uses as the citation's title, following CS1.lua's special cases (once per
+    citation: three rules ask)."""
+    got = c.memo.get("title")
+    if got is None:
+        got = c.memo["title"] = _title_state(c, text, cfg)
+    return got
+
+
+def _title_state(c, text: str, cfg) -> TitleState:
     if c.cls == "episode":  # cite episode: |series= is the title, |title= the episode
-        series = first(c, cfg.names("Series"), text)
+        series = metas(c, text).get("Series")
         return TitleState(series is None, "series", series, True)
-    title = first(c, cfg.names("Title"), text)
+    title = metas(c, text).get("Title")
     if c.cls == "conference":
-        book = first(c, cfg.names("BookTitle"), text)
+        book = metas(c, text).get("BookTitle")
         if book is not None:
             return TitleState(False, "title", book, True)
-    encyclopedia = first(c, cfg.names("Encyclopedia"), text)
+    encyclopedia = metas(c, text).get("Encyclopedia")
     if c.cls == "encyclopaedia" or (c.cls == "citation" and encyclopedia is not None):
-        periodical = encyclopedia or first(c, cfg.names("Periodical"), text)
+        periodical = encyclopedia or metas(c, text).get("Periodical")
         if periodical is not None:
-            chapter = any_set(c, cfg.names("Chapter", "ScriptChapter"), text)
-            script = any_set(c, cfg.names("ScriptTitle"), text)
+            chapter = any_meta(c, text, "Chapter", "ScriptChapter")
+            script = any_meta(c, text, "ScriptTitle")
             if (title is not None or script) and not chapter:
                 return TitleState(False, "title", periodical, True)  # |title= becomes the article
             if title is None and not script and chapter:
                 return TitleState(False, "title", periodical, True)
-    missing = title is None and not any_set(c, cfg.names("TransTitle", "ScriptTitle"), text)
+    missing = title is None and not any_meta(c, text, "TransTitle", "ScriptTitle")
     return TitleState(missing, "title", title, False)
 
 
 def _url_note(c, text: str, cfg) -> str:
-    u = first(c, cfg.names("URL"), text)
+    u = metas(c, text).get("URL")
     return f" (its |{u.name}= is shown bare)" if u is not None else ""
 
 
 def _bare(c, text: str, cfg, state: TitleState) -> Optional[object]:
     if c.cls == "episode":
         return None
-    if state.title is None and not any_set(c, cfg.names("ScriptTitle"), text):
-        u = first(c, cfg.names("URL"), text)
+    if state.title is None and not any_meta(c, text, "ScriptTitle"):
+        u = metas(c, text).get("URL")
         if u is not None:
             return u  # only a |trans-title=: the URL is shown bare
     periodical_like = c.cls in PERIODICAL_CLASSES or (
-        c.cls == "citation" and any_set(c, cfg.names("Periodical", "ScriptPeriodical"), text)
-        and not any_set(c, cfg.names("Encyclopedia"), text))
+        c.cls == "citation" and any_meta(c, text, "Periodical", "ScriptPeriodical")
+        and not any_meta(c, text, "Encyclopedia"))
     if periodical_like or state.moved or c.cls in ("map", "encyclopaedia") or \
-            (c.cls == "citation" and any_set(c, cfg.names("Encyclopedia"), text)):
+            (c.cls == "citation" and any_meta(c, text, "Encyclopedia")):
         return None  # chapters ignored (periodicals) or remapped (encyclopedias, conferences, maps)
-    cu = first(c, cfg.names("ChapterURL"), text)
-    if cu is not None and not any_set(c, cfg.names("Chapter", "ScriptChapter"), text):
+    cu = metas(c, text).get("ChapterURL")
+    if cu is not None and not any_meta(c, text, "Chapter", "ScriptChapter"):
         return cu
     return None

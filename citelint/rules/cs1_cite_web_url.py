@@ -5,7 +5,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import any_set, cites, first, on_name, subject
+from citelint.rules.cs1_content import any_meta, cites, metas, on_name, subject
 
 
 class Cs1CiteWebUrl(Rule):
@@ -39,13 +39,13 @@ class Cs1CiteWebUrl(Rule):
             if c.cls in ("web", "podcast", "mailinglist"):
                 pass
             elif c.cls == "citation":
-                p = first(c, cfg.names("Periodical"), text)
-                sp = first(c, cfg.names("ScriptPeriodical"), text)
+                p = metas(c, text).get("Periodical")
+                sp = metas(c, text).get("ScriptPeriodical")
                 if not ((p is not None and p.name == "website") or (sp is not None and sp.name == "script-website")):
                     continue
             else:
                 continue
-            if any_set(c, cfg.names("URL"), text):
+            if any_meta(c, text, "URL"):
                 continue
             yield Hit(on_name(c), f"{{{{{c.template}}}}} has no |url=: CS1 shows {cfg.shows('err_cite_web_url')}; "
                       f"add the URL of the page cited, or use the template that fits a source that is not a "

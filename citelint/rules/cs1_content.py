@@ -9,7 +9,8 @@ messages from ``citelint.cs1config`` (``data/cs1_config.toml``).
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
-from typing import Optional
+from functools import lru_cache
+from typing import Mapping, Optional
 
 from citelint.cs1 import Citation, Param, citations
 from citelint.model import Span, normalize
@@ -52,6 +53,47 @@ def first(c: Citation, names: tuple[str, ...], text: str) -> Optional[Param]:
 
 def any_set(c: Citation, names: tuple[str, ...], text: str) -> bool:
     return first(c, names, text) is not None
+
+
+def metas(c: Citation, text: str) -> Mapping[str, Param]:
+    """Meta-parameter → the parameter CS1 reads it from, for each meta-parameter the citation sets: what
+    ``first(c, config().names(meta), text)`` gives, for all of them at once (computed once per citation and
+    kept on it; the rules ask it about 35 times per citation)."""
+    got = c.memo.get("metas")
+    if got is None:
+        index = _alias_positions()
+        best: dict[str, tuple[int, Param]] = {}
+        for name, p in c.last.items():
+            where = index.get(name)
+            if where is None or not (p.value or normalize(text[p.raw_start:p.raw_end])):  # is_set
+                continue
+            for meta, pos in where:
+                b = best.get(meta)
+                if b is None or pos < b[0]:
+                    best[meta] = (pos, p)
+        got = c.memo["metas"] = {meta: p for meta, (_pos, p) in best.items()}
+    return got
+
+
+def any_meta(c: Citation, text: str, *meta: str) -> bool:
+    """Some of these meta-parameters is set (``any_set(c, config().names(*meta), text)``)."""
+    m = metas(c, text)
+    for x in meta:
+        if x in m:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _alias_positions() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Parameter name → ((meta-parameter, position among its aliases), …), from cs1_config.toml."""
+    from citelint.cs1config import config
+
+    out: dict[str, list] = {}
+    for meta, names in config().aliases.items():
+        for pos, n in enumerate(names):
+            out.setdefault(n, []).append((meta, pos))
+    return {n: tuple(v) for n, v in out.items()}
 
 
 def on_name(c: Citation) -> Span:

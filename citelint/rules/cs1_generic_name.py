@@ -12,6 +12,11 @@ from citelint.rules.cs1_content import cites, expandable, on_value, subject
 _LISTS = ("AuthorList", "ContributorList", "EditorList", "InterviewerList", "TranslatorList")
 
 
+@lru_cache(maxsize=4096)
+def _is_name_param(name: str) -> bool:
+    return _name_params().match(name) is not None
+
+
 @lru_cache(maxsize=1)
 def _name_params() -> re.Pattern:
     """The name-holding parameters CS1 checks (lists' last and first names, numbered or not)."""
@@ -53,11 +58,10 @@ class Cs1GenericName(Rule):
         from citelint.cs1config import config, generic
 
         cfg = config()
-        wanted = _name_params()
         text = ctx.text
         for c in cites(model, ctx):
             for p in c.params:
-                if p.name is None or not p.value or not wanted.match(p.name) or expandable(p.value):
+                if p.name is None or not p.value or not _is_name_param(p.name) or expandable(p.value):
                     continue
                 v = p.value
                 if v.startswith("((") and v.endswith("))"):

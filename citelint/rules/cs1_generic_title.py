@@ -5,7 +5,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import any_set, cites, expandable, on_value, subject
+from citelint.rules.cs1_content import any_meta, cites, expandable, on_value, subject
 
 
 class Cs1GenericTitle(Rule):
@@ -50,7 +50,7 @@ class Cs1GenericTitle(Rule):
                 continue  # accept-as-written
             if v.endswith(".") and not v.endswith("..."):
                 v = v[:-1]  # CS1 strips a trailing separator first
-            if any_set(c, cfg.names("ArchiveURL"), text) and cfg.archived_copy.search(v.lower()):
+            if any_meta(c, text, "ArchiveURL") and cfg.archived_copy.search(v.lower()):
                 yield Hit(on_value(t), f"|{t.name}={t.value} is a placeholder a bot wrote: CS1 files the page "
                           f"under {cfg.shows('maint_archived_copy')}; replace it with the page's real title "
                           f"(open the archived copy to find it)", subject=subject(c, text, "archived-copy"),

@@ -5,7 +5,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import cites, first, on_param, subject
+from citelint.rules.cs1_content import cites, metas, on_param, subject
 
 
 class Cs1UrlStatus(Rule):
@@ -37,8 +37,8 @@ class Cs1UrlStatus(Rule):
         cfg = config()
         text = ctx.text
         for c in cites(model, ctx):
-            us = first(c, cfg.names("UrlStatus"), text)
-            if us is None or first(c, cfg.names("ArchiveURL"), text) is not None:
+            us = metas(c, text).get("UrlStatus")
+            if us is None or metas(c, text).get("ArchiveURL") is not None:
                 continue
             yield Hit(on_param(us), f"|{us.name}= without |archive-url= does nothing: CS1 files the page under "
                       f"{cfg.shows('maint_url_status')}; add the |archive-url= and |archive-date= it is about, or "
