@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import pkgutil
 import tomllib
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator, Mapping, NamedTuple, Optional
 
 from citelint.citations import ParsedRef, outside_refs, parsed_refs
-from citelint.links.extract import MASK, Template
+from citelint.links.extract import MASK, Template, trimmed_value
 from citelint.model import CitationModel
 
 
@@ -118,9 +119,65 @@ def _collect(model: CitationModel, text: str, table: Mapping[str, str]) -> list[
 
 def _citation(ref: ParsedRef, t: Template, cls: str, nested: bool) -> Citation:
     s = ref.masked
-    b = ref.base
+    lay = _layout(s, t)
+    o = ref.base + t.start  # the layout's offsets are relative to the template's start
+    new = tuple.__new__
     params = []
     last: dict[str, Param] = {}
+    for name, i, ns, ne, a, z, value, vs, ve in lay[2]:
+        p = new(Param, (name, i, o + ns, o + ne, o + a, o + z, value, o + vs, o + ve))
+        params.append(p)
+        if name is not None:
+            last[name] = p
+    return Citation(t.name, cls, o, ref.base + t.end, o + lay[0], o + lay[1], tuple(params), ref,
+                    ref.definition is not None, nested, last)
+
+
+class _Memo:
+    """A bounded memo (least recently used out) of a pure function of a string."""
+
+    __slots__ = ("size", "data")
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.data: OrderedDict = OrderedDict()
+
+    def get(self, key):
+        got = self.data.get(key)
+        if got is not None:
+            self.data.move_to_end(key)
+        return got
+
+    def put(self, key, value) -> None:
+        self.data[key] = value
+        if len(self.data) > self.size:
+            self.data.popitem(last=False)
+
+
+#: a template's masked text → its layout: the same citation recurs in every revision of a page's history
+_LAYOUTS = _Memo(4096)
+
+
+def _layout(s: str, t: Template) -> tuple:
+    """(name start, name end, ((name, index, start, name_end, value_start, value_end, value, raw_start,
+    raw_end), …)) of a template, offsets relative to its start: a function of its masked text (its
+    parameters are split inside it), memoised; a layout whose parameter count or last value span differ from
+    the template's is not used."""
+    key = s[t.start:t.end]
+    got = _LAYOUTS.get(key)
+    if got is not None:
+        params = got[2]
+        if len(params) == len(t.params) and (not params or (
+                params[-1][7] == t.params[-1][2] - t.start and params[-1][8] == t.params[-1][3] - t.start)):
+            return got
+    got = _layout_now(s, t)
+    _LAYOUTS.put(key, got)
+    return got
+
+
+def _layout_now(s: str, t: Template) -> tuple:
+    o = t.start
+    params = []
     # without a masked part in the template (the usual case) trimming is str.strip(): the same characters
     # (str.isspace) as trimmed_value's loops, at C speed
     plain = s.find(MASK, t.start, t.end) < 0
@@ -140,10 +197,9 @@ def _citation(ref: ParsedRef, t: Template, cls: str, nested: bool) -> Citation:
             a = vs + seg.find(value[0]) if value else ve
             z = a + len(value)
         else:
-            a, z, value = ref.value(vs, ve)
+            a, z, value = trimmed_value(s, vs, ve)
         if written is None:
-            pstart = vs
-            params.append(Param(None, i, b + pstart, b + pstart, b + a, b + z, value, b + vs, b + ve))
+            params.append((None, i, vs - o, vs - o, a - o, z - o, value, vs - o, ve - o))
             continue
         eq = vs - 1  # the "=" is just before the value
         pstart = s.rfind("|", 0, eq) + 1  # _param_start
@@ -160,11 +216,8 @@ def _citation(ref: ParsedRef, t: Template, cls: str, nested: bool) -> Citation:
             ne = eq
             while ne > ns and (s[ne - 1].isspace() or s[ne - 1] == MASK):
                 ne -= 1
-        p = Param(name, i, b + ns, b + ne, b + a, b + z, value, b + vs, b + ve)
-        params.append(p)
-        last[name] = p
-    return Citation(t.name, cls, b + t.start, b + t.end, b + name_a, b + nb, tuple(params), ref,
-                    ref.definition is not None, nested, last)
+        params.append((name, i, ns - o, ne - o, a - o, z - o, value, vs - o, ve - o))
+    return name_a - o, nb - o, tuple(params)
 
 
 def _first_pipe(t: Template, s: str) -> int:

@@ -177,9 +177,32 @@ def _collect(model, text, extra_templates, extra_params) -> list[Issue]:
     for c in cs1.citations(model, text, extra_templates):
         if c.cls in _NOT_CS1:
             continue
-        out.extend(_citation_issues(wl, c, text))
+        out.extend(_issues_of(wl, c, text))
     out.sort(key=lambda i: (i.start, i.kind))
     return out
+
+
+#: a citation's text (as written and as masked), class and whitelist → its issues, offsets relative to the
+#: citation: the same citation recurs in every revision of a page's history
+_ISSUES = cs1._Memo(4096)
+
+
+def _issues_of(wl: Whitelist, c: cs1.Citation, text: str) -> list[Issue]:
+    """``_citation_issues``, memoised: they are a function of the citation's text (its parameters, the templates
+    nested in it and the values as written all are), its class and the whitelist."""
+    raw = text[c.start:c.end]
+    b = c.ref.base
+    masked = c.ref.masked[c.start - b:c.end - b]
+    key = (wl, c.cls, raw) if masked == raw else (wl, c.cls, raw, masked)
+    got = _ISSUES.get(key)
+    if got is None:
+        found = _citation_issues(wl, c, text)
+        _ISSUES.put(key, tuple((i.kind, i.param.index, i.start - c.start, i.end - c.start, dict(i.data))
+                                for i in found))
+        return found
+    o = c.start
+    params = c.params
+    return [Issue(kind, c, params[index], o + start, o + end, dict(data)) for kind, index, start, end, data in got]
 
 
 class _Args:
@@ -395,6 +418,8 @@ def _redundant(wl: Whitelist, valid: Mapping[str, object]) -> list[tuple[str, di
                 flagged[n] = {"selected": selected, "shown": shown, "others": present}
 
     groups: dict[tuple[str, int], set] = {}  # (meta, enumerator; 0 for a plain group) → the names given
+    lists = _name_lists(wl)
+    given_in: list[set] = [set() for _ in lists]  # each name list's names given (its first two positions)
     for n in valid:
         for g in _groups_of(wl, n):
             found = groups.get(g)
@@ -402,6 +427,10 @@ def _redundant(wl: Whitelist, valid: Mapping[str, object]) -> list[tuple[str, di
                 groups[g] = {n}
             else:
                 found.add(n)
+            if g[1] == 1 or g[1] == 2:
+                for k, entry in enumerate(lists):
+                    if g[0] in entry[2]:
+                        given_in[k].add(n)
     for (meta, i), found in groups.items():
         if len(found) < 2:
             continue
@@ -417,8 +446,7 @@ def _redundant(wl: Whitelist, valid: Mapping[str, object]) -> list[tuple[str, di
         if len(present) > 1:
             report(present)
     # name-list sources: |vauthors=, |authors= and the |lastN=/|firstN= list (select_author_editor_source)
-    for lst, v, metas, order, plural_names in _name_lists(wl):
-        given = {n for (meta, i), found in groups.items() if i in (1, 2) and meta in metas for n in found}
+    for (lst, v, metas, order, plural_names), given in zip(lists, given_in):
         listed = [n for n in order if n in given] if given else []
         vx = v if v in valid else None
         xs = next((n for n in plural_names if n in valid), None)
@@ -518,6 +546,7 @@ _NS = r"[^ \t\n\r\f\v]"  # Lua %S
 _RUN = re.compile(rf"{_NS}+")
 _BARE_REL = re.compile(rf"//{_NS}+")
 _LETTER = re.compile(r"[A-Za-z]")
+_COLON_NS = re.compile(rf":{_NS}")
 
 
 def has_ext_link(value: str) -> Optional[str]:
@@ -578,8 +607,8 @@ def _bracketed(value: str, relative: bool) -> Optional[str]:
 def _bare_scheme(value: str) -> Optional[str]:
     """``%a%S*:%S+``: in the first non-space run that has a ``:`` (not its last character) after a letter, from
     that letter to the end of the run."""
-    if ":" not in value:
-        return None
+    if ":" not in value or _COLON_NS.search(value) is None:
+        return None  # no ":" with a non-space after it: no run can match
     for m in _RUN.finditer(value):
         run = m.group(0)
         c = run.rfind(":", 0, len(run) - 1)
