@@ -68,25 +68,26 @@ def title_state(c, text: str, cfg) -> TitleState:
 
 
 def _title_state(c, text: str, cfg) -> TitleState:
+    m = metas(c, text)
     if c.cls == "episode":  # cite episode: |series= is the title, |title= the episode
-        series = metas(c, text).get("Series")
+        series = m.get("Series")
         return TitleState(series is None, "series", series, True)
-    title = metas(c, text).get("Title")
+    title = m.get("Title")
     if c.cls == "conference":
-        book = metas(c, text).get("BookTitle")
+        book = m.get("BookTitle")
         if book is not None:
             return TitleState(False, "title", book, True)
-    encyclopedia = metas(c, text).get("Encyclopedia")
+    encyclopedia = m.get("Encyclopedia")
     if c.cls == "encyclopaedia" or (c.cls == "citation" and encyclopedia is not None):
-        periodical = encyclopedia or metas(c, text).get("Periodical")
+        periodical = encyclopedia or m.get("Periodical")
         if periodical is not None:
-            chapter = any_meta(c, text, "Chapter", "ScriptChapter")
-            script = any_meta(c, text, "ScriptTitle")
+            chapter = ("Chapter" in m or "ScriptChapter" in m)
+            script = "ScriptTitle" in m
             if (title is not None or script) and not chapter:
                 return TitleState(False, "title", periodical, True)  # |title= becomes the article
             if title is None and not script and chapter:
                 return TitleState(False, "title", periodical, True)
-    missing = title is None and not any_meta(c, text, "TransTitle", "ScriptTitle")
+    missing = title is None and not ("TransTitle" in m or "ScriptTitle" in m)
     return TitleState(missing, "title", title, False)
 
 

@@ -1,0 +1,128 @@
+"""The CS1 layer's shortcuts give what the plain computation gives (issue 9, the speed work).
+
+The layer memoises what is a function of a citation's text (its parameter layout, its parameter issues), of a
+set of names (``cs1params._plan``) or of a value (dates, generic names and titles, archive URLs), and reads
+each meta-parameter once per citation (``cs1_content.metas``). Each test compares a shortcut with the
+computation it replaces, on the real corpus or on a case built to catch a memo that keeps a wrong offset.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from citelint import cs1, cs1params
+from citelint.cs1config import _ASCII_LOWER, _generic, config, generic
+from citelint.engine import check_document, parse_document
+from citelint.model import Document
+from citelint.rules.cs1_content import first, metas
+from citelint.settings import Settings
+from paths import CORPUS, data_files, need
+
+ARTICLES = data_files(CORPUS / "wikitext", "*.wiki")
+
+
+def _model(text: str):
+    return parse_document(Document("t.wiki", text, "wikitext"), Settings())
+
+
+def test_metas_gives_what_first_gives_for_every_meta_parameter():
+    cfg = config()
+    n = 0
+    for path in ARTICLES:
+        text = need(path).read_text(encoding="utf-8")
+        for c in cs1.citations(_model(text), text):
+            m = metas(c, text)
+            for meta in cfg.aliases:
+                assert m.get(meta) is first(c, cfg.names(meta), text), (path.name, c.start, meta)
+            # two meta-parameters at once: the first set of the first, else of the second
+            assert (m.get("URL") or m.get("ChapterURL")) is first(c, cfg.names("URL", "ChapterURL"), text)
+            n += 1
+    assert n > 2500
+
+
+def test_metas_takes_the_last_occurrence_and_skips_an_empty_one():
+    text = ("<ref>{{cite web |url=https://a.example/ |title=A |title=<!-- c --> |work=W |website=S |URL=x}}</ref>"
+            "\n{{reflist}}\n")
+    (c,) = cs1.citations(_model(text), text)
+    m = metas(c, text)
+    assert "Title" not in m  # the last |title= holds only a comment: CS1 sees it empty
+    assert m["URL"].name == "url" and m["Periodical"].name == "website"  # CS1's order: website before work
+
+
+def test_generic_answers_as_the_ordered_scan():
+    cfg = config()
+    values = {"Staff", "Author", "Editors", "ed.", "eds", "(eds.)", "Superuser", "User", "News", "Archived copy",
+              "Page not found", "404 Error", "Wayback Machine", "unknown", "[[Jane Roe (author)|Jane Roe]]", "Reed",
+              "Editorial board", "Advisory", "Authority", "Fred Anderson", ""}
+    for path in ARTICLES:
+        text = need(path).read_text(encoding="utf-8")
+        for c in cs1.citations(_model(text), text):
+            values.update(p.value for p in c.params if p.value)
+    assert len(values) > 10000
+    hits = 0
+    for table in (cfg.generic_names, cfg.generic_titles):
+        for v in values:
+            want = _generic(table, v, v.translate(_ASCII_LOWER))
+            assert generic(table, v) == want, v
+            hits += want is not None
+    assert hits > 15  # the comparison saw matching values, not only misses
+
+
+def test_a_memoised_citation_is_placed_where_it_is_written(tmp_path):
+    """The same citation at another offset (another document, or later in the same one) gets its findings
+    where it is, as a fresh process finds them."""
+    cite = ("{{cite web |url=https://example.org/a |title=Page not found |Accessdate=2020-01-01 |date=31 April 2020"
+            " |author=Site name |format=PDF |archive-url=https://web.archive.org/web/2019/https://example.org/a}}")
+    first_doc = f"A.<ref>{cite}</ref>\n{{{{reflist}}}}\n"
+    second_doc = f"Some text first.\n\n== B ==\nB.<ref>x</ref> C.<ref>{cite}</ref>\n{{{{reflist}}}}\n"
+    settings = Settings()
+    list(check_document(Document("a.wiki", first_doc, "wikitext"), settings))  # the memos now hold it
+    warm = [(f.rule, f.line, f.column, f.end_line, f.end_column, f.message)
+            for f in check_document(Document("b.wiki", second_doc, "wikitext"), settings)]
+    path = tmp_path / "b.wiki"
+    path.write_text(second_doc, encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "citelint", "check", "--offline", "--format", "json", str(path)],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1, r.stderr
+    fresh = [(f["rule"], f["line"], f["column"], f["end_line"], f["end_column"], f["message"])
+             for f in json.loads(r.stdout)["findings"]]
+    assert warm == fresh
+    assert {"cs1-parameter-ignored", "cs1-bad-date", "cs1-generic-title", "cs1-generic-name",
+            "cs1-archive-url"} <= {f[0] for f in warm}
+    assert all(line == 4 for rule, line, *_ in warm if rule.startswith("cs1-"))
+
+
+def test_issues_memo_gives_the_plain_computation():
+    wl = cs1params.whitelist()
+    for path in ARTICLES[:5]:
+        text = need(path).read_text(encoding="utf-8")
+        for c in cs1.citations(_model(text), text):
+            plain = cs1params._citation_issues(wl, c, text)
+            for _ in range(2):  # a miss, then a hit
+                got = cs1params._issues_of(wl, c, text)
+                assert [(i.kind, i.param, i.start, i.end, i.data) for i in got] == \
+                       [(i.kind, i.param, i.start, i.end, i.data) for i in plain]
+
+
+def test_memos_are_bounded():
+    cites = "".join(f"<ref>{{{{cite web |url=https://e.example/{i} |title=T{i}}}}}</ref>" for i in range(5000))
+    text = cites + "\n{{reflist}}\n"
+    model = _model(text)
+    assert len(cs1params.issues(model, text)) == 0
+    assert len(cs1._LAYOUTS.data) <= cs1._LAYOUTS.size == 4096
+    assert len(cs1params._ISSUES.data) <= cs1params._ISSUES.size == 4096
+
+
+def test_param_is_immutable():
+    text = "<ref>{{cite web |url=https://a.example/ |title=A}}</ref>\n{{reflist}}\n"
+    (c,) = cs1.citations(_model(text), text)
+    p = c.params[0]
+    try:
+        p.value = "x"
+    except AttributeError:
+        pass
+    else:  # pragma: no cover
+        raise AssertionError("Param is mutable")
+    assert (p.name, p.value, text[p.start:p.name_end]) == ("url", "https://a.example/", "url")
