@@ -73,10 +73,7 @@ class Cs1BadDate(Rule):
                 given.add(canon)
                 if not expandable(p.value):
                     found[canon] = p
-            for meta, canon in DATE_PARAMS:
-                p = found.get(canon)
-                if p is None:
-                    continue
+            for canon, p in found.items():  # in DATE_PARAMS' order, as they were found
                 # CS1 promotes |year= (else |publication-date=) to |date= when |date= is not set, and judges
                 # it as a date: |year=May 2001 and |year=n.d. are good there, |year=2099 is not
                 as_date = "date" not in given and (canon == "year" or (canon == "publication-date"
