@@ -50,6 +50,8 @@ def clear_memos() -> None:
                 v.cache_clear()
             elif isinstance(v, getattr(cs1, "_Memo", ())):
                 v.data.clear()
+    for _wl, memo in getattr(cs1params, "_ISSUES", {}).values():  # the issues memo of each whitelist
+        memo.data.clear()
     for m in getattr(cfg, "_MATCHERS", {}).values():
         m.answer.cache_clear()
 

@@ -45,7 +45,6 @@ _B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _SCHEME = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:)?//")
 
 
-@lru_cache(maxsize=8192)  # pure: the same archive URLs recur in every revision of a page
 def host(url: str) -> str:
     url = url.strip()
     try:
@@ -55,7 +54,6 @@ def host(url: str) -> str:
     return h[4:] if h.startswith("www.") else h
 
 
-@lru_cache(maxsize=8192)
 def is_archive(url: str) -> bool:
     """The URL is on a known web archive (or one of its subdomains)."""
     h = host(url)
@@ -68,7 +66,7 @@ def is_archive(url: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)  # pure: the same archive URLs recur in every revision of a page
 def malformed(url: str) -> Optional[str]:
     """CS1.lua's archive_url_check: which part of a Wayback Machine URL is wrong (a key of
     ``cs1_config.toml``'s ``archive_url_details``), or None."""
@@ -95,7 +93,7 @@ def malformed(url: str) -> Optional[str]:
     return None
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def snapshot_date(url: str) -> Optional[tuple[date, str]]:
     """(capture date, service) for an archive URL that records one in its address; else None."""
     h = host(url)

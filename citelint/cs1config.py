@@ -175,7 +175,7 @@ class _Generic:
         self.table = table
         self.accept_any = _any_of(table[0])
         self.reject_any = _any_of(table[1])
-        self.answer = lru_cache(maxsize=8192)(self._answer)
+        self.answer = lru_cache(maxsize=4096)(self._answer)
 
     def _answer(self, value: str) -> Optional[str]:
         lower = value.translate(_ASCII_LOWER)  # Lua's string.lower: ASCII letters only

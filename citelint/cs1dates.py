@@ -248,7 +248,7 @@ def check_date(value: str, param: str, today: date) -> bool:
     return True
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def valid(param: str, value: str, today: date) -> bool:
     """Date_validation's ``dates()`` for one parameter (``param`` is CS1's canonical name: ``date``, ``year``,
     ``access-date``, ``archive-date``, ``doi-broken-date``, ``pmc-embargo-date``, ``lay-date``,
@@ -287,7 +287,7 @@ def year_matches_date(year: str, value: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def whole_date(value: str) -> Optional[date]:
     """A single whole date (``2020-05-04``, ``4 May 2020``, ``May 4, 2020``) as a date; None for anything else."""
     if mt := _YMD.match(value):

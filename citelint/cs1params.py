@@ -182,9 +182,21 @@ def _collect(model, text, extra_templates, extra_params) -> list[Issue]:
     return out
 
 
-#: a citation's text (as written and as masked), class and whitelist → its issues, offsets relative to the
-#: citation: the same citation recurs in every revision of a page's history
-_ISSUES = cs1._Memo(4096)
+#: whitelist → (it, its memo: a citation's text as written and as masked, and its class → its issues, offsets
+#: relative to the citation): the same citation recurs in every revision of a page's history. Keyed by the
+#: whitelist's identity (held, so it is not reused), the memo's keys hold only strings: nothing for the
+#: garbage collector to walk
+_ISSUES: dict[int, tuple[Whitelist, "cs1._Memo"]] = {}
+ISSUES_MEMO = 4096
+
+
+def _issues_memo(wl: Whitelist) -> "cs1._Memo":
+    got = _ISSUES.get(id(wl))
+    if got is None or got[0] is not wl:
+        if len(_ISSUES) >= 4:
+            _ISSUES.clear()
+        got = _ISSUES[id(wl)] = (wl, cs1._Memo(ISSUES_MEMO))
+    return got[1]
 
 
 def _issues_of(wl: Whitelist, c: cs1.Citation, text: str) -> list[Issue]:
@@ -193,11 +205,12 @@ def _issues_of(wl: Whitelist, c: cs1.Citation, text: str) -> list[Issue]:
     raw = text[c.start:c.end]
     b = c.ref.base
     masked = c.ref.masked[c.start - b:c.end - b]
-    key = (wl, c.cls, raw) if masked == raw else (wl, c.cls, raw, masked)
-    got = _ISSUES.get(key)
+    key = (c.cls, raw) if masked == raw else (c.cls, raw, masked)
+    memo = _issues_memo(wl)
+    got = memo.get(key)
     if got is None:
         found = _citation_issues(wl, c, text)
-        _ISSUES.put(key, tuple((i.kind, i.param.index, i.start - c.start, i.end - c.start, dict(i.data))
+        memo.put(key, tuple((i.kind, i.param.index, i.start - c.start, i.end - c.start, dict(i.data))
                                 for i in found))
         return found
     o = c.start
@@ -286,7 +299,7 @@ class _Plan:
     linked: tuple  # ((label meta, label name, URL name, title-link name or None), …): _url_wikilink's pairs
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _plan(wl: Whitelist, cls: str, names: tuple) -> _Plan:
     from types import MappingProxyType
 
@@ -379,7 +392,7 @@ def _alias_maps(wl: Whitelist) -> tuple[dict, dict, dict]:
 _ONE_NUMBER = re.compile(r"([^0-9]*)([0-9]+)([^0-9]*)")
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _groups_of(wl: Whitelist, n: str) -> tuple[tuple[str, int], ...]:
     """The alias groups a name belongs to: ((meta, enumerator; 0 for a plain group), …)."""
     plain, enum, bare = _alias_maps(wl)

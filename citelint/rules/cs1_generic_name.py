@@ -12,7 +12,7 @@ from citelint.rules.cs1_content import cites, expandable, on_value, subject
 _LISTS = ("AuthorList", "ContributorList", "EditorList", "InterviewerList", "TranslatorList")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _is_name_param(name: str) -> bool:
     return _name_params().match(name) is not None
 
