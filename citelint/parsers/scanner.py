@@ -57,6 +57,10 @@ _CANDIDATE = re.compile(
 _TABLE_AT = re.compile(r"[ \t:]*\{\|")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^<>]*?)(/?)>")
 _TAG_TEXT = re.compile(r"</?[A-Za-z][^<>]*>?")
+# an opening as mwparserfromhell's tokenizer reads one: a name of anything but spaces and its markers
+# ({}[]<>|=&'"#*;:/-!, and a backslash), then a space, ">" or "/>"; a closing "</" and a letter
+_OPEN_TAG = re.compile(r"""<([^\s{}\[\]<>|=&'"#*;:/\\!-]+)(?=\s|>|/>)[^<>]*>?""")
+_CLOSE_TAG = re.compile(r"</([A-Za-z][^\s<>/]*)[^<>]*>?")
 _QUOTED = re.compile(r"=\s*([\"'])")
 _TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 # the parts of the page mwparserfromhell does not read as markup: comments and unparsed tags
@@ -347,22 +351,38 @@ class _Scanner:
     def delegate(self, start: int, end: int, in_list: Optional[str], kind) -> None:
         """Parse [start, end) alone with mwparserfromhell and walk it with the full parser's walker. Alone
         it must be the one node it is in the page, and hold no tag with a quote left open (which, in the
-        page, mwparserfromhell may run on past the region's end)."""
-        open_tags: list[str] = []
-        for t in _TAG_TEXT.finditer(self.blank, start, end):
-            tag = t.group()
-            if _unclosed_quote(tag):
-                raise Ambiguous
-            n = _TAG_NAME.match(tag)
-            name = n.group(2).lower()
-            if name in _SINGLE or tag.endswith("/>"):
-                continue
-            if not n.group(1):
-                open_tags.append(name)
-            elif not open_tags or open_tags.pop() != name:
-                raise Ambiguous  # a tag closed in the region that opened before it, or paired otherwise
-        if open_tags:
-            raise Ambiguous  # a tag that the page may close after the region (mwparserfromhell reads it whole)
+        page, mwparserfromhell may run on past the region's end).
+
+        Tags are found the way mwparserfromhell's tokenizer finds them (``_tag_opens``): ``<name`` is an
+        opening only where the name runs up to a space, ``>`` or ``/>``; ``<http://x>``, ``<a-b>`` are text
+        at once. In a ref (``<ref …>…</ref>``, the region ending at the first ``</ref>``) a tag left open
+        never runs past that ``</ref>``: a closing tag met in a tag's body that is not its own fails the
+        tag, which is then read as text (so ``<ref>a <b>c</ref>`` is a ref whose text is ``a <b>c``), and
+        a stray closing tag fails the ref itself, which the one-node check sees. Only an opening whose
+        ``>`` is not where the scanner sees it (a ``<``, a quote or a ``\\`` before it, or a template or
+        link in its attributes) could run past. Elsewhere (a template, a link, a table: their contents are
+        not a tag's body) every opening must be closed in the region and every closing close one of them.
+        """
+        blank = self.blank
+        if kind is Tag and self.text[start] == "<":
+            for at, closing, name, tag in _tag_opens(blank, start, end):
+                if not closing and (tag[-1] != ">" or "\\" in tag or "{{" in tag or "[[" in tag
+                                    or _unclosed_quote(tag) or (at > start and name.lower() in _UNPARSED)):
+                    raise Ambiguous  # an opening that may end elsewhere: past the </ref>, perhaps
+        else:
+            open_tags: list[str] = []
+            for at, closing, name, tag in _tag_opens(blank, start, end):
+                if "\\" in tag or _unclosed_quote(tag):
+                    raise Ambiguous
+                name = name.lower()
+                if name in _SINGLE or tag.endswith("/>"):
+                    continue
+                if not closing:
+                    open_tags.append(name)
+                elif not open_tags or open_tags.pop() != name:
+                    raise Ambiguous  # a tag closed in the region that opened before it, or paired otherwise
+            if open_tags:
+                raise Ambiguous  # a tag that the page may close after the region (mwparserfromhell reads it whole)
         masked = self.masked(start, end) if kind is not Tag or self.text[start] != "<" else None
         code = mwparserfromhell.parse(masked or self.text[start:end], skip_style_tags=True)
         nodes = code.nodes
@@ -619,6 +639,25 @@ def _closed(pattern: re.Pattern, inner: str) -> bool:
         elif depth:
             depth -= 1
     return depth == 0
+
+
+def _tag_opens(blank: str, start: int, end: int):
+    """The tags in [start, end) of the blanked page as mwparserfromhell's tokenizer sees them: each
+    ``(at, closing, name, text)``, ``text`` running to the first ``>`` (or to the next ``<``, or ``end``).
+    An opening ``<name`` counts only where the name (up to a space or one of the tokenizer's markers) is
+    followed by a space, ``>`` or ``/>``: anything else fails the tag at once, and the ``<`` is text. A
+    closing ``</`` counts where a letter follows (one that does not fails too: ``</ b>`` is no tag)."""
+    pos = blank.find("<", start, end)
+    while pos >= 0:
+        if blank.startswith("/", pos + 1):
+            m = _CLOSE_TAG.match(blank, pos, end)
+            if m is not None:
+                yield pos, "/", m.group(1), m.group()
+        else:
+            m = _OPEN_TAG.match(blank, pos, end)
+            if m is not None:
+                yield pos, "", m.group(1), m.group()
+        pos = blank.find("<", pos + 1, end)
 
 
 def _unclosed_quote(tag: str) -> bool:
