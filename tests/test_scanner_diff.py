@@ -133,6 +133,11 @@ def test_oracle_examples_and_regressions():
     # single tags
     "x<ref>a <é>b</ref> c</é> <ref>d <1>e</ref>\n<references/>",
     "x<ref>a <span>{{b|</span>}}</ref> <ref name=n>c <li>d</ref> <ref>e <br>f</ref>\n<references/>",
+    # a "[[" that may be a link after all (a "|", a "{", a scheme), or that fails in a template or table
+    "[[a|b\n<ref>c</ref>\n<references/>",
+    "[[a{{b}}c\n<ref>c</ref>]]\n<references/>",
+    "[[http://x.org/ <ref>c</ref>]] [[:a\n<ref>d</ref>]] [[//a\n<ref>e</ref>]]\n<references/>",
+    "{{a|[[b\n|c=<ref>d</ref>}}\n{|\n|[[a\n|<ref>e</ref>\n|}\n<references/>",
 ])
 def test_region_boundaries(text):
     assert_same(text, repr(text))
@@ -155,6 +160,14 @@ READ_BY_THE_SCANNER = [
     "x<ref>{{cite web|url=http://x.org/|title=<span>y}}</ref> z</span>}}\n<references/>",
     # a ref in the ref, with a tag left open before it
     "x<ref name=a>a <span>b<ref name=b/></ref>\n<references/>",
+    # a "[[" whose title the tokenizer fails at once is text, and so the page goes on (Anarchism@2438150,
+    # @22127269, @595956, @19437359, @250126530): a "[", "] ", "].", "}}", a line end, a "<", the end
+    "[[Jason McQuinn, [[Bob Black]], [[John Zerzan]]<ref>{{cite book|title=T}}</ref>\n<references/>",
+    "[[1960s ] ], gli anarchici<ref>a</ref> [[b]]\n<references/>",
+    "[[anarchist groups].\n\nWhile<ref>[[a]] b</ref>\n<references/>",
+    "[[Anarcho-Capitalism}}\n\n[[Category:Anarchism|*]]<ref>a</ref>\n<references/>",
+    "[[a\n<ref>b</ref>]] [[c</span> [[d>e]] <ref>f</ref>\n<references/>",
+    "x<ref>{{cite web|url=http://a.org/|title=T}}</ref>\n<references/>\n[[Robert",
 ]
 
 

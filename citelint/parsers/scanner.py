@@ -69,6 +69,8 @@ _BLANK = re.compile(
     re.IGNORECASE | re.DOTALL)
 _ATTR = re.compile(r"""(\s*)([^\s=<>"'/]+)(?:(\s*)=(\s*)(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>/=][^\s<>/]*))(?=\s|/?\Z)|(\s*))""")
 # (an unquoted value may hold a quote or "=" after its first character: name=APJ-2020" is the value APJ-2020")
+_TITLE_STOP = re.compile(r"[|\[\]{}<>\n]")  # what ends or fails a wikilink's title
+_URI_AT = re.compile(r"//|[A-Za-z0-9+.-]*:")
 _TRAIL = re.compile(r"\s*/?\Z")
 _BRACES = re.compile(r"\{\{|\}\}")
 _SQUARE = re.compile(r"\[\[|\]\]")
@@ -201,6 +203,9 @@ class _Scanner:
                 pos = close
             elif c == "[":
                 if tok == "[[":
+                    if self.depth == 1 and _wikilink_fails(text, at):
+                        pos = at + 2  # text, and what follows it page text
+                        continue
                     close = self.match(_SQUARE, at, end)
                     self.region(at, close, in_list, Wikilink)
                     pos = close
@@ -671,6 +676,26 @@ def _unclosed_quote(tag: str) -> bool:
         if close < 0:
             return True
         pos = close + 1
+
+
+def _wikilink_fails(text: str, at: int) -> bool:
+    """Whether mwparserfromhell reads the ``[[`` at ``at`` as text at once (and goes on after it): no URI
+    scheme after it (``[[http://x]]`` is tried as an external link first), and before any ``|`` its title
+    meets a character the tokenizer does not allow there (``_verify_safe``): ``[``, ``}``, ``>``, a line
+    end, a ``<`` not of a comment, a ``]`` not of ``]]``, or the end of the page. (A ``{`` may be a
+    template in the title; after a ``|`` the link's text may run on to a later ``]]``: left to the parser.)
+    Only for the page's own text: in a template the ``|`` around such a link are read apart from it."""
+    if _URI_AT.match(text, at + 2):
+        return False
+    m = _TITLE_STOP.search(text, at + 2)
+    if m is None:
+        return True
+    c, i = m.group(), m.start()
+    if c == "<":
+        return not text.startswith("!", i + 1)
+    if c == "]":
+        return not text.startswith("]", i + 1)
+    return c in "[}>\n"
 
 
 def _free_link_before(text: str, at: int) -> bool:
