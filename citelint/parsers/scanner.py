@@ -25,7 +25,7 @@ import re
 from typing import Optional
 
 import mwparserfromhell
-from mwparserfromhell.nodes import ExternalLink, Tag, Template, Wikilink
+from mwparserfromhell.nodes import ExternalLink, Tag, Template, Text, Wikilink
 
 from citelint.model import Attr, CitationModel, Problem, RefTag, Span
 from citelint.parsers.templates import TemplateTable, default_table
@@ -71,6 +71,7 @@ _ATTR = re.compile(r"""(\s*)([^\s=<>"'/]+)(?:(\s*)=(\s*)(?:"([^"<>]*)"|'([^'<>]*
 # (an unquoted value may hold a quote or "=" after its first character: name=APJ-2020" is the value APJ-2020")
 _TITLE_STOP = re.compile(r"[|\[\]{}<>\n]")  # what ends or fails a wikilink's title
 _URI_AT = re.compile(r"//|[A-Za-z0-9+.-]*:")
+_RUN_BREAKER = re.compile(r"[{}\[\]&<>:\n]")  # what may make a node in a tag's attributes read as text
 _TRAIL = re.compile(r"\s*/?\Z")
 _BRACES = re.compile(r"\{\{|\}\}")
 _SQUARE = re.compile(r"\[\[|\]\]")
@@ -353,7 +354,7 @@ class _Scanner:
                 raise Ambiguous  # perhaps inside a free link ("http://x/{{y}}"), which the walker skips
         self.delegate(start, end, in_list, kind)
 
-    def delegate(self, start: int, end: int, in_list: Optional[str], kind) -> None:
+    def delegate(self, start: int, end: int, in_list: Optional[str], kind, may_fail: bool = False) -> bool:
         """Parse [start, end) alone with mwparserfromhell and walk it with the full parser's walker. Alone
         it must be the one node it is in the page, and hold no tag with a quote left open (which, in the
         page, mwparserfromhell may run on past the region's end).
@@ -392,11 +393,27 @@ class _Scanner:
         code = mwparserfromhell.parse(masked or self.text[start:end], skip_style_tags=True)
         nodes = code.nodes
         if len(nodes) != 1 or type(nodes[0]) is not kind:
+            if may_fail and type(nodes[0]) is Text and _REF_START.search(blank, start + 1, end) is None:
+                return False  # a ref that fails (a stray closing tag in it): text, in the page too
             raise Ambiguous  # not the one node it is in the page
         self.walker.walk(code, start, in_list)
         if self.walker.masked:
             raise Ambiguous  # a ref set aside that the walk did not reach: it might count after all
+        return True
         
+    def failed_ref(self, m: re.Match, stop: int) -> int:
+        """A ref in the page's own text whose tag mwparserfromhell fails (``delegate``: a closing tag in its
+        text that closes nothing there, ``<ref>a</br>b</ref>``; the failure is met before the region's end,
+        and all before it reads the same alone as in the page): its ``<`` is text, and the tokenizer goes on
+        after it, so what the ref held is page text and its ``</ref>`` a stray one. The walker's findings for
+        both (``_leftovers``; ``settle`` pairs them later); the scan goes on after the opening tag. Only with
+        attributes that stay one run of text in the page (no entity, link, template)."""
+        at = m.start()
+        if _RUN_BREAKER.search(m.group(3)):
+            raise Ambiguous
+        self.rblank = self.rblank[:at] + self.blank[at:stop] + self.rblank[stop:]  # no longer a ref
+        return self.leftover(at, "unclosed-ref")
+
     def masked(self, start: int, end: int) -> Optional[str]:
         """The region with each ref the scanner reads itself swapped for a ``<pre>`` of the same length,
         (``<pre>{{xx…</pre>``), which mwparserfromhell reads as cheaply as text (the contents of a tag are parsed apart from what
@@ -559,7 +576,8 @@ class _Scanner:
             if not _plain_content(inner):
                 raise Ambiguous  # markup that may run past the </ref>: the ref may end elsewhere
             if _REFISH.search(inner) or "<!--" in content or "<" in inner:
-                self.delegate(at, stop, in_list, Tag)
+                if not self.delegate(at, stop, in_list, Tag, self.depth == 1):
+                    return self.failed_ref(m, stop)
                 return stop
             if "{{" in content and not self.dead(cstart, close.start()):
                 self.delegate(at, stop, in_list, Tag)  # a reference template: numeric names
