@@ -143,6 +143,8 @@ def test_oracle_examples_and_regressions():
     "x <ref name=a&amp;>a</br>b</ref>\n{{a|x <ref>a</br>b</ref>}}\n<references/>",
     "== x <ref>a</br>b</ref> ==\nx <ref>a</br>[[b|c</ref> d]]\n<references/>",
     "x <ref>a<ref name=q/></br>b</ref>\n<references/>",
+    # … read again unquoted, where the scanner hands the page over (a space in the quotes, a "/")
+    'x<ref name="a b"c d>a</ref> <ref name="a"b/c>a</ref>\n<references/>',
 ])
 def test_region_boundaries(text):
     assert_same(text, repr(text))
@@ -179,8 +181,12 @@ READ_BY_THE_SCANNER = [
     " y<ref>z</ref>\n<references/>",
     "<div>x <ref>a</br>b {{cite web|title=T}}</ref> c</div>\n<references/>",
     "<span>x <ref>a</span> b</ref> c</span> <ref>d</ref>\n<references/>",
-    "x <ref name=a>a</br>b [[c|d]] {{e}} [http://x.org/ y] </ref> g</ref> <ref name=a/>\n<references/>",
-    "x <ref>a</br>{b|c}</ref> d} <ref>c</ref> <ref>d</br></ref>\n<references/>",
+    "x <ref name=a>a</br>b [[c|d]] {{e}} [http://x.org/ y] '''f'''</ref> g</ref> <ref name=a/>\n<references/>",
+    "x <ref>a</br>{{b|c}}</ref> d}} <ref>c</ref> <ref>d</br></ref>\n<references/>",
+    # a quoted value that no space follows is read again unquoted, quotes and all (Anarchism@62041449)
+    'm.<ref mane="noLTV"">"A real difference."</ref> x<ref name="noLTV"/>\n<references/>',
+    'x<ref name="a"b>a</ref> <ref name=\'a\'\'>b</ref> <ref name= "c""  group="g">c</ref> <ref name="c""/>'
+    ' <ref name="d"e"f>g</ref>\n<references/>\n<references group="g"/>',
 ]
 
 

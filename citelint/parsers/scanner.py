@@ -67,8 +67,10 @@ _TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 _BLANK = re.compile(
     r"<!--.*?-->|<!--|<(" + "|".join(sorted(_UNPARSED)) + r")(?=[\s/>])[^<>]*?(?<!/)>.*?</\1\s*>",
     re.IGNORECASE | re.DOTALL)
-_ATTR = re.compile(r"""(\s*)([^\s=<>"'/]+)(?:(\s*)=(\s*)(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>/=][^\s<>/]*))(?=\s|/?\Z)|(\s*))""")
-# (an unquoted value may hold a quote or "=" after its first character: name=APJ-2020" is the value APJ-2020")
+_ATTR = re.compile(r"""(\s*)([^\s=<>"'/]+)(?:(\s*)=(\s*)(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>/=][^\s<>/]*|"[^"\s<>/]*"[^\s<>/]+|'[^'\s<>/]*'[^\s<>/]+))(?=\s|/?\Z)|(\s*))""")
+# (an unquoted value may hold a quote or "=" after its first character: name=APJ-2020" is the value APJ-2020";
+# a quoted one closed before a space but not followed by one is read again unquoted, quotes and all, to the
+# next space: name="a"" is the value "a""; one not closed in the tag runs on past it: not read here)
 _TITLE_STOP = re.compile(r"[|\[\]{}<>\n]")  # what ends or fails a wikilink's title
 _URI_AT = re.compile(r"//|[A-Za-z0-9+.-]*:")
 _RUN_BREAKER = re.compile(r"[{}\[\]&<>:\n]")  # what may make a node in a tag's attributes read as text
