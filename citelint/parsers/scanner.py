@@ -30,7 +30,7 @@ from mwparserfromhell.nodes import ExternalLink, Tag, Template, Text, Wikilink
 from citelint.model import Attr, CitationModel, Problem, RefTag, Span
 from citelint.parsers.templates import TemplateTable, default_table
 from citelint.parsers.wikitext import (
-    _HIDDEN_LB, _HIDDEN_LSQ, _HIDDEN_LT, _LEFTOVER, _NEWLINE_AFTER_NAME, _OPAQUE_SPAN, OPAQUE_TAGS, _defuse,
+    _HIDDEN_LB, _HIDDEN_LSQ, _HIDDEN_LT, _LEFTOVER, _OPAQUE_SPAN, OPAQUE_TAGS, _defuse_needed,
     _SINGLE, _lists_closed_late, _open_tags_without_gt, _Walker, parse_wikitext, sanitizer_attributes,
 )
 
@@ -54,6 +54,9 @@ _CANDIDATE = re.compile(
     r"<!--|<\s*/?\s*[A-Za-z]|\{\{|\[\[(?![^\[\]{}<\ue000-\ue002]*\]\])|\[(?=(?:" + _SCHEMES + r"):|//)|\n[ \t:]*\{\||\ue000|\ue001|\ue002",
     re.IGNORECASE)  # (a table's "{|" after its "\n", every alternative a literal first: a "^" or a class
     # there would make the search try every position)
+# wikitext._NEWLINE_AFTER_NAME's "<ref" or "<references" before a line end, found forwards (its
+# look-behind tries every position of the page)
+_NEWLINE_AFTER_NAME = re.compile(r"<ref(?:erences)?[\r\n]", re.IGNORECASE)
 _TABLE_AT = re.compile(r"[ \t:]*\{\|")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^<>]*?)(/?)>")
 _TAG_TEXT = re.compile(r"</?[A-Za-z][^<>]*>?")
@@ -146,7 +149,7 @@ class _Scanner:
                 raise Ambiguous
             if "</references" in scan.lower() and _lists_closed_late(text, scan):
                 raise Ambiguous
-        if _defuse(text) is not text:
+        if _defuse_needed(text):
             raise Ambiguous  # unclosed markup the full parser hides first
         self.blank = _BLANK.sub(_spaces, text) if "<" in text else text
         # … and refs masked too: where a template, link or table ends (a "}}" or "]" in a ref's text is the

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import html
+import itertools
 import re
 from typing import Optional
 
@@ -146,6 +147,69 @@ def _defuse(text: str) -> str:
             c = chars[k]
             chars[k] = _HIDDEN_LB if c == "{" else _HIDDEN_LSQ if c == "[" else c
     return "".join(chars)
+
+
+_BRACKET_STEP = {"{{": 1, "}}": -1, "[[": 1, "]]": -1, "{|": 1, "|}": -1}
+_DEFUSE_CURLY = re.compile(r"\{\{|\}\}")
+_DEFUSE_SQUARE = re.compile(r"\[\[|\]\]")
+
+
+def _left_open(tokens: list[str]) -> int:
+    """How many openings ``_defuse``'s stack leaves over for one kind of bracket (a closing pops one if
+    any is open): the walk's last height less its lowest point below zero, in C-speed builtins."""
+    if not tokens:
+        return 0
+    heights = list(itertools.accumulate(map(_BRACKET_STEP.__getitem__, tokens)))
+    return heights[-1] - min(0, min(heights))
+
+
+def _defuse_needed(text: str) -> bool:
+    """Whether ``_defuse(text)`` would change the text (``_defuse(text) is not text``), for the scanner,
+    which hands such a page to the full parser: the same pairing, counted instead of placed (the brackets
+    per kind by a running sum; ``tests/test_scanner_prepass.py`` checks it against ``_defuse``)."""
+    if "<" not in text and "{{" not in text and "[[" not in text and "{|" not in text:
+        return False
+    if _HIDDEN_LT in text or _HIDDEN_LB in text or _HIDDEN_LSQ in text:
+        return False
+    scan = _OPAQUE_SPAN.sub(lambda m: " " * len(m.group()), text) if "<!--" in text or "</" in text else text
+    hide = 0
+    if "<" in text:
+        for pattern in _PAIRS.values():
+            open_at = False
+            for tag in pattern.findall(scan):
+                if tag[1] == "/":
+                    open_at = False
+                elif not tag.endswith("/>"):
+                    hide += open_at
+                    open_at = True
+            hide += open_at
+        opened: dict[str, int] = {}
+        for closing, name, attrs, gt in _ANY_TAG.findall(scan):
+            if not gt:
+                if not closing and "\n" in attrs:
+                    hide += 1
+                continue
+            name = name.lower()
+            if name in _PAIRS or name in _SINGLE:
+                continue
+            if closing:
+                if opened.get(name):
+                    opened[name] -= 1
+            elif not attrs.rstrip().endswith("/"):
+                opened[name] = opened.get(name, 0) + 1
+        hide += sum(opened.values())
+    if hide >= 2:
+        return True
+    if "{{" in text or "[[" in text or "{|" in text:
+        hide += _left_open(_DEFUSE_CURLY.findall(scan)) if "{{" in text else 0
+        hide += _left_open(_DEFUSE_SQUARE.findall(scan)) if "[[" in text else 0
+        if "{|" in text and hide < 2:
+            first = _TABLE_AT_START.match(scan)
+            marks = [m.lstrip("\n \t:") for m in _TABLE_MARKS.findall(scan)]
+            if first:
+                marks.insert(0, first.group().lstrip("\n \t:"))
+            hide += _left_open(marks)
+    return hide >= 2
 
 
 def _restore(model: CitationModel) -> None:
