@@ -149,18 +149,28 @@ def _defuse(text: str) -> str:
     return "".join(chars)
 
 
-_BRACKET_STEP = {"{{": 1, "}}": -1, "[[": 1, "]]": -1, "{|": 1, "|}": -1}
-_DEFUSE_CURLY = re.compile(r"\{\{|\}\}")
-_DEFUSE_SQUARE = re.compile(r"\[\[|\]\]")
+_TABLE_STEP = {"{|": 1, "|}": -1}
 
 
-def _left_open(tokens: list[str]) -> int:
+def _left_open(steps) -> int:
     """How many openings ``_defuse``'s stack leaves over for one kind of bracket (a closing pops one if
-    any is open): the walk's last height less its lowest point below zero, in C-speed builtins."""
-    if not tokens:
+    any is open), from the walk's steps (+1 an opening, -1 a closing): the walk's last height less its
+    lowest point below zero."""
+    heights = list(itertools.accumulate(steps))
+    return heights[-1] - min(0, min(heights)) if heights else 0
+
+
+def _pairs_left_open(scan: str, opening: str, closing: str) -> int:
+    """``_left_open`` for ``{{``/``}}`` or ``[[``/``]]`` without a regex's match per bracket: the openings
+    and the closings of one kind share no character, so each is found apart as ``str.count`` finds it (the
+    leftmost, not overlapping), and the text between two closings holds its openings whole."""
+    if opening not in scan:
         return 0
-    heights = list(itertools.accumulate(map(_BRACKET_STEP.__getitem__, tokens)))
-    return heights[-1] - min(0, min(heights))
+    parts = scan.split(closing)
+    # each stretch's openings, then the closing after it (the last stretch has none)
+    steps = [n - 1 for n in map(str.count, parts, itertools.repeat(opening))]
+    steps[-1] += 1
+    return _left_open(steps)
 
 
 def _defuse_needed(text: str) -> bool:
@@ -201,14 +211,15 @@ def _defuse_needed(text: str) -> bool:
     if hide >= 2:
         return True
     if "{{" in text or "[[" in text or "{|" in text:
-        hide += _left_open(_DEFUSE_CURLY.findall(scan)) if "{{" in text else 0
-        hide += _left_open(_DEFUSE_SQUARE.findall(scan)) if "[[" in text else 0
+        hide += _pairs_left_open(scan, "{{", "}}")
+        if hide < 2:
+            hide += _pairs_left_open(scan, "[[", "]]")
         if "{|" in text and hide < 2:
             first = _TABLE_AT_START.match(scan)
             marks = [m.lstrip("\n \t:") for m in _TABLE_MARKS.findall(scan)]
             if first:
                 marks.insert(0, first.group().lstrip("\n \t:"))
-            hide += _left_open(marks)
+            hide += _left_open(map(_TABLE_STEP.__getitem__, marks))
     return hide >= 2
 
 
