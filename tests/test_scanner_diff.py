@@ -143,6 +143,14 @@ def test_oracle_examples_and_regressions():
     "x <ref name=a&amp;>a</br>b</ref>\n{{a|x <ref>a</br>b</ref>}}\n<references/>",
     "== x <ref>a</br>b</ref> ==\nx <ref>a</br>[[b|c</ref> d]]\n<references/>",
     "x <ref>a<ref name=q/></br>b</ref>\n<references/>",
+    # a tag in a template, link or external link in a ref, closed after the "}}", "]]" or "]" (its body
+    # holds them: the template runs on past the </ref>); the scanner once read these its own way
+    "x<ref>{{a|<span>}} b</span></ref> c}} d<ref>e</ref>\n<references/>",
+    "x<ref>{{a|<span>}} b</span></ref> c}}\n<references/>",
+    "x<ref>[[a|<span>]] b</span></ref> c]] d<ref>e</ref>\n<references/>",
+    "x<ref>[http://x.org <span>a] b</span> c</ref> d] e</ref>\n<references/>",
+    "x<ref>{{a|<b>x}}</b> y}}</ref> <ref>{{a|<i>{{b}}</i>}} <b>c</b></ref> <ref><i>{{a|<b>x}} y</i></ref>"
+    "\n<references/>",
     # … read again unquoted, where the scanner hands the page over (a space in the quotes, a "/")
     'x<ref name="a b"c d>a</ref> <ref name="a"b/c>a</ref>\n<references/>',
 ])

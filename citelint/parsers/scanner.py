@@ -63,6 +63,9 @@ _TAG_TEXT = re.compile(r"</?[A-Za-z][^<>]*>?")
 # an opening as mwparserfromhell's tokenizer reads one: a name of anything but spaces and its markers
 # ({}[]<>|=&'"#*;:/-!, and a backslash), then a space, ">" or "/>"; a closing "</" and a letter
 _OPEN_TAG = re.compile(r"""<([^\s{}\[\]<>|=&'"#*;:/\\!-]+)(?=\s|>|/>)[^<>]*>?""")
+_CLOSE_EXACT = re.compile(r"</([A-Za-z][A-Za-z0-9]*)\s*>")
+_REF_TEXT_TOKEN = re.compile(r"\{\{|\}\}|\[\[|\]\]|<")
+_SINGLE_ONLY = frozenset({"br", "wbr", "hr", "meta", "link", "img"})  # (definitions.SINGLE_ONLY) no body
 _CLOSE_TAG = re.compile(r"</([A-Za-z][^\s<>/]*)[^<>]*>?")
 _QUOTED = re.compile(r"=\s*([\"'])")
 _TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
@@ -255,9 +258,13 @@ class _Scanner:
     def dead(self, start: int, end: int) -> bool:
         """Whether [start, end) holds nothing the walker would take from it: no tag or comment,
         no reference template."""
-        text = self.text
-        if text.find("<", start, end) >= 0:
+        if self.text.find("<", start, end) >= 0:
             return False
+        return self.names_dead(start, end)
+
+    def names_dead(self, start: int, end: int) -> bool:
+        """Whether [start, end) holds no reference template (``dead`` without its look for tags)."""
+        text = self.text
         for m in _TEMPLATE_NAME.finditer(text, start, end):
             name = m.group(1)
             known = self.names.get(name)
@@ -380,6 +387,9 @@ class _Scanner:
                 if not closing and (tag[-1] != ">" or "\\" in tag or "{{" in tag or "[[" in tag
                                     or _unclosed_quote(tag) or (at > start and name.lower() in _UNPARSED)):
                     raise Ambiguous  # an opening that may end elsewhere: past the </ref>, perhaps
+            opening = _TAG.match(self.text, start, end)
+            if opening is not None and not opening.group(4):
+                _ref_text_tags(blank, opening.end(), blank.rfind("</", start, end))  # tags across templates
         else:
             open_tags: list[str] = []
             for at, closing, name, tag in _tag_opens(blank, start, end):
@@ -686,6 +696,57 @@ def _tag_opens(blank: str, start: int, end: int):
             if m is not None:
                 yield pos, "", m.group(1), m.group()
         pos = blank.find("<", pos + 1, end)
+
+
+def _ref_text_tags(blank: str, start: int, end: int) -> bool:
+    """How mwparserfromhell reads the tags in a ref's text [start, end) of the blanked page: True when
+    the ref stays one tag to its ``</ref>`` whatever they are (each closing closes an opening before it,
+    and the openings it passes over are text: they fail at it), False when a closing closes nothing, which
+    fails the ref. Raises ``Ambiguous`` where the tokenizer may read them otherwise: an opening whose
+    ``>`` may lie elsewhere; a closing that is not ``</name>``; and a tag closed whose body holds the end
+    of a template, link or external link the tag is in (a tag's body is read apart from what holds it, so
+    the ``}}`` or ``]]`` in it is text there, and the template runs on, past the ``</ref>`` perhaps): its
+    closing comes at another depth of templates and links than its opening."""
+    links = []
+    if "[" in blank[start:end]:
+        links = [(m.start(), blank.find("]", m.end(), end)) for m in _EXT_OPEN.finditer(blank, start, end)]
+    depth = 0  # templates and links open around the token
+    stack: list[tuple[str, int]] = []  # the tags open, with the depth at which each opened
+    for t in _REF_TEXT_TOKEN.finditer(blank, start, end):
+        tok, at = t.group(), t.start()
+        if tok == "{{" or tok == "[[":
+            depth += 1
+        elif tok != "<":
+            # (in the body of a tag opened inside, it is text; and that tag, closed later, is caught below:
+            # a tag left open fails at the </ref>, and the "}}" closes the template after all)
+            depth -= depth > 0
+        elif blank.startswith("/", at + 1):
+            c = _CLOSE_EXACT.match(blank, at, end)
+            if c is None:
+                raise Ambiguous  # "</ b>", "</a b>": a closing that fails what it meets
+            name = c.group(1).lower()
+            i = len(stack) - 1
+            while i >= 0 and stack[i][0] != name:
+                i -= 1
+            if i < 0 or stack[i][1] != depth or (depth and i != len(stack) - 1):
+                if depth == 0 and i < 0:
+                    return False  # it closes nothing: met in the ref's own text, it fails the ref
+                raise Ambiguous
+            del stack[i:]
+        else:
+            o = _OPEN_TAG.match(blank, at, end)
+            if o is None:
+                continue  # text at once
+            tag, name = o.group(), o.group(1).lower()
+            if (tag[-1] != ">" or "\\" in tag or "{{" in tag or "[[" in tag or _unclosed_quote(tag)
+                    or name in _UNPARSED):
+                raise Ambiguous  # an opening that may end elsewhere
+            if tag.endswith("/>") or name in _SINGLE_ONLY:
+                continue
+            if any(a < at < b for a, b in links):
+                raise Ambiguous  # in an external link's text: its body may hold the "]"
+            stack.append((name, depth))
+    return True
 
 
 def _unclosed_quote(tag: str) -> bool:
