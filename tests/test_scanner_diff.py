@@ -197,6 +197,30 @@ READ_BY_THE_SCANNER = [
     ' <ref name="d"e"f>g</ref>\n<references/>\n<references group="g"/>',
 ]
 
+#: refs with tags in their text that the scanner reads itself, not handing them to mwparserfromhell as a
+#: region: each closing closes an opening before it at the same depth of templates and links (the openings
+#: it passes over are text), and no reference template (Anarchism@10000…: <br/>, <blockquote>, <http://…>)
+REFS_READ_DIRECTLY = [
+    "x<ref>Avrich, Paul. ''Anarchist Voices''<br/>Princeton<br>p. 5</ref> y<ref name=b>[[James Guillaume]], "
+    "''[http://www.marxists.org/x Ideas]'' <blockquote>q</blockquote></ref> <ref name=b/>\n<references/>",
+    "x<ref>Encyclop{{IPA|æ}}dia Britannica. 29 Aug. 2006  <http://www.britannica.com/eb/article-9117285>.</ref>"
+    "\n<references/>",
+    "x<ref>{{a|<i>{{b}}</i>}} <b>c</b></ref> <ref><i>{{a|<b>x}} y</i></ref>\n<references/>",
+    "x<ref>a <b>b <i>c</b> d</ref>\n<references/>",
+    "x<ref>{{cite web|url=http://x.org/|title=<span>y}}</ref> z</span>}} <ref>a <span class=x>b</ref>\n<references/>",
+]
+
+
+@pytest.mark.parametrize("text", REFS_READ_DIRECTLY)
+def test_refs_read_directly(text, monkeypatch):
+    def no_region(*args, **kwargs):
+        raise AssertionError("handed to mwparserfromhell as a region")
+
+    monkeypatch.setattr(_Scanner, "delegate", no_region)
+    _Scanner(text, default_table()).run()
+    monkeypatch.undo()
+    assert_same(text, repr(text))
+
 
 @pytest.mark.parametrize("text", READ_BY_THE_SCANNER)
 def test_read_by_the_scanner(text):

@@ -590,11 +590,15 @@ class _Scanner:
             inner = blank[cstart:close.start()]
             if not _plain_content(inner):
                 raise Ambiguous  # markup that may run past the </ref>: the ref may end elsewhere
-            if _REFISH.search(inner) or "<!--" in content or "<" in inner:
+            if (_REFISH.search(inner) or "<!--" in content
+                    or "<" in inner and not (_ref_text_tags(blank, cstart, close.start())
+                                             and ("{{" not in content or self.names_dead(cstart, close.start())))):
                 if not self.delegate(at, stop, in_list, Tag, self.depth == 1):
                     return self.failed_ref(m, stop)
                 return stop
-            if "{{" in content and not self.dead(cstart, close.start()):
+            if "<" in inner:
+                pass  # tags that leave the ref one tag to its </ref>, and no reference template: read here
+            elif "{{" in content and not self.dead(cstart, close.start()):
                 self.delegate(at, stop, in_list, Tag)  # a reference template: numeric names
                 return stop
         attrs = self._attrs(m)
