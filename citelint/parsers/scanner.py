@@ -97,6 +97,8 @@ _CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("ref", 
 _EXT_OPEN = re.compile(r"\[(?:(?:" + _SCHEMES + r"):|//)", re.IGNORECASE)
 _FREE_LINK = re.compile(r"(?:" + _SCHEMES + r"):", re.IGNORECASE)
 _URL_STOP = frozenset(" \t\n\r\x0b\x0c<>[]{}|\"'")
+_SKIPPED_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _SKIPPED}
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _VOID_TAG = re.compile(r"</?(?:br|hr|wbr|img)\b[^<>]*>|<[A-Za-z][A-Za-z0-9-]*\b[^<>]*/>", re.IGNORECASE)
 
 
@@ -509,8 +511,7 @@ class _Scanner:
         if lname in _SKIPPED:
             if selfclose:
                 return m.end()
-            close = re.compile(rf"</{lname}\s*>", re.IGNORECASE).search(
-                text if lname in _UNPARSED else self.blank, m.end(), end)
+            close = _SKIPPED_CLOSE[lname].search(text if lname in _UNPARSED else self.blank, m.end(), end)
             if close is None:
                 raise Ambiguous
             inner = text[m.end():close.start()]
@@ -626,7 +627,7 @@ class _Scanner:
                 if end != len(text):
                     raise Ambiguous
                 return self.leftover(at, "unclosed-references")
-            if re.search(r"<\s*references", blank[m.end():close.start()], re.IGNORECASE):
+            if _LIST_START.search(blank, m.end(), close.start()):
                 raise Ambiguous  # a list in a list: closed late
             stop = close.end()
             content = text[m.end():close.start()]
@@ -797,7 +798,7 @@ def _free_link_before(text: str, at: int) -> bool:
 def _filler(m: re.Match) -> str:
     """Same length, line ends kept, nothing of the markup left."""
     s = m.group()
-    return "x" * len(s) if "\n" not in s else re.sub(r"[^\n]", "x", s)
+    return "x" * len(s) if "\n" not in s else _NOT_NEWLINE.sub("x", s)
 
 
 def _spaces_plain(m: re.Match) -> str:
