@@ -21,8 +21,10 @@ from __future__ import annotations
 import re
 import sys
 import time
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Optional
 
 if sys.version_info >= (3, 11):
@@ -459,12 +461,16 @@ def is_citation(name: str) -> bool:
     return name.startswith(("cite ", "vcite ")) or name in ("citation", "cite")
 
 
-_MAGIC_ISBN = re.compile(r"\bISBN(?:[ \t\xa0]|&nbsp;|&#0*160;|&#[xX]0*[aA]0;)+((?:97[89][ -]?)?(?:[0-9][ -]?){9}"
-                         r"[0-9Xx])\b")
+# Each starts with its literal label and tests the word boundary before it afterwards ("ISBN(?<!\wISBN)" is
+# "\bISBN"): a pattern that begins with a literal lets the regex engine jump from one "ISBN" to the next, where
+# a leading \b has it try every position of the text (the text outside the refs is most of a page).
+_MAGIC_ISBN = re.compile(r"ISBN(?<!\wISBN)(?:[ \t\xa0]|&nbsp;|&#0*160;|&#[xX]0*[aA]0;)+((?:97[89][ -]?)?"
+                         r"(?:[0-9][ -]?){9}[0-9Xx])\b")
 #: a labelled ISBN-like token that is not a well-formed magic link (wrong length, letters…)
-_LOOSE_ISBN = re.compile(r"\bISBN(?:-1[03])?(?::[ \t\xa0]*|[ \t\xa0]+)((?=[0-9Xx-]*[0-9])[0-9][0-9Xx-]*[0-9Xx])(?![0-9A-Za-z-])")
-_MAGIC_PMID = re.compile(r"\bPMID(?:[ \t\xa0]|&nbsp;)+([0-9]+)\b")
-_MAGIC_RFC = re.compile(r"\bRFC(?:[ \t\xa0]|&nbsp;)+([0-9]+)\b")
+_LOOSE_ISBN = re.compile(r"ISBN(?<!\wISBN)(?:-1[03])?(?::[ \t\xa0]*|[ \t\xa0]+)((?=[0-9Xx-]*[0-9])[0-9][0-9Xx-]*"
+                         r"[0-9Xx])(?![0-9A-Za-z-])")
+_MAGIC_PMID = re.compile(r"PMID(?<!\wPMID)(?:[ \t\xa0]|&nbsp;)+([0-9]+)\b")
+_MAGIC_RFC = re.compile(r"RFC(?<!\wRFC)(?:[ \t\xa0]|&nbsp;)+([0-9]+)\b")
 _TEXT_IDS = (
     ("issn", re.compile(r"\bE?ISSN:?[ \t\xa0]*(\d{4}[ -]?\d{3}[\dXx])(?![0-9A-Za-z-])")),
     ("doi", re.compile(r"\b(?:doi|DOI):?[ \t\xa0]*(10\.[^\s\"<>|\]]+[^\s\"<>|\].,;:)])")),
@@ -505,43 +511,42 @@ def ref_identifiers(ref, plaintext: bool = False) -> list[IdValue]:
                     out.append(IdValue("isbn", text, base + a, base + b, "1", "template", ti))
     s = ref.masked
     if "ISBN" in s or "PMID" in s or "RFC" in s or (plaintext and re.search(r"(?i)doi|issn|pmc|arxiv", s)):
-        claimed.sort()
         where = "text" if plaintext else "magic"
-        seen: list[tuple[int, int]] = []
-
-        def add(kind: str, m: re.Match) -> None:
-            a, b = m.start(1), m.end(1)
-            if _inside(claimed, a) or any(x <= a < y for x, y in seen):
-                return
-            if ref.definition is None and s[s.rfind("\n", 0, a) + 1:][:1] not in ("*", "#"):
-                return  # outside refs: only in list items (bibliographies), not in the article's prose
-            seen.append((a, b))
-            out.append(IdValue(kind, m.group(1), base + a, base + b, None, where))
-
-        for m in _MAGIC_ISBN.finditer(s):
-            add("isbn", m)
-        for m in _LOOSE_ISBN.finditer(s):
-            add("isbn", m)
-        for m in _MAGIC_PMID.finditer(s):
-            add("pmid", m)
-        if not plaintext:
-            for m in _MAGIC_RFC.finditer(s):
-                add("rfc", m)
-        else:
-            for kind, rx in _TEXT_IDS:
-                for m in rx.finditer(s):
-                    add(kind, m)
+        taken = _Spans(claimed)  # the template parameters, then the text identifiers of the passes before
+        passes = [("isbn", _MAGIC_ISBN), ("isbn", _LOOSE_ISBN), ("pmid", _MAGIC_PMID)]
+        passes += _TEXT_IDS if plaintext else [("rfc", _MAGIC_RFC)]
+        for kind, rx in passes:
+            found = []
+            # one pass's matches never overlap, so a match is tested against the earlier passes' only
+            for m in rx.finditer(s):
+                a, b = m.start(1), m.end(1)
+                if taken.covers(a):
+                    continue
+                line = s.rfind("\n", 0, a) + 1
+                if ref.definition is None and s[line:line + 1] not in ("*", "#"):
+                    continue  # outside refs: only in list items (bibliographies), not in the article's prose
+                found.append((a, b))
+                out.append(IdValue(kind, m.group(1), base + a, base + b, None, where))
+            if found:
+                taken = _Spans(taken.spans + found)
     out.sort(key=lambda i: i.start)
     return out
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    for a, b in spans:
-        if a > pos:
-            return False
-        if pos < b:
-            return True
-    return False
+class _Spans:
+    """Spans (start, end), answering "does one of them cover this offset?" by bisection: a bibliography of
+    thousands of ISBNs must not compare each with every one before it."""
+
+    __slots__ = ("spans", "_starts", "_ends")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self._starts = [a for a, _b in self.spans]
+        self._ends = list(accumulate((b for _a, b in self.spans), max))  # the furthest end so far
+
+    def covers(self, pos: int) -> bool:
+        i = bisect_right(self._starts, pos)
+        return i > 0 and self._ends[i - 1] > pos
 
 
 def model_identifiers(model, text: str) -> list[tuple]:
