@@ -128,6 +128,9 @@ def _value(s: str, vs: int, ve: int) -> str:
 
 def _analyse(model: CitationModel, text: str) -> Analysis:
     s = mask(text)
+    if not _may_cite_short(s):
+        # every reader of the analysis starts from the short citations: without one, nothing to match
+        return Analysis()
     templates = scan_templates(s)
     a = Analysis()
     refs = sorted((d.span.start, d.span.end) for d in model.definitions if d.origin != "entry")
@@ -199,6 +202,16 @@ def _analyse(model: CitationModel, text: str) -> Analysis:
     if "CITEREF" in s:
         a.other_anchors.update(encode(m.group(1)) for m in _RAW_ID.finditer(s))
     return a
+
+
+def _may_cite_short(s: str) -> bool:
+    """Whether the masked page may hold a short citation: each name in ``SHORT`` contains "sfn", "harv" or
+    "shortened", and a template's name is the text between its braces with masked parts dropped, in lower
+    case; a page without these is most pages, and scanning its templates is most of the analysis."""
+    if MASK in s:
+        s = s.replace(MASK, "")
+    s = s.lower()
+    return "sfn" in s or "harv" in s or "shortened" in s
 
 
 def _ref_anchor(s: str, vs: int, ve: int, by_start: dict) -> Optional[str]:
