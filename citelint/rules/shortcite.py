@@ -204,14 +204,18 @@ def _analyse(model: CitationModel, text: str) -> Analysis:
     return a
 
 
+#: where a short citation's name may begin: each name in ``SHORT`` begins "sfn", "harv" or "shortened", and a
+#: template's name is the text after its "{{" with masked parts dropped, white space and "_" collapsed and
+#: trimmed, in lower case, and a "template:" prefix dropped (``links.extract._canonical``)
+_SHORT_START = re.compile(r"\{\{[\s_]*(?:template:[\s_]*)?(?:sfn|harv|shortened)")
+
+
 def _may_cite_short(s: str) -> bool:
-    """Whether the masked page may hold a short citation: each name in ``SHORT`` contains "sfn", "harv" or
-    "shortened", and a template's name is the text between its braces with masked parts dropped, in lower
-    case; a page without these is most pages, and scanning its templates is most of the analysis."""
+    """Whether the masked page may hold a short citation (most pages do not; scanning a page's templates is
+    most of the analysis)."""
     if MASK in s:
         s = s.replace(MASK, "")
-    s = s.lower()
-    return "sfn" in s or "harv" in s or "shortened" in s
+    return _SHORT_START.search(s.lower()) is not None
 
 
 def _ref_anchor(s: str, vs: int, ve: int, by_start: dict) -> Optional[str]:
