@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from citelint.findings import Hit
 from citelint.fixes import Edit, Fix
-from citelint.model import CitationModel, Definition, Severity
+from citelint.model import CitationModel, Definition, Severity, normalize
 from citelint.rules.base import Context, Rule, describe_key, in_template, quoted
 
 # Content that is meant to repeat: "Ibid." and friends refer to the citation before them.
@@ -45,10 +46,11 @@ class DuplicateRef(Rule):
         namer = _Namer(model, ctx) if model.kind == "wikitext" else None
         first: dict[tuple, object] = {}
         canonical: dict[int, str] = {}
+        norms = [_normalized(d.content) for d in model.definitions]
         if model.kind == "wikitext":
-            canonical = _canonical_where_needed(model, ctx.text)
+            canonical = _canonical_where_needed(model, ctx.text, norms)
         for i, d in enumerate(model.definitions):
-            norm = d.normalized
+            norm = norms[i]
             if not norm or _REPEATABLE.match(norm):
                 continue
             k = (d.group, d.segment, canonical.get(i, norm))
@@ -80,18 +82,28 @@ class DuplicateRef(Rule):
             yield Hit(d.span, msg, subject=norm, fix=namer.merge(prev, d) if namer is not None else None)
 
 
-def _canonical_where_needed(model: CitationModel, text: str) -> dict[int, str]:
+#: normalised contents (``Definition.normalized``) kept for the ones that recur: in a page's history the same
+#: ref text comes back in every revision (a pure function of one string; bounded in entries and in length)
+_remembered = lru_cache(maxsize=2048)(normalize)
+
+
+def _normalized(content: str) -> str:
+    return _remembered(content) if len(content) <= 4096 else normalize(content)
+
+
+def _canonical_where_needed(model: CitationModel, text: str, norms: list[str]) -> dict[int, str]:
     """Canonical content (parameter order and white space ignored) of the refs that could have a twin.
 
     Reordering parameters and changing white space keep the multiset of the other characters, so refs are
     first bucketed by the length and byte sum of their content without white space (lower case: a template
-    name's first letter is case-insensitive); only refs sharing a bucket are parsed into canonical form."""
+    name's first letter is case-insensitive); only refs sharing a bucket are parsed into canonical form.
+    ``norms``: each definition's normalised content, by index (its only white space is single spaces)."""
     from citelint.citations import canonical_content, parsed_refs
 
     buckets: dict[tuple, list] = {}
     for r in parsed_refs(model, text):
         if r.templates:
-            b = "".join(r.definition.normalized.split()).lower().encode("utf-8")
+            b = norms[r.index].replace(" ", "").lower().encode("utf-8")
             buckets.setdefault((len(b), sum(b)), []).append(r)
     return {r.index: canonical_content(r) for refs in buckets.values() if len(refs) > 1 for r in refs}
 
