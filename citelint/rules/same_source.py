@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, Optional
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
@@ -40,30 +41,34 @@ class SameSource(Rule):
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
         from citelint.citations import canonical_content, cited_urls, parsed_refs
-        from citelint.identifiers import canonical, is_citation, limits, model_identifiers
+        from citelint.identifiers import is_citation, model_identifiers
 
         refs = parsed_refs(model, ctx.text)
         if len(refs) < 2:
             return
-        lim = limits(ctx.identifier_limits)
         ids: dict[int, list] = {}
         for ref, iv in model_identifiers(model, ctx.text):
             if ref.definition is not None and iv.kind in _ID_KINDS:
                 ids.setdefault(ref.index, []).append(iv)
         url_lists = cited_urls(model, ctx.text)  # one list per parsed ref, in the same order
-        earlier: dict[tuple, _Seen] = {}
+        # first each ref's own identities, counted: a ref none of whose identities another ref shares can
+        # neither be reported nor be the earlier one of a report (most refs), so nothing more is read of it
+        entries = []
+        counts: dict[tuple, int] = {}
         for ref, urls in zip(refs, url_lists):
             d = ref.definition
             if d.list_defined and d.key is None:
                 continue
-            cites = [t for t in ref.top_level() if is_citation(t.name)]
+            top = ref.top_level()
+            cites = [t for t in top if is_citation(t.name)]
             if len(cites) > 1:
                 continue  # a bundle of citations: cannot be merged with one of them
             if not cites:  # another wiki's citation template ({{Internetquelle}}…): the first with parameters
-                cites = [t for t in ref.top_level() if any(w for _k, w, _a, _b in t.params)][:1]
+                cites = [t for t in top if any(w for _k, w, _a, _b in t.params)][:1]
             keys: dict[str, set] = {}
             for iv in ids.get(ref.index, ()):
-                c = canonical(iv.kind, iv.value.upper() if iv.kind == "isbn" else iv.value, lim)
+                c = _canonical_id(iv.kind, iv.value.upper() if iv.kind == "isbn" else iv.value,
+                                  ctx.identifier_limits)
                 if c:
                     keys.setdefault(iv.kind, set()).add(c)
             for c in urls:
@@ -76,6 +81,13 @@ class SameSource(Rule):
             if not own:
                 continue
             where = (d.group, d.segment)
+            for kind, value in own:
+                counts[(where, kind, value)] = counts.get((where, kind, value), 0) + 1
+            entries.append((ref, d, cites, own, where))
+        earlier: dict[tuple, _Seen] = {}
+        for ref, d, cites, own, where in entries:
+            if all(counts[(where, kind, value)] < 2 for kind, value in own):
+                continue
             loc = _locator(ref, cites[0] if cites else None)
             ident = _Lazy(canonical_content, ref)  # computed only when an earlier ref shares a key
             title = _title(ref, cites[0] if cites else None)
@@ -223,9 +235,22 @@ _PUBMED_URL = re.compile(r"^https?://(?:www\.)?(?:ncbi\.nlm\.nih\.gov/pubmed|pub
 _DROP_LABELS = ("www", "m", "mobile", "amp")
 
 
+@lru_cache(maxsize=4096)
+def _canonical_id(kind: str, value: str, overrides: tuple) -> Optional[str]:
+    """``identifiers.canonical`` under the limits ``overrides`` configure, kept for the values that recur (the
+    same identifiers in every revision of a page's history): a pure function of short strings."""
+    from citelint.identifiers import canonical, limits
+
+    return canonical(kind, value, limits(overrides))
+
+
 def url_key(url: str) -> Optional[tuple[str, str]]:
     """(kind, identity) of a cited URL: ("doi", …), ("arxiv", …), ("pmid", …) or ("url", normalised URL);
     None for a URL that says too little (a site's front page)."""
+    return _url_key_kept(url) if len(url) <= 2048 else _url_key(url)
+
+
+def _url_key(url: str) -> Optional[tuple[str, str]]:
     m = _WAYBACK.match(url)
     if m:
         inner = m.group(1)
@@ -262,3 +287,7 @@ def url_key(url: str) -> Optional[tuple[str, str]]:
     q = "?" + urlencode(query) if query else ""
     frag = "#" + parts.fragment if parts.fragment else ""
     return "url", f"{host}{path}{q}{frag}"
+
+
+#: the keys of the URLs that recur (the same URLs in every revision of a page's history), bounded
+_url_key_kept = lru_cache(maxsize=8192)(_url_key)
