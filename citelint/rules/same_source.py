@@ -233,6 +233,11 @@ _ARXIV_URL = re.compile(r"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/([
 _PUBMED_URL = re.compile(r"^https?://(?:www\.)?(?:ncbi\.nlm\.nih\.gov/pubmed|pubmed\.ncbi\.nlm\.nih\.gov)/(\d+)/?$",
                          re.IGNORECASE)
 _DROP_LABELS = ("www", "m", "mobile", "amp")
+#: an http(s) URL whose host is letters, digits, dots and hyphens (no user, port or brackets) and that has no
+#: character urlsplit removes or strips: its host, path, query and fragment are as urlsplit splits them
+_SIMPLE_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://([A-Za-z0-9.-]*)([/?#][^\x00-\x20]*)?\Z")
+_AMP_PATH = re.compile(r"/amp/?$")
+_SCHEME = re.compile(r"(?i)https?://")
 
 
 @lru_cache(maxsize=4096)
@@ -254,7 +259,7 @@ def _url_key(url: str) -> Optional[tuple[str, str]]:
     m = _WAYBACK.match(url)
     if m:
         inner = m.group(1)
-        url = inner if re.match(r"(?i)https?://", inner) else "http://" + inner
+        url = inner if _SCHEME.match(inner) else "http://" + inner
     m = _DOI_URL.match(url)
     if m:
         return "doi", unquote(m.group(1)).lower()
@@ -264,12 +269,19 @@ def _url_key(url: str) -> Optional[tuple[str, str]]:
     m = _PUBMED_URL.match(url)
     if m:
         return "pmid", m.group(1)
-    try:
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower().rstrip(".")
-        port = parts.port
-    except ValueError:
-        return None
+    simple = _SIMPLE_URL.match(url)
+    if simple is not None:  # what urlsplit gives for it, without the general case's work
+        host, port = simple.group(1).lower().rstrip("."), None
+        rest, _, fragment = (simple.group(2) or "").partition("#")
+        path, _, query = rest.partition("?")
+    else:
+        try:
+            parts = urlsplit(url)
+            host = (parts.hostname or "").lower().rstrip(".")
+            port = parts.port
+        except ValueError:
+            return None
+        path, query, fragment = parts.path, parts.query, parts.fragment
     labels = host.split(".")
     while len(labels) > 2 and labels[0] in _DROP_LABELS:
         labels.pop(0)
@@ -278,14 +290,15 @@ def _url_key(url: str) -> Optional[tuple[str, str]]:
     host = ".".join(labels)
     if port and port not in (80, 443):
         host = f"{host}:{port}"
-    path = parts.path or "/"
-    path = re.sub(r"/amp/?$", "/", path)
+    path = path or "/"
+    path = _AMP_PATH.sub("/", path)
     path = path.rstrip("/") or "/"
-    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
+    query = sorted((k, v) for k, v in parse_qsl(query, keep_blank_values=True) if not _TRACKING.match(k)) \
+        if query else []
     if path == "/" and not query:
         return None  # a front page: cited for many different things
     q = "?" + urlencode(query) if query else ""
-    frag = "#" + parts.fragment if parts.fragment else ""
+    frag = "#" + fragment if fragment else ""
     return "url", f"{host}{path}{q}{frag}"
 
 

@@ -207,7 +207,8 @@ def _analyse(model: CitationModel, text: str) -> Analysis:
 #: where a short citation's name may begin: each name in ``SHORT`` begins "sfn", "harv" or "shortened", and a
 #: template's name is the text after its "{{" with masked parts dropped, white space and "_" collapsed and
 #: trimmed, in lower case, and a "template:" prefix dropped (``links.extract._canonical``)
-_SHORT_START = re.compile(r"\{\{[\s_]*(?:template:[\s_]*)?(?:sfn|harv|shortened)")
+#: (re.IGNORECASE matches each character str.lower() turns into one of these letters, and a few more)
+_SHORT_START = re.compile(r"\{\{[\s_]*(?:template:[\s_]*)?(?:sfn|harv|shortened)", re.IGNORECASE)
 
 
 def _may_cite_short(s: str) -> bool:
@@ -215,7 +216,7 @@ def _may_cite_short(s: str) -> bool:
     most of the analysis)."""
     if MASK in s:
         s = s.replace(MASK, "")
-    return _SHORT_START.search(s.lower()) is not None
+    return _SHORT_START.search(s) is not None
 
 
 def _ref_anchor(s: str, vs: int, ve: int, by_start: dict) -> Optional[str]:
