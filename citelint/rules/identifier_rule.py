@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import ClassVar, Iterator
 
 from citelint.findings import Hit
@@ -21,11 +22,21 @@ class IdentifierRule(Rule):
             if iv.kind not in self.kinds or iv.accepted:
                 continue
             value = iv.value.upper() if iv.where in ("magic", "text") and iv.kind == "isbn" else iv.value
-            problem = check(iv.kind, value, lim)
+            if len(value) <= 256 and iv.kind != "bibcode":  # (a bibcode's year is judged against today's)
+                problem = _verdict(iv.kind, value, ctx.identifier_limits)
+            else:
+                problem = check(iv.kind, value, lim)
             if problem is None:
                 continue
             yield Hit(Span(iv.start, iv.end), message(iv, problem), subject=f"{iv.kind}\0{iv.value}",
                       severity=Severity.WARNING if problem.stale_limit else None)
+
+
+@lru_cache(maxsize=4096)
+def _verdict(kind: str, value: str, overrides: tuple):
+    """``identifiers.check`` under the limits ``overrides`` configure, kept for the values that recur (the
+    same identifiers in every revision of a page's history)."""
+    return check(kind, value, limits(overrides))
 
 
 def message(iv, problem) -> str:

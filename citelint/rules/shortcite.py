@@ -127,6 +127,8 @@ def _value(s: str, vs: int, ve: int) -> str:
 
 
 def _analyse(model: CitationModel, text: str) -> Analysis:
+    if _SHORT_START.search(text) is None and _TAG_IN_NAME.search(text) is None:
+        return Analysis()  # (as below, without masking the page first)
     s = mask(text)
     if not _may_cite_short(s):
         # every reader of the analysis starts from the short citations: without one, nothing to match
@@ -209,6 +211,12 @@ def _analyse(model: CitationModel, text: str) -> Analysis:
 #: trimmed, in lower case, and a "template:" prefix dropped (``links.extract._canonical``)
 #: (re.IGNORECASE matches each character str.lower() turns into one of these letters, and a few more)
 _SHORT_START = re.compile(r"\{\{[\s_]*(?:template:[\s_]*)?(?:sfn|harv|shortened)", re.IGNORECASE)
+
+
+#: in the text before masking: a template name in which a comment or a tag begins (masking may join the
+#: letters around it): its first "<" comes before any "|", "{" or "}" (a short citation's whole name is white
+#: space, "template:" and its letters, outside what is masked)
+_TAG_IN_NAME = re.compile(r"\{\{[^|{}<]*<")
 
 
 def _may_cite_short(s: str) -> bool:
