@@ -84,7 +84,7 @@ class DuplicateRef(Rule):
 
 #: normalised contents (``Definition.normalized``) kept for the ones that recur: in a page's history the same
 #: ref text comes back in every revision (a pure function of one string; bounded in entries and in length)
-_remembered = lru_cache(maxsize=2048)(normalize)
+_remembered = lru_cache(maxsize=1024)(normalize)
 
 
 def _normalized(content: str) -> str:

@@ -41,7 +41,7 @@ class SameSource(Rule):
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
         from citelint.citations import canonical_content, cited_urls, parsed_refs
-        from citelint.identifiers import is_citation, model_identifiers
+        from citelint.identifiers import canonical, is_citation, limits, model_identifiers
 
         refs = parsed_refs(model, ctx.text)
         if len(refs) < 2:
@@ -67,8 +67,9 @@ class SameSource(Rule):
                 cites = [t for t in top if any(w for _k, w, _a, _b in t.params)][:1]
             keys: dict[str, set] = {}
             for iv in ids.get(ref.index, ()):
-                c = _canonical_id(iv.kind, iv.value.upper() if iv.kind == "isbn" else iv.value,
-                                  ctx.identifier_limits)
+                value = iv.value.upper() if iv.kind == "isbn" else iv.value
+                c = _canonical_id(iv.kind, value, ctx.identifier_limits) if len(value) <= 256 else \
+                    canonical(iv.kind, value, limits(ctx.identifier_limits))
                 if c:
                     keys.setdefault(iv.kind, set()).add(c)
             for c in urls:
@@ -252,7 +253,7 @@ def _canonical_id(kind: str, value: str, overrides: tuple) -> Optional[str]:
 def url_key(url: str) -> Optional[tuple[str, str]]:
     """(kind, identity) of a cited URL: ("doi", …), ("arxiv", …), ("pmid", …) or ("url", normalised URL);
     None for a URL that says too little (a site's front page)."""
-    return _url_key_kept(url) if len(url) <= 2048 else _url_key(url)
+    return _url_key_kept(url) if len(url) <= 1024 else _url_key(url)
 
 
 def _url_key(url: str) -> Optional[tuple[str, str]]:
@@ -303,4 +304,4 @@ def _url_key(url: str) -> Optional[tuple[str, str]]:
 
 
 #: the keys of the URLs that recur (the same URLs in every revision of a page's history), bounded
-_url_key_kept = lru_cache(maxsize=8192)(_url_key)
+_url_key_kept = lru_cache(maxsize=4096)(_url_key)
