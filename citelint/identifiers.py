@@ -559,48 +559,9 @@ def _identifiers(model, text: str) -> list[tuple]:
 
     refs = parsed_refs(model, text)
     plaintext = model.kind == "plaintext"
-    result = [(ref, iv) for ref in refs for iv in _ref_identifiers(ref, plaintext)]
+    result = [(ref, iv) for ref in refs for iv in ref_identifiers(ref, plaintext)]
     rest = outside_refs(model, text)
     if rest is not None:
         result.extend((rest, iv) for iv in ref_identifiers(rest))
         result.sort(key=lambda p: p[1].start)
     return result
-
-
-def _ref_identifiers(ref, plaintext: bool) -> list[IdValue]:
-    """``ref_identifiers`` of a reference, remembered for the contents that recur (a page's history repeats
-    the same refs in revision after revision): what is found is a pure function of the masked content (its
-    templates are scanned from it), kept with offsets relative to it and placed at ``ref.base``."""
-    if ref.definition is None or len(ref.masked) > 4096:
-        return ref_identifiers(ref, plaintext)
-    base = ref.base
-    return [IdValue(iv.kind, iv.value, iv.start + base, iv.end + base, iv.param, iv.where, iv.cite, iv.accepted)
-            for iv in _relative_identifiers(_Content(ref.masked, ref.templates), plaintext)]
-
-
-class _Content:
-    """A reference's masked content and its templates, compared by the content (the memo's key), read by
-    ``ref_identifiers`` as a reference that starts at offset 0."""
-
-    __slots__ = ("masked", "templates")
-    definition = True  # a reference's content, not the text outside the references
-    base = 0
-
-    def __init__(self, masked: str, templates) -> None:
-        self.masked, self.templates = masked, templates
-
-    def value(self, vs: int, ve: int) -> tuple[int, int, str]:
-        from citelint.links.extract import trimmed_value
-
-        return trimmed_value(self.masked, vs, ve)
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, _Content) and self.masked == other.masked
-
-    def __hash__(self) -> int:
-        return hash(self.masked)
-
-
-@lru_cache(maxsize=1024)
-def _relative_identifiers(content: _Content, plaintext: bool) -> tuple[IdValue, ...]:
-    return tuple(ref_identifiers(content, plaintext))
