@@ -160,13 +160,11 @@ def _analyse(model: CitationModel, text: str) -> Analysis:
         i = bisect.bisect_right(starts, pos) - 1
         return i >= 0 and pos < merged[i][1]
 
-    def reading(pos: int) -> bool:
-        r = False
-        for hs, flag in headings:
-            if hs > pos:
-                break
-            r = flag
-        return r
+    heading_starts = [hs for hs, _flag in headings]
+
+    def reading(pos: int) -> bool:  # under the last heading before it (bisected: pages have thousands)
+        i = bisect.bisect_right(heading_starts, pos)
+        return i > 0 and headings[i - 1][1]
 
     for t in templates:
         name = t.name
