@@ -41,24 +41,40 @@ class SfnNoTarget(Rule):
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
         a = analyse(model, ctx.text)
+        index = None
         for sc in a.shorts:
             if sc.ignore_err:
                 continue
             for target in sc.targets:
                 if missing(a, target) and a.unverifiable(target) is None:
-                    yield Hit(sc.span, message(a, target), subject=target)
+                    if index is None:  # built once a page has a miss (a page may have thousands)
+                        index = _Near(a)
+                    yield Hit(sc.span, message(a, target, index), subject=target)
 
 
 def missing(a: Analysis, target: str) -> bool:
     return target not in a.anchors and target not in a.other_anchors and target not in a.whitelist
 
 
-def message(a: Analysis, target: str) -> str:
+class _Near:
+    """The page's anchors by their case-folded form and by their names without the year, for the hint."""
+
+    def __init__(self, a: Analysis) -> None:
+        self.folded: dict[str, list[str]] = {}
+        self.stems: dict[str, list[str]] = {}
+        for k in a.anchors:
+            self.folded.setdefault(k.casefold(), []).append(k)
+            self.stems.setdefault(_YEAR_TAIL.sub("", k), []).append(k)
+
+    def __call__(self, target: str) -> list[str]:
+        """The anchors that differ from ``target`` in capitals only (page order), else in the year only (sorted)."""
+        same_but_case = self.folded.get(target.casefold(), ())
+        return list(same_but_case) or sorted(self.stems.get(_YEAR_TAIL.sub("", target), ()))
+
+
+def message(a: Analysis, target: str, near_of: _Near | None = None) -> str:
     hint = ""
-    near = [k for k in a.anchors if k.casefold() == target.casefold()]
-    if not near:
-        stem = _YEAR_TAIL.sub("", target)
-        near = sorted(k for k in a.anchors if _YEAR_TAIL.sub("", k) == stem)
+    near = (near_of or _Near(a))(target)
     if near:
         hint = f" (the page has {', '.join(near[:3])}: check the capitals, the names and the year)"
     return (f"no full citation on the page has the anchor {target}{hint}; Wikipedia shows "
