@@ -139,6 +139,7 @@ class _Namer:
             *(d.key for d in model.definitions if d.key), *(u.key for u in model.uses if u.key))}
         self.named_page = bool(self.taken)  # CITEVAR: a page that names no ref gets no new name safely
         self.given: dict[int, str] = {}  # span start of a first copy → the name made for it
+        self.suffix: dict[str, int] = {}  # a name made → the number of its last copy given (Smith2001-3: 3)
         self.defined: dict[tuple, int] = {}  # ident → how many definitions give it
         for d in model.definitions:
             if d.key is not None:
@@ -192,10 +193,14 @@ class _Namer:
             name = _NAME_CHARS.sub("", candidate.replace(" ", "-")).strip(".-")
             if len(name) < 3 or name.isdigit():
                 continue
-            unique, n = name, 1
+            # name, name-2, name-3…: the first not taken; those before the last one given stay taken (the set
+            # only grows), so the count goes on from there (thousands of Smith2001s: not from 1 each time)
+            n = self.suffix.get(name, 1)
+            unique = name if n == 1 else f"{name}-{n}"
             while unique.lower() in self.taken:
                 n += 1
                 unique = f"{name}-{n}"
+            self.suffix[name] = n
             self.taken.add(unique.lower())
             return unique
         return None
