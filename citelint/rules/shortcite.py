@@ -104,6 +104,7 @@ class Analysis:
     whitelist: set[str] = field(default_factory=set)
     opaque: list[str] = field(default_factory=list)  # templates whose anchors are unknown, by name
     fuzzy: set[str] = field(default_factory=set)  # name prefixes of anchors whose year is unknown
+    opaque_names: Optional[str] = None  # the first three of ``opaque`` for messages, made on first use
 
     def unverifiable(self, target: str) -> Optional[str]:
         """Why a target no full citation has might still exist, or None."""
@@ -114,8 +115,10 @@ class Analysis:
         if fuzzy:
             return "a full citation with these names has a year or a name citelint cannot read as CS1 does"
         if self.opaque:
-            names = ", ".join("{{%s}}" % n for n in sorted(set(self.opaque))[:3])
-            return f"the page has templates that may make the anchor and cannot be expanded offline ({names})"
+            if self.opaque_names is None:  # once per page, not once per target
+                self.opaque_names = ", ".join("{{%s}}" % n for n in sorted(set(self.opaque))[:3])
+            return f"the page has templates that may make the anchor and cannot be expanded offline " \
+                   f"({self.opaque_names})"
         return None
 
 
