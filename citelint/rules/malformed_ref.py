@@ -111,7 +111,8 @@ class MalformedRef(Rule):
                       fix=_reading_fix(tag, span, model, ctx))
             attrs = tuple(Attr(k, v, '"', span) for k, v in tag.read)
         if len({a.name for a in attrs}) < len(attrs):  # a repeated attribute: MediaWiki keeps the last
-            attrs = tuple(a for i, a in enumerate(attrs) if all(b.name != a.name for b in attrs[i + 1:]))
+            last = {a.name: i for i, a in enumerate(attrs)}  # (not each compared with all after it)
+            attrs = tuple(a for i, a in enumerate(attrs) if last[a.name] == i)
         unknown = [a for a in attrs if a.name not in allowed]
         if len(unknown) == 1:
             a = unknown[0]
