@@ -1,15 +1,27 @@
 """Rules on pages with thousands of one thing: checked within the parse timeout, every finding reported.
 
 Each case ran past the default parse timeout (10 s) before its fix, so the page came back as one
-unchecked-page finding and nothing else; the check of a real CLI subprocess now takes a few seconds.
+unchecked-page finding and nothing else; the check of a real CLI subprocess now takes a few seconds of CPU
+(bound: 6 s; the quadratic versions needed 15-20 s).
 (The identifier and short-citation cases are in test_identifiers.py and test_shortcite.py.)
 """
 
 from __future__ import annotations
 
 import json
+import resource
 import subprocess
 import sys
+
+
+def citelint(*args: str) -> tuple[subprocess.CompletedProcess, float]:
+    """``citelint check --offline --format json ARGS`` and the CPU seconds of the child (load on a shared
+    machine stretches wall time, hardly CPU time), with a parse timeout such stretching cannot reach."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    r = subprocess.run([sys.executable, "-m", "citelint", "check", "--offline", "--format", "json",
+                        "--parse-timeout", "100", *args], capture_output=True, text=True, timeout=300)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def test_thousands_of_duplicates_named_alike_are_each_given_a_name(tmp_path):
@@ -19,9 +31,9 @@ def test_thousands_of_duplicates_named_alike_are_each_given_a_name(tmp_path):
                     f"</ref>\n" for i in range(10_000))
     page = tmp_path / "page.wiki"
     page.write_text(f'X.<ref name="a">a</ref>\n{pairs}== References ==\n<references/>\n', encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "citelint", "check", "--offline", "--format", "json", "--select",
-                        "duplicate-ref,unchecked-page", str(page)], capture_output=True, text=True, timeout=120)
+    r, cpu = citelint("--select", "duplicate-ref,unchecked-page", str(page))
     assert r.returncode == 1, r.stderr
+    assert cpu < 6, cpu
     found = json.loads(r.stdout)["findings"]
     assert [f["rule"] for f in found] == ["duplicate-ref"] * 10_000
     names = [f["fix"]["edits"][0]["content"] for f in found]
@@ -34,8 +46,8 @@ def test_a_tag_with_tens_of_thousands_of_repeated_attributes(tmp_path):
     attrs = " ".join(f"a{i % 10}=1 a{i % 10}=2" for i in range(40_000))
     page = tmp_path / "page.wiki"
     page.write_text(f"A.<ref {attrs}>x</ref>\n<references/>\n", encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "citelint", "check", "--offline", "--format", "json", "--select",
-                        "malformed-ref,unchecked-page", str(page)], capture_output=True, text=True, timeout=120)
+    r, cpu = citelint("--select", "malformed-ref,unchecked-page", str(page))
     assert r.returncode == 1, r.stderr
+    assert cpu < 6, cpu
     (f,) = json.loads(r.stdout)["findings"]
     assert f["rule"] == "malformed-ref" and f["message"].startswith('10 unknown attributes on <ref> ("a0", "a1"')

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterator
 
 from citelint.findings import Hit
@@ -82,15 +81,11 @@ class DuplicateRef(Rule):
             yield Hit(d.span, msg, subject=norm, fix=namer.merge(prev, d) if namer is not None else None)
 
 
-#: normalised contents (``Definition.normalized``) kept for the ones that recur: in a page's history the same
-#: ref text comes back in every revision (a pure function of one string; bounded in entries and in length)
-_remembered = lru_cache(maxsize=1024)(normalize)
-
-
 def _normalized(content: str) -> str:
-    if "<!--" not in content:  # normalize() without its comments: split() splits at the same white space as \s
+    """``Definition.normalized``: without comments, ``normalize`` is ``str.split`` (the same white space)."""
+    if "<!--" not in content:
         return " ".join(content.split())
-    return _remembered(content) if len(content) <= 4096 else normalize(content)
+    return normalize(content)
 
 
 def _canonical_where_needed(model: CitationModel, text: str, norms: list[str]) -> dict[int, str]:
