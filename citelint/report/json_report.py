@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from citelint.report._json import write_json
 
 
 def render(result, stream, *, color: bool = False) -> None:
@@ -11,5 +11,4 @@ def render(result, stream, *, color: bool = False) -> None:
         "findings": [f.to_dict() for f in result.findings],
         "summary": result.summary(),
     }
-    json.dump(doc, stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    write_json(doc, stream)

@@ -17,11 +17,11 @@
 from __future__ import annotations
 
 import inspect
-import json
 import os
 import re
 
 from citelint import __version__
+from citelint.report._json import write_json
 from citelint.report._locations import file_uri, relative_to, uri_path
 from citelint.rules.base import plain_doc
 
@@ -32,8 +32,7 @@ FINGERPRINT_KEY = "citelint/v1"
 
 
 def render(result, stream, *, color: bool = False) -> None:
-    json.dump(build(result), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    write_json(build(result), stream)
 
 
 def build(result, root: str | None = None) -> dict:
