@@ -178,46 +178,33 @@ def _layout(s: str, t: Template) -> tuple:
 def _layout_now(s: str, t: Template) -> tuple:
     o = t.start
     params = []
-    # without a masked part in the template (the usual case) trimming is str.strip(): the same characters
-    # (str.isspace) as trimmed_value's loops, at C speed
     plain = s.find(MASK, t.start, t.end) < 0
     # the name runs from after "{{" to the first top-level "|" (or "}}")
-    name_a = t.start + 2
-    name_b = _first_pipe(t, s) if t.params else t.end - 2
-    while name_a < name_b and (s[name_a].isspace() or s[name_a] == MASK):
-        name_a += 1
-    nb = name_b
-    while nb > name_a and (s[nb - 1].isspace() or s[nb - 1] == MASK):
-        nb -= 1
+    name_a, nb, _ = _trimmed(s, t.start + 2, _first_pipe(t, s) if t.params else t.end - 2, plain)
     for i, (key, written, vs, ve) in enumerate(t.params):
-        if plain:
-            seg = s[vs:ve]
-            value = seg.strip()
-            # the value's first character is the first non-space one: find it without copying the rest
-            a = vs + seg.find(value[0]) if value else ve
-            z = a + len(value)
-        else:
-            a, z, value = trimmed_value(s, vs, ve)
+        a, z, value = _trimmed(s, vs, ve, plain)
         if written is None:
             params.append((None, i, vs - o, vs - o, a - o, z - o, value, vs - o, ve - o))
             continue
         eq = vs - 1  # the "=" is just before the value
         pstart = s.rfind("|", 0, eq) + 1  # _param_start
         name = written.replace(MASK, "").strip()
-        if plain:
-            seg = s[pstart:eq]
-            st = seg.strip()
-            ns = pstart + seg.find(st[0]) if st else eq
-            ne = ns + len(st)
-        else:
-            ns = pstart
-            while ns < eq and (s[ns].isspace() or s[ns] == MASK):
-                ns += 1
-            ne = eq
-            while ne > ns and (s[ne - 1].isspace() or s[ne - 1] == MASK):
-                ne -= 1
+        ns, ne, _ = _trimmed(s, pstart, eq, plain)
         params.append((name, i, ns - o, ne - o, a - o, z - o, value, vs - o, ve - o))
     return name_a - o, nb - o, tuple(params)
+
+
+def _trimmed(s: str, a: int, b: int, plain: bool) -> tuple[int, int, str]:
+    """``trimmed_value(s, a, b)``: where [a, b) starts and ends without white space (and masked parts) at
+    either end, and its text. ``plain``: nothing of the template is masked, so ``str.strip`` (the same
+    characters, ``str.isspace``) finds it at C speed."""
+    if not plain:
+        return trimmed_value(s, a, b)
+    seg = s[a:b]
+    text = seg.strip()
+    # the first character kept is the first non-space one: found without copying the rest
+    start = a + seg.find(text[0]) if text else b
+    return start, start + len(text), text
 
 
 def _first_pipe(t: Template, s: str) -> int:
