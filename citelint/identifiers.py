@@ -3,8 +3,8 @@
 The checks follow the English Wikipedia's Module:Citation/CS1/Identifiers (the functions named in each
 docstring); the numeric limits and parameter aliases come from its Configuration module, pinned in
 ``citelint/data/identifiers.toml`` (``scripts/regen_identifiers.py`` regenerates it). ISBN, ISSN and ISMN
-check digits are computed with python-stdnum; CS1's stricter rules (characters, 630/631 and 9790 groups, the
-ISSN's trailing ``X`` in upper case…) are applied on top.
+check digits are computed as python-stdnum computes them (and tested against it); CS1's stricter rules
+(characters, 630/631 and 9790 groups, the ISSN's trailing ``X`` in upper case…) are applied on top.
 
 ``check(kind, value)`` returns ``None`` for a value CS1 accepts, else a :class:`Problem`: what is wrong and
 what to do. Messages never suggest a recomputed check digit: a wrong checksum is usually a typo elsewhere in
@@ -168,22 +168,49 @@ def check_ismn(v: str) -> Optional[Problem]:
     return None
 
 
-def _stdnum(name: str):
-    """A python-stdnum module, imported on first use: stdnum.util imports ssl and pydoc, which a run on a page
-    without ISBNs, ISSNs or ISMNs (and every --offline start-up) should not pay for."""
-    import importlib
-
-    return importlib.import_module(f"stdnum.{name}")
+#: the digits python-stdnum reads as ASCII ones (its ``util._char_map``): full-width and mathematical digits
+_WIDE_DIGITS = {base + i: 48 + i for base in (0xFF10, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6) for i in range(10)}
+_ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 def _valid(name: str, compact: str) -> bool:
-    from stdnum.exceptions import ValidationError
-
-    try:
-        _stdnum(name).validate(compact)
-        return True
-    except ValidationError:
+    """python-stdnum's ``validate`` of ``isbn``, ``issn`` or ``ismn`` on a value of the right shape (the callers
+    test the length and characters first), computed here: importing stdnum (its util module imports ssl and
+    pydoc) cost a run ~25 ms, more than every identifier check of a page together. The same verdicts
+    (tests/test_identifiers.py compares them with stdnum's)."""
+    if not compact.isascii():
+        compact = compact.translate(_WIDE_DIGITS)
+    if name == "issn":
+        if len(compact) != 8 or not _ASCII_DIGITS.fullmatch(compact, 0, 7):
+            return False
+        check = (11 - sum((8 - i) * (ord(c) - 48) for i, c in enumerate(compact[:7]))) % 11
+        return compact[7] == ("X" if check == 10 else chr(48 + check))
+    if name == "isbn" and len(compact) == 10:
+        if not _ASCII_DIGITS.fullmatch(compact, 0, 9):
+            return False
+        check = sum((i + 1) * (ord(c) - 48) for i, c in enumerate(compact[:9])) % 11
+        return compact[9] == ("X" if check == 10 else chr(48 + check))
+    if len(compact) != 13 or not _ASCII_DIGITS.fullmatch(compact):
+        return False  # (an ISMN here has 13 digits: the callers refuse the old M- form)
+    if name == "isbn" and not compact.startswith(("978", "979")):
         return False
+    if name == "ismn" and not compact.startswith("9790"):
+        return False
+    return compact[12] == _ean_check(compact[:12])
+
+
+def _ean_check(digits: str) -> str:
+    """The EAN-13 check digit of 12 digits (weights 1, 3, 1, 3… from the left)."""
+    total = sum(ord(c) - 48 for c in digits[0::2]) + 3 * sum(ord(c) - 48 for c in digits[1::2])
+    return chr(48 + (10 - total) % 10)
+
+
+def _isbn13(compact: str) -> str:
+    """A valid ISBN, digits only, as ISBN-13 (python-stdnum's ``isbn.to_isbn13``)."""
+    if len(compact) == 13:
+        return compact
+    core = "978" + compact[:9]
+    return core + _ean_check(core)
 
 
 # ---------------------------------------------------------------------------------------------- DOI
@@ -430,7 +457,7 @@ def canonical(kind: str, value: str, lim: Optional[Limits] = None) -> Optional[s
     if check(kind, value, lim) is not None:
         return None
     if kind == "isbn":
-        return _stdnum("isbn").to_isbn13(re.sub(r"[\s-]", "", value))
+        return _isbn13(re.sub(r"[\s-]", "", value))
     if kind == "doi":
         return value.lower()
     if kind == "arxiv":

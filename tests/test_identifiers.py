@@ -152,3 +152,53 @@ def test_rule_documentation_is_printed():
     for name in ("invalid-isbn", "invalid-issn", "invalid-doi", "invalid-identifier", "same-source"):
         r = subprocess.run([sys.executable, "-m", "citelint", "rule", name], capture_output=True, text=True)
         assert r.returncode == 0 and "Example:" in r.stdout and "Fix:" in r.stdout, (name, r.stdout, r.stderr)
+
+
+def test_check_digits_are_python_stdnums():
+    """The ISBN, ISSN and ISMN check digits are computed in citelint (importing python-stdnum cost a run
+    ~25 ms): on values of the shapes the checks hand over — right and wrong check digits, an X, full-width
+    and mathematical digits (which stdnum reads as ASCII ones), other Unicode digits — the verdicts and the
+    ISBN-13 forms are stdnum's."""
+    import random
+
+    from stdnum import isbn, ismn, issn
+    from stdnum.exceptions import ValidationError
+
+    from citelint.identifiers import _isbn13, _valid
+
+    def stdnum_ok(module, value):
+        try:
+            module.validate(value)
+            return True
+        except ValidationError:
+            return False
+
+    rnd = random.Random(9)
+    odd = ["\uff10", "\U0001d7d9", "\U0001d7ff", "\u0661", "\u00b2"]  # full-width 0, math 1 and 9, Arabic 1, ²
+
+    def digits(n):
+        return "".join(rnd.choice("0123456789") if rnd.random() > 0.03 else rnd.choice(odd) for _ in range(n))
+
+    cases = 0
+    for _ in range(4000):
+        for kind, module, value in (
+                ("isbn", isbn, digits(9) + rnd.choice("0123456789X")),
+                ("isbn", isbn, rnd.choice(("978", "979", "977")) + digits(10)),
+                ("issn", issn, digits(7) + rnd.choice("0123456789X")),
+                ("ismn", ismn, "9790" + digits(9))):
+            ok = _valid(kind, value)
+            assert ok == stdnum_ok(module, value), (kind, value)
+            if ok and kind == "isbn" and value.isascii():
+                assert _isbn13(value) == isbn.to_isbn13(value), value
+            cases += ok
+    assert cases > 1000  # about a tenth of the random values are valid: both verdicts were compared
+
+
+def test_checking_an_isbn_does_not_import_stdnum():
+    code = ("import sys; from citelint.identifiers import canonical, check; "
+            "assert check('isbn', '978-0-306-40615-6') is not None and check('issn', '0378-5955') is None; "
+            "assert check('ismn', '979-0-2600-0043-8') is None and canonical('isbn', '0-306-40615-2'); "
+            "print(sorted(m for m in sys.modules if m.startswith(('stdnum', 'ssl', 'pydoc'))))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[]"
