@@ -51,13 +51,52 @@ class SameSource(Rule):
             if ref.definition is not None and iv.kind in _ID_KINDS:
                 ids.setdefault(ref.index, []).append(iv)
         url_lists = cited_urls(model, ctx.text)  # one list per parsed ref, in the same order
-        # first each ref's own identities, counted: a ref none of whose identities another ref shares can
-        # neither be reported nor be the earlier one of a report (most refs), so nothing more is read of it
-        entries = []
+        # First each ref's own identities, counted: a ref none of whose identities another ref shares can
+        # neither be reported nor be the earlier one of a report (most refs), so nothing more is read of it.
+        owners = []
         counts: dict[tuple, int] = {}
+        overrides = ctx.identifier_limits
         for ref, urls in zip(refs, url_lists):
+            mine = ids.get(ref.index)
+            if not urls and mine is None:
+                continue
             d = ref.definition
             if d.list_defined and d.key is None:
+                continue
+            if mine is None and len(urls) == 1:  # (most refs: one URL, no identifier)
+                c = urls[0]
+                k = url_key(c.url) if c.url and c.kind != "archive" else None
+                if k is None:
+                    continue
+                own = [k]
+            else:
+                keys: dict[str, set] = {}
+                if mine is not None:
+                    for iv in mine:
+                        value = iv.value.upper() if iv.kind == "isbn" else iv.value
+                        c = _canonical_id(iv.kind, value, overrides) if len(value) <= 256 else \
+                            canonical(iv.kind, value, limits(overrides))
+                        if c:
+                            keys.setdefault(iv.kind, set()).add(c)
+                for c in urls:
+                    if c.kind == "archive" or not c.url:
+                        continue
+                    k = url_key(c.url)
+                    if k:
+                        keys.setdefault(k[0], set()).add(k[1])
+                own = [(kind, next(iter(vals))) for kind, vals in keys.items() if len(vals) == 1]
+                if not own:
+                    continue
+            where = (d.group, d.segment)
+            for kind, value in own:
+                counts[(where, kind, value)] = counts.get((where, kind, value), 0) + 1
+            owners.append((ref, d, own, where))
+        # Then, of the refs that share one, those with one citation: a bundle of citations cannot be merged
+        # with one of them, and is not counted (so the counts are those of the refs that are compared).
+        entries = []
+        shared: dict[tuple, int] = {}
+        for ref, d, own, where in owners:
+            if all(counts[(where, kind, value)] < 2 for kind, value in own):
                 continue
             top = ref.top_level()
             cites = [t for t in top if is_citation(t.name)]
@@ -65,57 +104,47 @@ class SameSource(Rule):
                 continue  # a bundle of citations: cannot be merged with one of them
             if not cites:  # another wiki's citation template ({{Internetquelle}}…): the first with parameters
                 cites = [t for t in top if any(w for _k, w, _a, _b in t.params)][:1]
-            keys: dict[str, set] = {}
-            for iv in ids.get(ref.index, ()):
-                value = iv.value.upper() if iv.kind == "isbn" else iv.value
-                c = _canonical_id(iv.kind, value, ctx.identifier_limits) if len(value) <= 256 else \
-                    canonical(iv.kind, value, limits(ctx.identifier_limits))
-                if c:
-                    keys.setdefault(iv.kind, set()).add(c)
-            for c in urls:
-                if c.kind == "archive" or not c.url:
-                    continue
-                k = url_key(c.url)
-                if k:
-                    keys.setdefault(k[0], set()).add(k[1])
-            own = [(kind, next(iter(vals))) for kind, vals in keys.items() if len(vals) == 1]
-            if not own:
-                continue
-            where = (d.group, d.segment)
             for kind, value in own:
-                counts[(where, kind, value)] = counts.get((where, kind, value), 0) + 1
+                shared[(where, kind, value)] = shared.get((where, kind, value), 0) + 1
             entries.append((ref, d, cites, own, where))
         earlier: dict[tuple, _Seen] = {}
         for ref, d, cites, own, where in entries:
-            if all(counts[(where, kind, value)] < 2 for kind, value in own):
+            if all(shared.get((where, kind, value), 0) < 2 for kind, value in own):
                 continue
             loc = _locator(ref, cites[0] if cites else None)
-            ident = _Lazy(canonical_content, ref)  # computed only when an earlier ref shares a key
+            ident = _Lazy(canonical_content, ref)  # computed only when an earlier ref may be merged with it
             title = _title(ref, cites[0] if cites else None)
             hit = None
+            unsure = []  # the earlier refs' identities where none is one to merge with: the same citation?
             for kind, value in sorted(own, key=lambda kv: _ORDER.index(kv[0])):
                 seen = earlier.get((where, kind, value))
                 if seen is None:
                     continue
-                if seen.pending:  # canonical contents are computed only for refs that share a key
-                    seen.idents.update(lz.value for lz in seen.pending)
-                    seen.pending.clear()
-                if ident.value in seen.idents:
+                if d.content in seen.contents:
                     break  # the very same citation came before: duplicate-ref reports it
+                found = None
                 for pd, ptitle in seen.by_loc.get(loc, ()):
                     if pd.key is not None and pd.key == d.key:
                         continue
                     if kind == "url" and not _same_title(ptitle, title):
                         continue  # one page cited for different entries (a changelog, a list): not one citation
-                    hit = (pd, kind, value)
+                    found = (pd, kind, value)
                     break
-                if hit:
-                    break
+                unsure.append(seen)
+                if found is None:
+                    continue
+                # the same citation (written differently: parameter order, white space) under this identity
+                # or one tried before is reported by duplicate-ref, not here: canonical contents are
+                # computed only now, for the refs that share the identity
+                if not any(_same_citation(ident, other) for other in unsure):
+                    hit = found
+                break
             for kind, value in own:
                 seen = earlier.get((where, kind, value))
                 if seen is None:
                     seen = earlier[(where, kind, value)] = _Seen()
                 seen.pending.append(ident)
+                seen.contents.add(d.content)
                 places = seen.by_loc.setdefault(loc, [])
                 if len(places) < _KEEP:
                     places.append((d, title))
@@ -136,14 +165,24 @@ class SameSource(Rule):
 
 
 class _Seen:
-    """The refs seen so far with one identifier: their canonical contents, and the first few per locator."""
+    """The refs seen so far with one identifier: their contents, their canonical contents (computed when
+    needed), and the first few per locator."""
 
-    __slots__ = ("idents", "pending", "by_loc")
+    __slots__ = ("idents", "pending", "contents", "by_loc")
 
     def __init__(self) -> None:
         self.idents: set = set()
         self.pending: list = []
+        self.contents: set = set()
         self.by_loc: dict = {}
+
+
+def _same_citation(ident: "_Lazy", seen: _Seen) -> bool:
+    """Whether a ref's canonical content is one of those seen with an identifier."""
+    if seen.pending:
+        seen.idents.update(lz.value for lz in seen.pending)
+        seen.pending.clear()
+    return ident.value in seen.idents
 
 
 #: earlier refs kept per (identifier, locator): enough to find one to merge with, bounded on hostile pages
@@ -237,8 +276,12 @@ _DROP_LABELS = ("www", "m", "mobile", "amp")
 #: an http(s) URL whose host is letters, digits, dots and hyphens (no user, port or brackets) and that has no
 #: character urlsplit removes or strips: its host, path, query and fragment are as urlsplit splits them
 _SIMPLE_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://([A-Za-z0-9.-]*)([/?#][^\x00-\x20]*)?\Z")
-_AMP_PATH = re.compile(r"/amp/?$")
 _SCHEME = re.compile(r"(?i)https?://")
+#: what ``_WAYBACK``, ``_DOI_URL``, ``_ARXIV_URL`` and ``_PUBMED_URL`` can match begins so (case-insensitively,
+#: as they match): a URL that does not is none of them
+_SPECIAL_HOST = re.compile(r"https?://(?:web\.|wayback\.|dx\.|www\.|export\.)?(?:archive\.org/web/|doi\.org/|"
+                           r"arxiv\.org/|ncbi\.nlm\.nih\.gov/pubmed|pubmed\.ncbi\.nlm\.nih\.gov/)", re.IGNORECASE)
+_DROP_PREFIXES = tuple(label + "." for label in _DROP_LABELS)
 
 
 @lru_cache(maxsize=4096)
@@ -257,19 +300,20 @@ def url_key(url: str) -> Optional[tuple[str, str]]:
 
 
 def _url_key(url: str) -> Optional[tuple[str, str]]:
-    m = _WAYBACK.match(url)
-    if m:
-        inner = m.group(1)
-        url = inner if _SCHEME.match(inner) else "http://" + inner
-    m = _DOI_URL.match(url)
-    if m:
-        return "doi", unquote(m.group(1)).lower()
-    m = _ARXIV_URL.match(url)
-    if m:
-        return "arxiv", re.sub(r"v\d+$", "", m.group(1)).lower()
-    m = _PUBMED_URL.match(url)
-    if m:
-        return "pmid", m.group(1)
+    if _SPECIAL_HOST.match(url) is not None:  # (most URLs are not: one pattern tells, not four)
+        m = _WAYBACK.match(url)
+        if m:
+            inner = m.group(1)
+            url = inner if _SCHEME.match(inner) else "http://" + inner
+        m = _DOI_URL.match(url)
+        if m:
+            return "doi", unquote(m.group(1)).lower()
+        m = _ARXIV_URL.match(url)
+        if m:
+            return "arxiv", re.sub(r"v\d+$", "", m.group(1)).lower()
+        m = _PUBMED_URL.match(url)
+        if m:
+            return "pmid", m.group(1)
     simple = _SIMPLE_URL.match(url)
     if simple is not None:  # what urlsplit gives for it, without the general case's work
         host, port = simple.group(1).lower().rstrip("."), None
@@ -283,24 +327,25 @@ def _url_key(url: str) -> Optional[tuple[str, str]]:
         except ValueError:
             return None
         path, query, fragment = parts.path, parts.query, parts.fragment
-    labels = host.split(".")
-    while len(labels) > 2 and labels[0] in _DROP_LABELS:
-        labels.pop(0)
-    if len(labels) > 2 and labels[1] in ("m", "mobile"):  # en.m.wikipedia.org
-        labels.pop(1)
-    host = ".".join(labels)
+    if host.startswith(_DROP_PREFIXES) or ".m." in host or ".mobile." in host:  # else no label is dropped
+        labels = host.split(".")
+        while len(labels) > 2 and labels[0] in _DROP_LABELS:
+            labels.pop(0)
+        if len(labels) > 2 and labels[1] in ("m", "mobile"):  # en.m.wikipedia.org
+            labels.pop(1)
+        host = ".".join(labels)
     if port and port not in (80, 443):
         host = f"{host}:{port}"
-    path = path or "/"
-    path = _AMP_PATH.sub("/", path)
+    if path.endswith(("/amp", "/amp/")):  # (no line break in a path: urlsplit removes them)
+        path = path[:path.rindex("/amp")]
     path = path.rstrip("/") or "/"
-    query = sorted((k, v) for k, v in parse_qsl(query, keep_blank_values=True) if not _TRACKING.match(k)) \
-        if query else []
+    if query:
+        query = sorted((k, v) for k, v in parse_qsl(query, keep_blank_values=True) if not _TRACKING.match(k))
     if path == "/" and not query:
         return None  # a front page: cited for many different things
-    q = "?" + urlencode(query) if query else ""
-    frag = "#" + fragment if fragment else ""
-    return "url", f"{host}{path}{q}{frag}"
+    if query:
+        return "url", f"{host}{path}?{urlencode(query)}#{fragment}" if fragment else f"{host}{path}?{urlencode(query)}"
+    return "url", (host + path + "#" + fragment) if fragment else host + path
 
 
 #: the keys of the URLs that recur (the same URLs in every revision of a page's history), bounded
