@@ -94,6 +94,22 @@ def _p(what: str, fix: str, detail: str = "") -> Problem:
 
 # ---------------------------------------------------------------------------------------------- ISBN, ISSN, ISMN
 
+# (compiled once: a run checks thousands of identifiers, and each re.match(pattern, …) looks its pattern up)
+_ISBN_LABEL = re.compile(r"(?i)isbn")
+_ISBN_BAD = re.compile(r"[^\s0-9X-]")
+_SPACE_OR_HYPHEN = re.compile(r"[\s-]")
+_ISBN10 = re.compile(r"\d{9}[\dX]")
+_ISSN_LABEL = re.compile(r"(?i)e?issn")
+_ISSN_SEVERAL = re.compile(r"[,;/]")
+_ISSN = re.compile(r"\d{7}[\dX]")
+_SPACE = re.compile(r"\s")
+_DIGITS = re.compile(r"\d+")
+_PMC = re.compile(r"[Pp][Mm][Cc](\d+)")
+_ARXIV_LABEL = re.compile(r"(?i)arxiv:")
+_URL_START = re.compile(r"(?i)(?:https?:)?//")
+_BIBCODE = re.compile(r"(\d{4})[A-Za-z][\w&.]{3}[\w.]{10}[A-Za-z.]", re.ASCII)
+_ARXIV_VERSION = re.compile(r"v\d+$")
+
 _CHECK_FIX = ("compare it with the book itself (the copyright page) or a library catalogue; do not just "
               "change the last digit, the typo is usually elsewhere")
 
@@ -101,20 +117,20 @@ _CHECK_FIX = ("compare it with the book itself (the copyright page) or a library
 def check_isbn(v: str) -> Optional[Problem]:
     """CS1 ``isbn()``: digits, hyphens, spaces and an upper-case X only; 10 or 13 digits; checksum; an
     ISBN-13 starts 978 or 979, and 979-0 is the ISMN's; an ISBN-10 starting 630/631 is an Amazon ASIN."""
-    if re.match(r"(?i)isbn", v):
+    if _ISBN_LABEL.match(v):
         return _p("has the label 'ISBN' in the value", "give only the number", "invalid character")
-    bad = re.search(r"[^\s0-9X-]", v)
+    bad = _ISBN_BAD.search(v)
     if bad:
         ch = bad.group()
         if ch == "x":
             return _p("has a lower-case 'x'", "write the check digit as an upper-case X", "invalid character")
         return _p(f"has an invalid character {ch!r}", "keep only digits, hyphens and a final X", "invalid character")
-    digits = re.sub(r"[\s-]", "", v)
+    digits = _SPACE_OR_HYPHEN.sub("", v)
     if len(digits) not in (10, 13):
         return _p(f"has {len(digits)} digits, not 10 or 13", "copy the full ISBN from the book or its catalogue "
                   "record", "length")
     if len(digits) == 10:
-        if not re.fullmatch(r"\d{9}[\dX]", digits):
+        if not _ISBN10.fullmatch(digits):
             return _p("has an X that is not the last character", "an X can only be an ISBN-10's check digit", "invalid form")
         if not _valid("isbn", digits):
             return _p("checksum is wrong (a digit is mistyped)", _CHECK_FIX, "checksum")
@@ -138,14 +154,14 @@ def check_isbn(v: str) -> Optional[Problem]:
 def check_issn(v: str) -> Optional[Problem]:
     """CS1 ``issn()``: 8 characters once spaces and hyphens are removed, digits with an upper-case X as the
     check digit only, and a valid checksum."""
-    if re.match(r"(?i)e?issn", v):
+    if _ISSN_LABEL.match(v):
         return _p("has the label 'ISSN' in the value", "give only the number, as 1234-5678")
-    if re.search(r"[,;/]", v):
+    if _ISSN_SEVERAL.search(v):
         return _p("holds more than one ISSN", "give the print ISSN in |issn= and the online one in |eissn=")
-    compact = re.sub(r"[\s-]", "", v)
+    compact = _SPACE_OR_HYPHEN.sub("", v)
     if len(compact) != 8:
         return _p(f"has {len(compact)} characters, not 8", "an ISSN is 8 digits, written 1234-5678")
-    if not re.fullmatch(r"\d{7}[\dX]", compact):
+    if not _ISSN.fullmatch(compact):
         if re.fullmatch(r"\d{7}x", compact):
             return _p("has a lower-case 'x'", "write the check digit as an upper-case X")
         return _p("has characters other than digits and a final X", "an ISSN is 8 digits, written 1234-5678")
@@ -232,7 +248,7 @@ def check_doi(v: str) -> Optional[Problem]:
     if "/" not in v:
         return _p("has no '/' between registrant and suffix", "a DOI is 10.<registrant>/<suffix>")
     registrant, suffix = v[3:].split("/", 1)
-    if re.search(r"\s", v):
+    if _SPACE.search(v):
         return _p("contains a space", "remove it (a DOI has no spaces; a space often means two values were "
                   "pasted together)")
     if "–" in v:
@@ -260,15 +276,19 @@ _REGISTRANT_ERRORS = tuple(re.compile(p) for p in (
 ))
 
 
+#: any of them, in one search
+_REGISTRANT_ERROR = re.compile("|".join(f"(?:{p.pattern})" for p in _REGISTRANT_ERRORS))
+
+
 def _bad_registrant(registrant: str) -> bool:
-    return any(p.search(registrant) for p in _REGISTRANT_ERRORS)
+    return _REGISTRANT_ERROR.search(registrant) is not None
 
 
 # ---------------------------------------------------------------------------------------------- numbered ids
 
 def _numbered(kind: str, v: str, low: int, fix: str, lim: Limits, pattern: str = r"\d+") -> Optional[Problem]:
     label = LABELS[kind]
-    if not re.fullmatch(pattern, v):
+    if not (_DIGITS.fullmatch(v) if pattern == r"\d+" else re.fullmatch(pattern, v)):
         if re.match(rf"(?i){label}\s*[:=]?\s*", v) and kind != "pmc":
             return _p(f"has the label '{label}' in the value", "give only the number")
         return _p("is not a plain number", fix)
@@ -293,7 +313,7 @@ def check_pmid(v: str, lim: Optional[Limits] = None) -> Optional[Problem]:
 
 def check_pmc(v: str, lim: Optional[Limits] = None) -> Optional[Problem]:
     """CS1 ``pmc()``: digits (a ``PMC`` prefix is tolerated), 1 to the limit."""
-    m = re.fullmatch(r"[Pp][Mm][Cc](\d+)", v)
+    m = _PMC.fullmatch(v)
     return _numbered("pmc", m.group(1) if m else v, 1, "check the number in PubMed Central", lim or limits())
 
 
@@ -327,9 +347,9 @@ def check_arxiv(v: str) -> Optional[Problem]:
     """CS1 ``arxiv()``: ``archive.class/YYMMNNN`` (9107–0703), ``YYMM.NNNN`` (0704–1412) or ``YYMM.NNNNN``
     (from 1501), each with an optional ``vN``."""
     fix = "write the identifier as arXiv shows it: 1501.00001, 0706.0001 or hep-th/9901001"
-    if re.match(r"(?i)arxiv:", v):
+    if _ARXIV_LABEL.match(v):
         return _p("has the prefix 'arXiv:' in the value", "give only the identifier")
-    if re.match(r"(?i)(?:https?:)?//", v):
+    if _URL_START.match(v):
         return _p("is a URL", "give only the identifier")
     m = _ARXIV_OLD.fullmatch(v)
     if m:
@@ -392,7 +412,7 @@ def check_bibcode(v: str) -> Optional[Problem]:
     fix = "copy the 19-character bibcode from the ADS record"
     if len(v) != 19:
         return _p(f"has {len(v)} characters, not 19", fix, "length")
-    m = re.fullmatch(r"(\d{4})[A-Za-z][\w&.]{3}[\w.]{10}[A-Za-z.]", v, re.ASCII)
+    m = _BIBCODE.fullmatch(v)
     if not m:
         return _p("is not in the bibcode form", fix, "value")
     if not 1000 <= int(m.group(1)) <= time.gmtime().tm_year + 1:
@@ -458,11 +478,11 @@ def canonical(kind: str, value: str, lim: Optional[Limits] = None) -> Optional[s
     if check(kind, value, lim) is not None:
         return None
     if kind == "isbn":
-        return _isbn13(re.sub(r"[\s-]", "", value))
+        return _isbn13(_SPACE_OR_HYPHEN.sub("", value))
     if kind == "doi":
         return value.lower()
     if kind == "arxiv":
-        return re.sub(r"v\d+$", "", value).lower()
+        return _ARXIV_VERSION.sub("", value).lower()
     if kind == "pmc":
         return re.sub(r"(?i)^pmc", "", value)
     return value
