@@ -133,7 +133,7 @@ def _value(s: str, vs: int, ve: int) -> str:
 
 
 def _analyse(model: CitationModel, text: str) -> Analysis:
-    if _SHORT_START.search(text) is None and _TAG_IN_NAME.search(text) is None:
+    if _SHORT_OR_TAG.search(text) is None:
         return Analysis()  # (as below, without masking the page first)
     s = mask(text)
     if not _may_cite_short(s):
@@ -221,6 +221,8 @@ _SHORT_START = re.compile(r"\{\{[\s_]*(?:template:[\s_]*)?(?:sfn|harv|shortened)
 #: letters around it): its first "<" comes before any "|", "{" or "}" (a short citation's whole name is white
 #: space, "template:" and its letters, outside what is masked)
 _TAG_IN_NAME = re.compile(r"\{\{[^|{}<]*<")
+#: either of the two, in one pass over the page (most pages have neither; "|", "{", "}" and "<" have no other case)
+_SHORT_OR_TAG = re.compile(r"\{\{(?:[\s_]*(?:template:[\s_]*)?(?:sfn|harv|shortened)|[^|{}<]*<)", re.IGNORECASE)
 
 
 def _may_cite_short(s: str) -> bool:
