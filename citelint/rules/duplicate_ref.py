@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from typing import Iterator
+from zlib import adler32
 
 from citelint.findings import Hit
 from citelint.fixes import Edit, Fix
@@ -101,8 +102,20 @@ def _canonical_where_needed(model: CitationModel, text: str, norms: list[str]) -
     for r in parsed_refs(model, text):
         if r.templates:
             b = norms[r.index].replace(" ", "").lower().encode("utf-8")
-            buckets.setdefault((len(b), sum(b)), []).append(r)
+            buckets.setdefault((len(b), _byte_sum(b)), []).append(r)
     return {r.index: canonical_content(r) for refs in buckets.values() if len(refs) > 1 for r in refs}
+
+
+_LOW = bytes(i & 15 for i in range(256))
+_HIGH = bytes(i >> 4 for i in range(256))
+
+
+def _byte_sum(b: bytes) -> int:
+    """``sum(b)``, in C: Adler-32's first half is the sum of the bytes modulo 65521, exact for the sums of
+    their low and high four bits while these stay below it (up to 4,368 bytes)."""
+    if len(b) > 4368:
+        return sum(b)
+    return adler32(b.translate(_LOW), 0) % 65536 + 16 * (adler32(b.translate(_HIGH), 0) % 65536)
 
 
 _OPENING = re.compile(r"<ref(?=[\s>])", re.IGNORECASE)
