@@ -578,14 +578,21 @@ def ref_identifiers(ref, plaintext: bool = False) -> list[IdValue]:
             passes.append(("rfc", _MAGIC_RFC))
         for kind, rx in passes:
             found = []
+            line = searched = 0  # the start of the line of the last match, and how far it was searched for
             # one pass's matches never overlap, so a match is tested against the earlier passes' only
             for m in rx.finditer(s):
                 a, b = m.start(1), m.end(1)
                 if taken.covers(a):
                     continue
-                line = s.rfind("\n", 0, a) + 1
-                if ref.definition is None and s[line:line + 1] not in ("*", "#"):
-                    continue  # outside refs: only in list items (bibliographies), not in the article's prose
+                if ref.definition is None:
+                    # (the matches come in order: the line start is searched for from the last one on, not
+                    # from the start of the text each time, which on a line of 100,000 ISBNs was quadratic)
+                    nl = s.rfind("\n", searched, a)
+                    if nl >= 0:
+                        line = nl + 1
+                    searched = a
+                    if s[line:line + 1] not in ("*", "#"):
+                        continue  # outside refs: only in list items (bibliographies), not in the article's prose
                 found.append((a, b))
                 out.append(IdValue(kind, m.group(1), base + a, base + b, None, where))
             if found:
