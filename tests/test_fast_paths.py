@@ -12,7 +12,8 @@ import re
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from citelint.rules import same_source
-from citelint.rules.duplicate_ref import _byte_sum
+from citelint.model import normalize
+from citelint.rules.duplicate_ref import _bucket, _byte_sum, _normalized, _rough_bucket
 from paths import CORPUS, need
 
 
@@ -22,6 +23,19 @@ def test_byte_sum_is_sum():
         for _ in range(20):
             b = bytes(rnd.choice((rnd.randrange(256), 255)) for _ in range(n))
             assert _byte_sum(b) == sum(b), n
+
+
+def test_buckets_are_length_and_byte_sum_of_the_lowered_text():
+    rnd = random.Random(4)
+    alphabet = "abcXYZ {}|=/.-_09\u00e9\u0130\u00df\u4e2d"
+    for n in [*range(30), 500, 4368, 4369, 6000]:
+        for ascii_only in (True, False):
+            chars = alphabet[:17] if ascii_only else alphabet
+            for _ in range(10):
+                norm = "".join(rnd.choice(chars) for _ in range(n))
+                b = norm.replace(" ", "").lower().encode("utf-8")
+                assert _bucket(norm) == (len(b), sum(b)), norm
+                assert _rough_bucket(norm) == (len(b), sum(b) % 65521), norm
 
 
 def _reference_url_key(url: str):
@@ -79,3 +93,11 @@ def test_url_key_is_the_urlsplit_computation():
     assert len(cases) > 5000
     for u in cases:
         assert same_source.url_key(u) == _reference_url_key(u), u
+
+
+def test_normalized_is_normalize():
+    rnd = random.Random(2)
+    alphabet = "ab {}|\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\xa0\u2003x<!-- -->"
+    for _ in range(5000):
+        content = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(40)))
+        assert _normalized(content) == normalize(content), repr(content)

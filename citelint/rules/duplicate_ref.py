@@ -83,10 +83,18 @@ class DuplicateRef(Rule):
 
 
 def _normalized(content: str) -> str:
-    """``Definition.normalized``: without comments, ``normalize`` is ``str.split`` (the same white space)."""
-    if "<!--" not in content:
-        return " ".join(content.split())
-    return normalize(content)
+    """``Definition.normalized``: without comments, ``normalize`` is ``str.split`` (the same white space), and
+    for ASCII text whose only white space is single spaces (most refs), ``str.strip``."""
+    if "<!--" in content:
+        return normalize(content)
+    if content.isascii() and "\n" not in content and "  " not in content and "\t" not in content \
+            and "\r" not in content and not any(map(content.__contains__, _RARE_BREAKS)):
+        return content.strip()
+    return " ".join(content.split())
+
+
+#: the ASCII white space other than the space, the line feed, two spaces and the tab (str.split splits at each)
+_RARE_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 
 
 def _canonical_where_needed(model: CitationModel, text: str, norms: list[str]) -> dict[int, str]:
@@ -101,13 +109,37 @@ def _canonical_where_needed(model: CitationModel, text: str, norms: list[str]) -
     buckets: dict[tuple, list] = {}
     for r in parsed_refs(model, text):
         if r.templates:
-            b = norms[r.index].replace(" ", "").lower().encode("utf-8")
-            buckets.setdefault((len(b), _byte_sum(b)), []).append(r)
-    return {r.index: canonical_content(r) for refs in buckets.values() if len(refs) > 1 for r in refs}
+            buckets.setdefault(_rough_bucket(norms[r.index]), []).append(r)
+    canonical = {}
+    for refs in buckets.values():
+        if len(refs) > 1:
+            exact: dict[tuple, list] = {}  # (the rough bucket's sums are modulo 65521: split it by the exact ones)
+            for r in refs:
+                exact.setdefault(_bucket(norms[r.index]), []).append(r)
+            canonical.update((r.index, canonical_content(r)) for same in exact.values() if len(same) > 1 for r in same)
+    return canonical
+
+
+def _rough_bucket(norm: str) -> tuple:
+    """``_bucket`` with the sum modulo 65521, in C for the most refs (ASCII: one translation lowers the
+    letters and zeroes the spaces, Adler-32's first half is the sum modulo 65521)."""
+    if norm.isascii():
+        raw = norm.encode("ascii")
+        return len(raw) - raw.count(b" "), adler32(raw.translate(_LOWER_NO_SPACE), 0) % 65536
+    b = norm.replace(" ", "").lower().encode("utf-8")
+    return len(b), adler32(b, 0) % 65536
+
+
+def _bucket(norm: str) -> tuple[int, int]:
+    """(length, byte sum) of ``norm`` without its spaces, in lower case, in UTF-8."""
+    b = norm.replace(" ", "").lower().encode("utf-8")
+    return len(b), _byte_sum(b)
 
 
 _LOW = bytes(i & 15 for i in range(256))
 _HIGH = bytes(i >> 4 for i in range(256))
+#: ASCII: what str.lower() makes of each byte, and a space nothing
+_LOWER_NO_SPACE = bytes(0 if i == 32 else i + 32 if 65 <= i <= 90 else i for i in range(256))
 
 
 def _byte_sum(b: bytes) -> int:
