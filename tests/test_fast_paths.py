@@ -101,3 +101,30 @@ def test_normalized_is_normalize():
     for _ in range(5000):
         content = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(40)))
         assert _normalized(content) == normalize(content), repr(content)
+
+
+def _reference_template_spans(text: str) -> list[tuple[int, int]]:
+    """rules.base._template_spans as first written: one pass of the tokens, comments skipped."""
+    out, depth, start = [], 0, 0
+    for m in re.finditer(r"<!--.*?(?:-->|\Z)|\{\{|\}\}", text, re.DOTALL):
+        if m.group() == "{{":
+            start = m.start() if depth == 0 else start
+            depth += 1
+        elif m.group() == "}}" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, m.end()))
+    return out
+
+
+def test_template_spans_are_the_token_scans():
+    from citelint.rules.base import _template_spans
+
+    rnd = random.Random(7)
+    pieces = ["{", "}", "{{", "}}", "<!--", "-->", "<", "!", "-", "a", " ", "<!-->", "{{{", "}}}", "\n"]
+    for _ in range(50_000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(25)))
+        assert _template_spans(text) == _reference_template_spans(text), repr(text)
+    for p in sorted(need(CORPUS / "wikitext").glob("*.wiki")):
+        text = p.read_text(encoding="utf-8")
+        assert _template_spans(text) == _reference_template_spans(text), p.name

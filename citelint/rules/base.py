@@ -109,19 +109,108 @@ def in_template(model: CitationModel, text: str, offset: int) -> bool:
 
 
 def _template_spans(text: str) -> list[tuple[int, int]]:
-    """The outermost ``{{…}}`` of the text, ``[start, end)``, in order (comments skipped)."""
+    """The outermost ``{{…}}`` of the text, ``[start, end)``, in order (comments skipped).
+
+    The tokens of ``_BRACES``, found in C: comments blanked out first (a brace pair never holds a "<", so
+    the comments are where the pattern finds them), then the "{{" and the "}}" each in one scan (they share
+    no character, so each is where the pattern finds it), merged as sorted numbers (2 × offset, + 1 for a
+    "}}"); only the depth is followed in Python."""
     out: list[tuple[int, int]] = []
     if "{{" not in text:
         return out
+    if "<!--" in text:
+        text = _COMMENT.sub(_blank, text)
+    events = [2 * m.start() for m in _OPEN.finditer(text)]
+    events += [2 * m.start() + 1 for m in _CLOSE.finditer(text)]
+    events.sort()
     depth, start = 0, 0
-    for m in _BRACES.finditer(text):
-        tok = m.group()
-        if tok == "{{":
+    for e in events:
+        if not e & 1:
             if depth == 0:
-                start = m.start()
+                start = e >> 1
             depth += 1
-        elif tok == "}}" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
-                out.append((start, m.end()))
+                out.append((start, (e >> 1) + 2))
+    return out
+
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_OPEN = re.compile(r"\{\{")
+_CLOSE = re.compile(r"\}\}")
+
+
+def _blank(m: re.Match) -> str:
+    return " " * (m.end() - m.start())
+    closing, comment = find("}}", 0), find("<!--", 0)
+    depth, start = 0, 0
+    while True:
+        if comment < opening and comment < closing:
+            end = text.find("-->", comment + 4)
+            if end < 0:
+                break  # the comment runs to the end of the text
+            pos = end + 3
+            comment = find("<!--", pos)
+            if opening < pos:
+                opening = find("{{", pos)
+            if closing < pos:
+                closing = find("}}", pos)
+        elif opening < closing:
+            if depth == 0:
+                start = opening
+            depth += 1
+            pos = opening + 2
+            opening = find("{{", pos)
+            if comment < pos:
+                comment = find("<!--", pos)
+        elif closing < n:
+            pos = closing + 2
+            if depth:
+                depth -= 1
+                if depth == 0:
+                    out.append((start, pos))
+            elif opening == n:
+                break  # nothing is open, and nothing more opens
+            closing = find("}}", pos)
+            if comment < pos:
+                comment = find("<!--", pos)
+        else:
+            break
+    return out
+    closing = find("}}")
+    comment = find("<!--")
+    depth, start = 0, 0
+    while True:
+        if 0 <= comment < opening and (closing < 0 or comment < closing):
+            end = find("-->", comment + 4)
+            if end < 0:
+                break  # the comment runs to the end of the text
+            pos = end + 3
+            comment = find("<!--", pos)
+            if opening < pos:
+                opening = find("{{", pos)
+            if 0 <= closing < pos:
+                closing = find("}}", pos)
+        elif opening >= 0 and (closing < 0 or opening < closing):
+            if depth == 0:
+                start = opening
+            depth += 1
+            pos = opening + 2
+            opening = find("{{", pos)
+            if 0 <= comment < pos:
+                comment = find("<!--", pos)
+        elif closing >= 0:
+            pos = closing + 2
+            if depth:
+                depth -= 1
+                if depth == 0:
+                    out.append((start, pos))
+            closing = find("}}", pos)
+            if 0 <= comment < pos:
+                comment = find("<!--", pos)
+            if opening < 0 and not depth:
+                break  # nothing more can open
+        else:
+            break
     return out
