@@ -89,7 +89,7 @@ class MalformedRef(Rule):
                 continue  # its "attributes" are the text the missing ">" let in: one finding, above
             if tag.name == "references":
                 yield from self._references(tag)
-            else:
+            elif tag.attrs or tag.in_list:  # (a bare <ref> in the text: nothing below applies to it)
                 yield from self._ref(tag, ctx, dirs, model)
 
     def _references(self, tag: RefTag) -> Iterator[Hit]:
@@ -175,9 +175,12 @@ def _misread(tag: RefTag) -> bool:
     """Whether MediaWiki reads the tag's attributes otherwise than they look (an unclosed quote, junk)."""
     seen = {}
     for a in tag.attrs:
-        value = re.sub(r"[\t\r\n ]+", " ", a.value or "").strip()
+        value = _RUNS.sub(" ", a.value).strip() if a.value else ""
         seen[a.name] = html.unescape(value) if "&" in value else value
     return seen != dict(tag.read)
+
+
+_RUNS = re.compile(r"[\t\r\n ]+")
 
 
 _NEXT_CLOSE = re.compile(r"</ref\s*>", re.IGNORECASE)
