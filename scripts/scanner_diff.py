@@ -2,7 +2,7 @@
 Anarchism history in tests/data), as tests/test_scanner_diff.py does on a sample: the same citation model
 and the same findings (rule, severity, line, column, end, message, fingerprint), revision by revision.
 
-    python scripts/scanner_diff.py [--jobs 2] [--step 1] [DUMP]
+    python scripts/scanner_diff.py [--jobs 2] [--step 1] [--start 0] [--count N] [DUMP]
 
 Prints the revisions compared, how many the scanner read itself (the rest it handed whole to the full
 parser), the findings, and every mismatch; exits 1 if there is one.
@@ -52,13 +52,20 @@ def main() -> int:
     ap.add_argument("dump", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--step", type=int, default=1, help="compare every STEP-th revision (default: all)")
+    ap.add_argument("--start", type=int, default=0, help="skip the first START revisions (a slice, as "
+                    "bench/bench_slice.py takes one)")
+    ap.add_argument("--count", type=int, default=None, help="compare only the COUNT revisions from START")
     args = ap.parse_args()
     from citelint.dumps import iter_dump
 
     def items():
         seen = set()
         for i, doc in enumerate(iter_dump(str(args.dump), all_revisions=True)):
-            if i % args.step:
+            if i < args.start:
+                continue
+            if args.count is not None and i >= args.start + args.count:
+                break
+            if (i - args.start) % args.step:
                 continue
             key = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
             if key not in seen:
@@ -80,7 +87,9 @@ def main() -> int:
                 bad.append(revision)
                 print(f"MISMATCH revision {revision}: model {'same' if same_model else 'differs'}, findings "
                       f"{'same' if same_findings else 'differ'}", flush=True)
-    print(f"{args.dump.name}: {n} distinct revisions compared (every {args.step}), {own} read by the scanner "
+    where = f"revisions {args.start}..{args.start + args.count}, " if args.count is not None else (
+        f"from revision {args.start}, " if args.start else "")
+    print(f"{args.dump.name}: {n} distinct revisions compared ({where}every {args.step}), {own} read by the scanner "
           f"itself, {n - own} handed whole to the full parser; {findings} findings; {len(bad)} mismatches; "
           f"{time.perf_counter() - t0:.0f} s")
     return 1 if bad else 0
