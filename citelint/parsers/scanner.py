@@ -88,7 +88,13 @@ _TEMPLATE_NAME = re.compile(r"\{\{([^{}|]*)")
 _REFISH = re.compile(r"<\s*/?\s*ref", re.IGNORECASE)
 _REF_START = re.compile(r"<ref(?=[\s/>])", re.IGNORECASE)
 _LIST_START = re.compile(r"<\s*references", re.IGNORECASE)
-_REF_ELEMENT = re.compile(r"<ref(?=[\s/>])[^<>]*?/>|<ref(?=[\s/>])[^<>]*>.*?</ref\s*>", re.IGNORECASE | re.DOTALL)
+# (the text up to the first "</ref>" as a run of anything but "<", then each "<" that starts no "</ref>" and
+# the run after it: one step of the regex engine per run, where ".*?" takes one per character)
+_REF_ELEMENT = re.compile(r"<ref(?=[\s/>])[^<>]*?/>|<ref(?=[\s/>])[^<>]*>[^<]*(?:<(?!/ref\s*>)[^<]*)*</ref\s*>",
+                          re.IGNORECASE)
+# wikitext.parse_wikitext's test for a list's closing tag, '"</references" in scan.lower()', without the
+# lowered copy of the page (only ASCII letters lower to those of "references")
+_LIST_CLOSING = re.compile(r"</references", re.IGNORECASE | re.ASCII)
 _INNER_TEMPLATE = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*?\}\}", re.DOTALL)
 _INNER_LINK = re.compile(r"\[\[(?:(?!\[\[|\]\]).)*?\]\]", re.DOTALL)
 _TABLE_LINE = re.compile(r"^[ \t]*(\{\||\|\}|\|-|\|\+|\||!)?([^\n]*)", re.MULTILINE)
@@ -148,13 +154,14 @@ class _Scanner:
             raise Ambiguous  # "<ref\nname=…>": the full parser's pre-pass rewrites it
         if _HIDDEN_LT in text or _HIDDEN_LB in text or _HIDDEN_LSQ in text:
             raise Ambiguous  # the full parser's stand-ins, written in the page
+        scan = None
         if "<" in text:  # the full parser's other pre-passes: a ref tag without its ">", a list closed late
             scan = _OPAQUE_SPAN.sub(_spaces_plain, text)
             if _open_tags_without_gt(text, scan):
                 raise Ambiguous
-            if "</references" in scan.lower() and _lists_closed_late(text, scan):
+            if _LIST_CLOSING.search(scan) and _lists_closed_late(text, scan):
                 raise Ambiguous
-        if _defuse_needed(text):
+        if _defuse_needed(text, scan):
             raise Ambiguous  # unclosed markup the full parser hides first
         self.blank = _BLANK.sub(_spaces, text) if "<" in text else text
         # … and refs masked too: where a template, link or table ends (a "}}" or "]" in a ref's text is the

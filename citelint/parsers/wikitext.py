@@ -173,15 +173,17 @@ def _pairs_left_open(scan: str, opening: str, closing: str) -> int:
     return _left_open(steps)
 
 
-def _defuse_needed(text: str) -> bool:
+def _defuse_needed(text: str, scan: Optional[str] = None) -> bool:
     """Whether ``_defuse(text)`` would change the text (``_defuse(text) is not text``), for the scanner,
     which hands such a page to the full parser: the same pairing, counted instead of placed (the brackets
-    per kind by a running sum; ``tests/test_scanner_prepass.py`` checks it against ``_defuse``)."""
+    per kind by a running sum; ``tests/test_scanner_prepass.py`` checks it against ``_defuse``). ``scan``:
+    the text with ``_OPAQUE_SPAN`` blanked, if the caller has made it already."""
     if "<" not in text and "{{" not in text and "[[" not in text and "{|" not in text:
         return False
     if _HIDDEN_LT in text or _HIDDEN_LB in text or _HIDDEN_LSQ in text:
         return False
-    scan = _OPAQUE_SPAN.sub(lambda m: " " * len(m.group()), text) if "<!--" in text or "</" in text else text
+    if scan is None:
+        scan = _OPAQUE_SPAN.sub(lambda m: " " * len(m.group()), text) if "<!--" in text or "</" in text else text
     hide = 0
     if "<" in text:
         for pattern in _PAIRS.values():
