@@ -51,9 +51,12 @@ _SCHEMES = ("bitcoin|ftp|ftps|geo|git|gopher|http|https|irc|ircs|magnet|mailto|m
 
 _CANDIDATE = re.compile(
     # (a link that holds no bracket, brace or tag holds nothing for the model: not a candidate)
-    r"<!--|<\s*/?\s*[A-Za-z]|\{\{|\[\[(?![^\[\]{}<\ue000-\ue002]*\]\])|\[(?=(?:" + _SCHEMES + r"):|//)|\n[ \t:]*\{\||\ue000|\ue001|\ue002",
+    r"<!--|<\s*/?\s*[A-Za-z]|\{\{|\[\[(?![^\[\]{}<\ue000-\ue002]*\]\])|\[(?=[bfghimnrstuwx/])(?=(?:" + _SCHEMES
+    + r"):|//)|\n[ \t:]*\{\|",
     re.IGNORECASE)  # (a table's "{|" after its "\n", every alternative a literal first: a "^" or a class
-    # there would make the search try every position)
+# there would make the search try every position; the first letters of the schemes, tried before the
+# schemes are, make a "[" that starts no URL cheap; the full parser's stand-ins (wikitext._HIDDEN_LT…) need
+# no alternative: a page that holds one goes to the full parser before the scan)
 # wikitext._NEWLINE_AFTER_NAME's "<ref" or "<references" before a line end, found forwards (its
 # look-behind tries every position of the page)
 _NEWLINE_AFTER_NAME = re.compile(r"<ref(?:erences)?[\r\n]", re.IGNORECASE)
@@ -100,6 +103,7 @@ _INNER_LINK = re.compile(r"\[\[(?:(?!\[\[|\]\]).)*?\]\]", re.DOTALL)
 _TABLE_LINE = re.compile(r"^[ \t]*(\{\||\|\}|\|-|\|\+|\||!)?([^\n]*)", re.MULTILINE)
 _SINGLE_PIPE = re.compile(r"(?<!\|)\|(?!\|)")
 _CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("ref", "references")}
+_CLOSE_REF = _CLOSE["ref"]
 _EXT_OPEN = re.compile(r"\[(?:(?:" + _SCHEMES + r"):|//)", re.IGNORECASE)
 _FREE_LINK = re.compile(r"(?:" + _SCHEMES + r"):", re.IGNORECASE)
 _URL_STOP = frozenset(" \t\n\r\x0b\x0c<>[]{}|\"'")
@@ -238,8 +242,6 @@ class _Scanner:
                     else:
                         self.region(at, close + 1, in_list, ExternalLink)
                         pos = close + 1
-            elif c in "\ue000\ue001\ue002":
-                raise Ambiguous
             else:  # a table
                 start = text.index("{|", at)
                 close = self.match(_TABLE, start + 2, end, 1)
@@ -582,33 +584,43 @@ class _Scanner:
         return tuple(out)
 
     def ref(self, m: re.Match, end: int, in_list: Optional[str]) -> int:
-        text, blank = self.text, self.blank
+        text = self.text
         at = m.start()
         selfclose = bool(m.group(4))
         if selfclose:
             stop, cstart, content = m.end(), -1, None
         else:
-            close = _CLOSE["ref"].search(blank, m.end(), end)
+            blank = self.blank
+            cstart = m.end()
+            close = _CLOSE_REF.search(blank, cstart, end)
             if close is None:
                 if end != len(text):
                     raise Ambiguous
                 return self.leftover(at, "unclosed-ref")  # never closed: text, to mwparserfromhell
-            stop, cstart = close.end(), m.end()
-            content = text[cstart:close.start()]
-            inner = blank[cstart:close.start()]
-            if not _plain_content(inner):
-                raise Ambiguous  # markup that may run past the </ref>: the ref may end elsewhere
-            if (_REFISH.search(inner) or "<!--" in content
-                    or "<" in inner and not (_ref_text_tags(blank, cstart, close.start())
-                                             and ("{{" not in content or self.names_dead(cstart, close.start())))):
-                if not self.delegate(at, stop, in_list, Tag, self.depth == 1):
-                    return self.failed_ref(m, stop)
-                return stop
-            if "<" in inner:
-                pass  # tags that leave the ref one tag to its </ref>, and no reference template: read here
-            elif "{{" in content and not self.dead(cstart, close.start()):
-                self.delegate(at, stop, in_list, Tag)  # a reference template: numeric names
-                return stop
+            cend, stop = close.span()
+            content = text[cstart:cend]
+            if "<" not in content:
+                # (no comment, tag or unparsed tag in it: the blanked page reads the same here)
+                if not _plain_content(content):
+                    raise Ambiguous  # markup that may run past the </ref>: the ref may end elsewhere
+                if "{{" in content and not self.names_dead(cstart, cend):
+                    self.delegate(at, stop, in_list, Tag)  # a reference template: numeric names
+                    return stop
+            else:
+                inner = blank[cstart:cend]
+                if not _plain_content(inner):
+                    raise Ambiguous
+                if (_REFISH.search(inner) or "<!--" in content
+                        or "<" in inner and not (_ref_text_tags(blank, cstart, cend)
+                                                 and ("{{" not in content or self.names_dead(cstart, cend)))):
+                    if not self.delegate(at, stop, in_list, Tag, self.depth == 1):
+                        return self.failed_ref(m, stop)
+                    return stop
+                if "<" in inner:
+                    pass  # tags that leave the ref one tag to its </ref>, and no reference template: read here
+                elif "{{" in content and not self.dead(cstart, cend):
+                    self.delegate(at, stop, in_list, Tag)
+                    return stop
         attrs = self._attrs(m)
         if attrs is None:
             raise Ambiguous  # attributes read another way (a quote not closed in the tag runs on past it)
@@ -667,9 +679,9 @@ def _plain_content(inner: str) -> bool:
     every ``{{`` and ``[[`` in it is closed in it (a closing one too many is text), and it holds no
     template argument, table, heading or external link left open."""
     if "{{" in inner:
-        if "{{{" in inner or not _closed(_BRACES, inner):
+        if "{{{" in inner or not _balanced(inner, "{{", "}}", _BRACES):
             return False
-    if "[[" in inner and not _closed(_SQUARE, inner):
+    if "[[" in inner and not _balanced(inner, "[[", "]]", _SQUARE):
         return False
     if "\n" in inner and ("{|" in inner or "\n=" in inner):
         return False
@@ -681,7 +693,21 @@ def _plain_content(inner: str) -> bool:
     return True
 
 
+def _balanced(inner: str, opening: str, closing: str, pattern: re.Pattern) -> bool:
+    """``_closed``, for a text that holds ``opening``: with one opening (most refs hold one template), it is
+    closed where a closing follows it (the closings before it are text); with more openings than closings
+    it cannot be."""
+    n = inner.count(opening)
+    if n == 1:
+        return inner.find(closing, inner.find(opening) + 2) >= 0
+    if n > inner.count(closing):
+        return False
+    return _closed(pattern, inner)
+
+
 def _closed(pattern: re.Pattern, inner: str) -> bool:
+    """Whether every opening in ``inner`` is closed in it, pairing as the tokenizer does (a closing that
+    finds none open is text)."""
     depth = 0
     for m in pattern.finditer(inner):
         if m.group()[0] in "{[":

@@ -561,14 +561,17 @@ class _Walker:
         """Uses and definitions for one ref, as Cite sees it (``values``: attribute name → value;
         ``def_origin`` "template" when Cite gets the text with its templates expanded)."""
         m = self.model
-        if _rejected(values):
-            return  # Cite shows only its error in place of this ref (malformed-ref reports it)
-        group_attr = _decode(values.get("group"))
+        if not values:  # (most refs: no attributes)
+            group_attr = key = None
+        else:
+            if _rejected(values):
+                return  # Cite shows only its error in place of this ref (malformed-ref reports it)
+            group_attr = _decode(values.get("group"))
+            key = _decode(values.get("name")) or None
         group = group_attr if group_attr is not None else (in_list if in_list is not None else DEFAULT_GROUP)
-        key = _decode(values.get("name")) or None
         has_text = content is not None and content.strip() != ""
         seg = self.segments.get(group, 0)
-        if "follow" in values:
+        if values and "follow" in values:
             # continues another ref's text. Following a name that was used but not yet given
             # text gives it this text; a later definition then conflicts with it.
             target = _decode(values.get("follow"))
@@ -593,7 +596,7 @@ class _Walker:
                                                 list_start=self._list_start, content_start=cstart,
                                                 segment=self.segments.get(in_list, 0)))
             return
-        if key is None and values.get("details"):
+        if key is None and values and values.get("details"):
             return  # a sub-reference without a parent: the structural rule reports it
         origin = "ref" if has_text or key is None else ("blank" if content else "reuse")
         if has_text or key is not None:  # a ref with neither is rejected: only empty-ref's finding
@@ -781,7 +784,7 @@ def _rejected(values: dict) -> bool:
     """Whether Cite rejects a ref outright for its attributes (a numeric name, an unknown attribute,
     a bad ``dir``, ``follow`` with ``name``): it shows an error in its place and nothing else, so the
     ref is neither a use nor a definition, and its group needs no list."""
-    if any(k not in _REF_ATTRS for k in values):
+    if not _REF_ATTRS.issuperset(values):
         return True
     name = _decode(values.get("name"))
     follow = _decode(values.get("follow"))
@@ -797,6 +800,7 @@ _SANITIZER_ATTRS = re.compile(
     r"""([\t\n\x0c\r ]*=[\t\n\x0c\r ]*(?:"([^"]*)(?:"|$)|'([^']*)(?:'|$)|((?:(?![\t\n\x0c\r ]|>).)*)))?""",
     re.DOTALL)
 _SANITIZER_NAME = re.compile(r"[:_\w][:_.\-\w]*\Z")
+_SANITIZER_SPACES = re.compile(r"[\t\r\n ]+")
 
 
 def sanitizer_attributes(text: str) -> tuple[tuple[str, str], ...]:
@@ -815,7 +819,7 @@ def sanitizer_attributes(text: str) -> tuple[tuple[str, str], ...]:
         if not _SANITIZER_NAME.match(name):
             continue
         value = next((v for v in (m.group(5), m.group(4), m.group(3)) if v is not None), "")
-        value = re.sub(r"[\t\r\n ]+", " ", value).strip()
+        value = _SANITIZER_SPACES.sub(" ", value).strip()
         out[name] = html.unescape(value) if "&" in value else value
     return tuple(out.items())
 
