@@ -222,6 +222,65 @@ def test_refs_read_directly(text, monkeypatch):
     assert_same(text, repr(text))
 
 
+#: regions the scanner once handed to mwparserfromhell (``mwparserfromhell.parse``: its tokenizer and builder) and
+#: now reads from the tokenizer's tokens alone: a reference template that holds only text ({{r|…}}, {{reflist|…}};
+#: Windows 10 version history has 99), a wikilink whose caption holds only refs the scanner reads and plain tags
+#: (2020 in science: 44 image captions)
+READ_WITHOUT_THE_BUILDER = [
+    "x<ref name=a>t</ref> {{r|a}} {{r|a|b}} {{r| a |group=g}} {{r|a|g=h|group=k}} {{r|1}} {{r|}} {{R|a}} {{r|a=b}}"
+    ' {{r|=b}} {{ r |a}} {{r\n|a}} {{r|"a"}} {{r|a|b|}} {{r|a|group=" g "}}\n<references/>\n<references group=g/>'
+    "{{reflist|group=k}}",
+    "x<ref name=a>t</ref>\n<references>{{r|a}}{{r|b|group=g}}{{r|3}}</references>",
+    "x<ref group=note>a</ref><ref group=lower-alpha>b</ref>{{reflist|group=note}}{{reflist|group=\"note\"}}"
+    "{{notelist}}{{reflist|30em}}{{reflist|group=}}{{Reflist}}",
+    '[[File:a.jpg|thumb|A <small>b</small>.<ref>c</ref> d<ref name="xy"/>]] <ref name="xy">e</ref>\n<references/>',
+    "[[File:a.jpg|{{x}} <ref>c</ref> [[b|c]] <ref>d</ref> <span style=\"color:red\">e<ref>f</ref></span>]]"
+    "\n<references/>",
+    "[[File:a.jpg|x\n== h <ref>d</ref> ==\ny<ref>e</ref>]]\n<references/>",
+    "<references>[[File:a|<ref name=bb>c</ref>]]</references> x<ref name=bb/>",
+    '[[File:a.jpg|a <ref name="q" group="g"/> b <ref group=g>c</ref> <br> <br/> <hr />]]\n<references group=g/>',
+]
+
+#: … and what they still hand over: a node in the template (an entity, a comment, a template), a ref in a template
+#: or in an external link in the caption, a template argument, an unparsed tag, a comment, a table, a reference list
+#: template or a tag left open in the caption, a ref in a link's title
+BUILDER_STILL = [
+    "{{r|a&amp;b}} {{r|a<!--c-->}} {{r|{{x}}}} {{\nr|a}} {{r|a}}}\n<references/>",
+    "[[File:a.jpg|{{x|<ref>c</ref>}}]] [[File:a.jpg|{{x|<ref>c</ref>=d}}]]\n<references/>",
+    "[[File:a.jpg|[[b<ref>d</ref>]] e]]\n<references/>",
+    "[[File:a.jpg|[http://x.org y <ref>d</ref>] e]]\n<references/>",
+    "[[File:a.jpg|{{{1}}} <ref>d</ref>]]\n<references/>",
+    "[[File:a.jpg|<nowiki>x</nowiki> <ref>d</ref>]] [[File:a.jpg|<math>x</math> <ref>d</ref>]]\n<references/>",
+    "[[a<ref>b</ref>|c]] [[File:a|<ref name=a/>]] [[File:a|<ref name=a/ >]]\n<references/>",
+    '[[File:a.jpg|<span title="<ref>x</ref>">y</span>]]\n<references/>',
+    "[[File:a.jpg|<div>x<ref>y</ref>]] z</div>\n<references/>",
+    "[[File:a.jpg|x <ref>y</ref> ]]]\n<references/>",
+    "[[File:a.jpg|x <ref>y</ref> {|\n|a\n|}]]\n<references/>",
+    "[[File:a.jpg|x <ref>y</ref> <!-- c --> ]]\n<references/>",
+    "[[File:a.jpg|x <ref>y</ref> {{reflist}} ]]\n<references/>",
+    "[[http://x.org|x <ref>y</ref>]]\n<references/>",
+    "[[File:a.jpg|x <ref>y</ref> <small>z]]\n<references/>",
+]
+
+
+@pytest.mark.parametrize("text", READ_WITHOUT_THE_BUILDER)
+def test_read_without_the_builder(text, monkeypatch):
+    from citelint.parsers import scanner
+
+    def no_parse(*args, **kwargs):
+        raise AssertionError("handed to mwparserfromhell.parse")
+
+    monkeypatch.setattr(scanner.mwparserfromhell, "parse", no_parse)
+    _Scanner(text, default_table()).run()
+    monkeypatch.undo()
+    assert_same(text, repr(text))
+
+
+@pytest.mark.parametrize("text", BUILDER_STILL)
+def test_builder_still(text):
+    assert_same(text, repr(text))
+
+
 @pytest.mark.parametrize("text", READ_BY_THE_SCANNER)
 def test_read_by_the_scanner(text):
     _Scanner(text, default_table()).run()

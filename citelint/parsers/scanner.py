@@ -26,12 +26,19 @@ from typing import Optional
 
 import mwparserfromhell
 from mwparserfromhell.nodes import ExternalLink, Tag, Template, Text, Wikilink
+from mwparserfromhell.parser import tokens as _tokens
 
-from citelint.model import Attr, CitationModel, Problem, RefTag, Span
+try:  # the tokenizer alone (mwparserfromhell.parse is it and the builder, which costs most of the time)
+    from mwparserfromhell.parser._tokenizer import CTokenizer as _Tokenizer
+except ImportError:  # pragma: no cover (no C extension)
+    from mwparserfromhell.parser.tokenizer import Tokenizer as _Tokenizer
+
+from citelint.model import DEFAULT_GROUP, Attr, CitationModel, Problem, RefTag, Span, Use
 from citelint.parsers.templates import TemplateTable, default_table
 from citelint.parsers.wikitext import (
     _HIDDEN_LB, _HIDDEN_LSQ, _HIDDEN_LT, _LEFTOVER, _OPAQUE_SPAN, OPAQUE_TAGS, _defuse_needed,
-    _SINGLE, _lists_closed_late, _open_tags_without_gt, _Walker, parse_wikitext, sanitizer_attributes,
+    _SINGLE, _lists_closed_late, _open_tags_without_gt, _pairs_left_open, _strip_quotes, _Walker, parse_wikitext,
+    sanitizer_attributes,
 )
 
 
@@ -109,6 +116,9 @@ _FREE_LINK = re.compile(r"(?:" + _SCHEMES + r"):", re.IGNORECASE)
 _URL_STOP = frozenset(" \t\n\r\x0b\x0c<>[]{}|\"'")
 _SKIPPED_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _SKIPPED}
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_PLAIN_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>{}\[\]|]*)?/?>")  # no markup in its attributes
+_PLAIN_TITLE = re.compile(r"\[\[[^\[\]{}<>|\n]*\|")  # a wikilink's title that holds no markup, and its "|"
+_PLAIN_TOKENS = (_tokens.Text, _tokens.TemplateParamSeparator, _tokens.TemplateParamEquals)
 _VOID_TAG = re.compile(r"</?(?:br|hr|wbr|img)\b[^<>]*>|<[A-Za-z][A-Za-z0-9-]*\b[^<>]*/>", re.IGNORECASE)
 
 
@@ -415,7 +425,11 @@ class _Scanner:
                     raise Ambiguous  # a tag closed in the region that opened before it, or paired otherwise
             if open_tags:
                 raise Ambiguous  # a tag that the page may close after the region (mwparserfromhell reads it whole)
+        if kind is Wikilink and self.caption_refs(start, end, in_list):
+            return True
         masked = self.masked(start, end) if kind is not Tag or self.text[start] != "<" else None
+        if masked is None and kind is Template and self.plain_template(start, end, in_list):
+            return True
         code = mwparserfromhell.parse(masked or self.text[start:end], skip_style_tags=True)
         nodes = code.nodes
         if len(nodes) != 1 or type(nodes[0]) is not kind:
@@ -427,6 +441,130 @@ class _Scanner:
             raise Ambiguous  # a ref set aside that the walk did not reach: it might count after all
         return True
         
+    def one_node(self, s: str, opening, closing) -> Optional[list]:
+        """The tokens of ``s``, if ``mwparserfromhell.parse(s, skip_style_tags=True)`` gives one node of
+        the kind that ``opening`` starts and ``closing`` ends (the builder makes one node of the tokens
+        from an opening to its closing): found by the tokenizer alone, without the builder's nodes."""
+        toks = _Tokenizer().tokenize(s, 0, True)
+        if not toks or type(toks[0]) is not opening or type(toks[-1]) is not closing:
+            return None
+        depth, last = 0, len(toks) - 1
+        for i, t in enumerate(toks):
+            tt = type(t)
+            if tt is opening:
+                depth += 1
+            elif tt is closing:
+                depth -= 1
+                if depth == 0:
+                    return toks if i == last else None
+        return None
+
+    def plain_template(self, start: int, end: int, in_list: Optional[str]) -> bool:
+        """A reference template that holds only text (``{{r|name1|name2}}``, ``{{reflist|30em}}``): what
+        the walker's ``_template`` makes of it, from the tokens of its name and parameters (the builder
+        makes its parameters of them so: a key where an "=" is, else the next number). False: not such a
+        template, left to mwparserfromhell."""
+        s = self.text[start:end]
+        if "<" in s:
+            return False
+        toks = self.one_node(s, _tokens.TemplateOpen, _tokens.TemplateClose)
+        if toks is None:
+            return False
+        name_parts: list[str] = []
+        params: list[list] = []  # [key or None (positional), text]
+        for t in toks[1:-1]:
+            tt = type(t)
+            if tt is _tokens.Text:
+                (params[-1] if params else name_parts).append(t.text)
+            elif tt is _tokens.TemplateParamSeparator:
+                params.append([None])
+            elif tt is _tokens.TemplateParamEquals and params and params[-1][0] is None:
+                params[-1][0] = "".join(params[-1][1:])
+                del params[-1][1:]
+            else:
+                return False  # a node in it (an entity, a template…): the builder's nodes are needed
+        name = "".join(name_parts).strip()
+        if name.lower().startswith("#tag") or "{" in name:
+            return False
+        spec = self.table.lookup(name)
+        if spec is None or spec.kind not in ("reuse", "reflist"):
+            return False
+        named = {}
+        for p in params:
+            if p[0] is not None:
+                named[p[0].strip()] = "".join(p[1:])
+        span = Span(start, end)
+        w = self.walker
+        if spec.kind == "reflist":
+            group = _strip_quotes(named["group"]) if "group" in named else (spec.group or DEFAULT_GROUP)
+            w._close_list(group, span, "template")  # (its parameters hold no ref: nothing to walk)
+            return True
+        group = DEFAULT_GROUP
+        for key in ("group", "g"):
+            if key in named:
+                group = _strip_quotes(named[key])
+        m = w.model
+        for p in params:
+            if p[0] is not None:
+                continue
+            key = "".join(p[1:]).strip()
+            if key.isdigit():
+                m.problems.append(Problem("numeric-name", span, key))
+            elif key and in_list is not None:  # inside a list: an empty list-defined ref
+                values = {"group": group, "name": key}
+                m.tags.append(RefTag("ref", span, tuple(Attr(k, v, None, span) for k, v in values.items()),
+                                     True, False, "", in_list))
+                w._emit_ref(values, "", span, -1, in_list, "template")
+            elif key:
+                m.uses.append(Use(group, key, span, "reuse", segment=w.segments.get(group, 0)))
+        return True
+
+    def caption_refs(self, start: int, end: int, in_list: Optional[str]) -> bool:
+        """A wikilink whose refs ``ref`` reads itself (``simple_refs``) and whose other text the walker takes
+        nothing from (``[[File:x.jpg|thumb|A <small>caption</small>.<ref>…</ref>]]``): a plain title, and
+        around the refs no comment, reference template, template argument, external link or table, no
+        tag but plain ones (whose text is walked; ``delegate`` has paired them), and no ref inside a
+        template (whose parameter names are not walked). The walk would meet just those refs, in order:
+        they are read here, once the tokenizer finds the region, each ref a ``<pre>`` (``masked``), one
+        wikilink, without the builder's nodes. False: left to mwparserfromhell and the walker."""
+        text = self.text
+        title = _PLAIN_TITLE.match(text, start, end)
+        if title is None:
+            return False
+        cap = title.end()
+        refs = self.simple_refs(cap, end)
+        if not refs:
+            return False
+        prev, pieces = cap, []
+        for t, stop in refs:
+            pieces.append((prev, t.start()))
+            prev = stop
+        pieces.append((prev, end - 2))
+        for a, b in pieces:
+            if (text.find("{|", a, b) >= 0 or text.find("{{{", a, b) >= 0 or not self.names_dead(a, b)
+                    or _EXT_OPEN.search(text, a, b)):
+                return False
+            lt = text.find("<", a, b)
+            while lt >= 0:  # formatting tags (<small>…</small>): their text is walked, as the refs in it
+                t = _PLAIN_TAG.match(text, lt, b)
+                if t is None or t.group(1).lower() in _SKIPPED or t.group(1).lower().startswith("ref"):
+                    return False
+                lt = text.find("<", t.end(), b)
+        for t, _stop in refs:
+            before = text[cap:t.start()]
+            if "{{" in before and _pairs_left_open(before, "{{", "}}"):
+                return False  # in a template
+        shape = [text[start:cap]]
+        for (t, _stop), (a, b) in zip(refs, pieces[1:]):
+            shape.append("<pre></pre>")
+            shape.append(text[a:b])
+        shape.append("]]")
+        if self.one_node("".join(shape), _tokens.WikilinkOpen, _tokens.WikilinkClose) is None:
+            return False
+        for t, _stop in refs:
+            self.ref(t, end, in_list)
+        return True
+
     def failed_ref(self, m: re.Match, stop: int) -> int:
         """A ref in the page's own text whose tag mwparserfromhell fails (``delegate``: a closing tag in its
         text that closes nothing there, ``<ref>a</br>b</ref>``; the failure is met before the region's end,
@@ -458,24 +596,14 @@ class _Scanner:
             spec = self.table.lookup(name) if name else None
             if spec is not None and spec.kind == "ref":
                 return None
-        out, pos, copied = [], start, start  # pos: where the search goes on; copied: how far out reaches
+        refs = self.simple_refs(start, end)
+        if not refs:
+            return None
+        out, copied = [], start  # copied: how far out reaches
         aside = {}
-        for r in _REF_START.finditer(blank, start, end):
-            if r.start() < pos:
-                continue
-            t = _TAG.match(text, r.start(), end)
-            if t is None or t.group(4):
-                continue
-            close = _CLOSE["ref"].search(blank, t.end(), end)
-            if close is None:
-                return None
-            inner = blank[t.end():close.start()]
-            content = text[t.end():close.start()]
-            pos = close.end()
-            if (pos - t.start() < 13 or not _plain_content(inner) or _REFISH.search(inner) or "<!--" in content
-                    or "<" in inner or ("{{" in content and not self.dead(t.end(), close.start()))
-                    or self._attrs(t) is None):
-                continue  # what it holds is left to mwparserfromhell
+        for t, pos in refs:
+            if pos - t.start() < 13:
+                continue  # too short for the <pre>: left to mwparserfromhell
             out.append(text[copied:t.start()])
             # (the "{{" makes the walker look: _WORTH_A_LOOK; in a <pre> it is text)
             out.append("<pre>{{" + "x" * (pos - t.start() - 13) + "</pre>")
@@ -486,6 +614,36 @@ class _Scanner:
         out.append(text[copied:end])
         self.walker.masked.update(aside)
         return "".join(out)
+
+    def simple_refs(self, start: int, end: int) -> Optional[list]:
+        """The refs in [start, end) that ``ref`` reads itself, as page text, with no region of their own
+        (no tag or comment in their text, no reference template, attributes read simply; self-closing
+        ones too): (the opening tag's match, where the ref ends) each. None: a ref not closed there."""
+        text, blank = self.text, self.blank
+        out, pos = [], start  # pos: where the search goes on
+        for r in _REF_START.finditer(blank, start, end):
+            if r.start() < pos:
+                continue
+            t = _TAG.match(text, r.start(), end)
+            if t is None:
+                continue
+            if t.group(4):  # self-closing: a tag as the <pre> is (<ref name="a"/>, in a caption)
+                pos = t.end()
+                if self._attrs(t) is None:
+                    continue
+            else:
+                close = _CLOSE_REF.search(blank, t.end(), end)
+                if close is None:
+                    return None
+                inner = blank[t.end():close.start()]
+                content = text[t.end():close.start()]
+                pos = close.end()
+                if (not _plain_content(inner) or _REFISH.search(inner) or "<!--" in content
+                        or "<" in inner or ("{{" in content and not self.dead(t.end(), close.start()))
+                        or self._attrs(t) is None):
+                    continue  # what it holds is left to mwparserfromhell
+            out.append((t, pos))
+        return out
 
     # -- tags -------------------------------------------------------------------------------
     def tag(self, at: int, end: int, in_list: Optional[str]) -> int:
