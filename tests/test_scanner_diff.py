@@ -225,7 +225,7 @@ def test_refs_read_directly(text, monkeypatch):
 #: regions the scanner once handed to mwparserfromhell (``mwparserfromhell.parse``: its tokenizer and builder) and
 #: now reads from the tokenizer's tokens alone: a reference template that holds only text ({{r|…}}, {{reflist|…}};
 #: Windows 10 version history has 99), a wikilink whose caption holds only refs the scanner reads and plain tags
-#: (2020 in science: 44 image captions)
+#: (2020 in science: 44 image captions), a table whose attributes hold comments or whose cells' styles are dead
 READ_WITHOUT_THE_BUILDER = [
     "x<ref name=a>t</ref> {{r|a}} {{r|a|b}} {{r| a |group=g}} {{r|a|g=h|group=k}} {{r|1}} {{r|}} {{R|a}} {{r|a=b}}"
     ' {{r|=b}} {{ r |a}} {{r\n|a}} {{r|"a"}} {{r|a|b|}} {{r|a|group=" g "}}\n<references/>\n<references group=g/>'
@@ -239,6 +239,20 @@ READ_WITHOUT_THE_BUILDER = [
     "[[File:a.jpg|x\n== h <ref>d</ref> ==\ny<ref>e</ref>]]\n<references/>",
     "<references>[[File:a|<ref name=bb>c</ref>]]</references> x<ref name=bb/>",
     '[[File:a.jpg|a <ref name="q" group="g"/> b <ref group=g>c</ref> <br> <br/> <hr />]]\n<references group=g/>',
+    # tables read as page text: a comment in attributes (the walk does not meet it), a cell's style from the
+    # cell's start ("||", a header line's "!!") to its first "|" (United Kingdom, Toronto)
+    "{|\n|- <!-- x -->\n| a<ref>r</ref>\n|}\n<references/>",
+    "{| class=x <!-- y -->\n| a<ref>r</ref>\n|}\n<references/>",
+    "{|\n| s=1 <!-- z --> | a<ref>r</ref>\n|}\n<references/>",
+    "{|\n! a || s=<!--q--> | b<ref>r</ref>\n|}\n<references/>",
+    '{|\n! style="x" rowspan="5" | Asian /<br>Asian British || style="y" | Indian<ref>r</ref> || 1 || {{0}}2 %'
+    "\n|}\n<references/>",
+    "{|\n| a<br>b || c | d<ref>r</ref> | e <!-- f --> g\n|}\n<references/>",
+    "{|\n| a | <ref>x</ref> | d || e\n|}\n<references/>",
+    "{|\n|-\n| a\n| b <!-- c --> | d <ref>e</ref>\n|}\n<references/>",
+    "{|\n|+ cap <!-- c --> | d <ref>e</ref>\n|}\n<references/>",
+    "{|\n|- <!-- a --> <!-- b -->\n| <!--c--> x | y<ref>e</ref> <!-- d -->\n|}\n<references/>",
+    "{|\n| {{a|b}} <!-- c --> | x<ref>e</ref>\n|}\n<references/>",
 ]
 
 #: … and what they still hand over: a node in the template (an entity, a comment, a template), a ref in a template
@@ -260,6 +274,18 @@ BUILDER_STILL = [
     "[[File:a.jpg|x <ref>y</ref> {{reflist}} ]]\n<references/>",
     "[[http://x.org|x <ref>y</ref>]]\n<references/>",
     "[[File:a.jpg|x <ref>y</ref> <small>z]]\n<references/>",
+    # a comment in a cell's style that the tokenizer does not read whole there ("|", "="); a tag or a ref in a
+    # style ("!!" is text on a line of cells); a style over a line end; a reference template in attributes
+    "{|\n| <!-- a | b --> | c<ref>r</ref>\n|}\n<references/>",
+    "{|\n| <!-- a = b --> | c<ref>r</ref>\n|}\n<references/>",
+    "{|\n| a !! <b>c</b> | d<ref>r</ref>\n|}\n<references/>",
+    "{|\n! a !! <b>c</b> | d<ref>r</ref>\n|}\n<references/>",
+    "{|\n| a <ref>x</ref> | d\n|}\n<references/>",
+    "{|\n| a || <ref>x</ref> | d\n|}\n<references/>",
+    "{|\n| a\nb | c<ref>e</ref>\n|}\n<references/>",
+    "{|\n|- <!-- a\n-->\n| x<ref>e</ref>\n|}\n<references/>",
+    "{|\n| {{r|b}} | x<ref name=b>e</ref>\n|}\n<references/>",
+    "{|\n|- {{r|b}}\n| x<ref name=b>e</ref>\n|}\n<references/>",
 ]
 
 

@@ -109,6 +109,9 @@ _INNER_TEMPLATE = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*?\}\}", re.DOTALL)
 _INNER_LINK = re.compile(r"\[\[(?:(?!\[\[|\]\]).)*?\]\]", re.DOTALL)
 _TABLE_LINE = re.compile(r"^[ \t]*(\{\||\|\}|\|-|\|\+|\||!)?([^\n]*)", re.MULTILINE)
 _SINGLE_PIPE = re.compile(r"(?<!\|)\|(?!\|)")
+_TD_CELLS = re.compile(r"\|\|")  # what starts a cell on a line of cells, after its first marker
+_TH_CELLS = re.compile(r"\|\||!!")  # … on a line of header cells
+_ATTR_COMMENT = re.compile(r"<!--[^|\"'=<>\n{}\[\]]*-->")
 _CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("ref", "references")}
 _CLOSE_REF = _CLOSE["ref"]
 _EXT_OPEN = re.compile(r"\[(?:(?:" + _SCHEMES + r"):|//)", re.IGNORECASE)
@@ -152,7 +155,7 @@ class _ScanWalker(_Walker):
 
 
 class _Scanner:
-    __slots__ = ("text", "blank", "rblank", "table", "walker", "names", "depth", "line_at")
+    __slots__ = ("text", "blank", "rblank", "table", "walker", "names", "depth", "line_at", "unwalked")
 
     def __init__(self, text: str, table: TemplateTable) -> None:
         self.text = text
@@ -161,6 +164,7 @@ class _Scanner:
         self.names: dict[str, bool] = {}  # template name → does it make refs or lists (a table entry)
         self.depth = 0  # stretches being scanned inside each other
         self.line_at = (0, 0)  # (an offset, where its line starts): found forwards, so linear in all
+        self.unwalked: set[int] = set()  # comments the walk does not meet (in a table's attributes)
 
     def run(self) -> CitationModel:
         text = self.text
@@ -216,7 +220,8 @@ class _Scanner:
                     close = text.find("-->", at + 4, end)
                     if close < 0:
                         raise Ambiguous
-                    self.walker.model.comments.append(Span(at, close + 3))
+                    if at not in self.unwalked:  # (a comment in a table's attributes is not walked)
+                        self.walker.model.comments.append(Span(at, close + 3))
                     pos = close + 3
                 else:
                     pos = self.tag(at, end, in_list)
@@ -257,7 +262,8 @@ class _Scanner:
                 close = self.match(_TABLE, start + 2, end, 1)
                 if self.dead(start, close):
                     pass
-                elif "{{{" not in blank[start:close] and self.table_ok(start, close):
+                elif "{{{" not in blank[start:close] and (skip := self.table_ok(start, close)) is not None:
+                    self.unwalked.update(skip)
                     self.scan(start + 2, close, in_list)  # read as page text: the same walk
                 else:
                     self.region(start, close, in_list, Tag)
@@ -348,33 +354,54 @@ class _Scanner:
                 return None  # nested too deep to mask in a few passes
         return st
 
-    def table_ok(self, start: int, end: int) -> bool:
+    def table_ok(self, start: int, end: int) -> Optional[list]:
         """Whether the walker's reading of the table at [start, end) is that of page text: what it does not
-        walk (the attributes after ``{|`` and ``|-``, a cell's style before its single ``|``) holds nothing
-        the model needs. Templates, links, refs and comments are masked first (their ``|`` are their own);
-        each stretch before a single ``|`` must then be dead (conservative: from the previous one)."""
+        walk (the attributes after ``{|`` and ``|-``, a cell's style: from the cell's start, after its line's
+        marker or a ``||``, or a ``!!`` on a header line, to its first ``|``; the ``|`` after that one are
+        the cell's text) holds nothing the model needs but comments, which the walk does not meet there.
+        Templates, links, refs and comments are masked first (their ``|`` are their own). The comments in
+        those attributes (to be stepped over, not recorded), or None: not so."""
         st = self.structure(start, end)
         if st is None or "|||" in st:
-            return False
+            return None
+        skip: list[int] = []
         for line in _TABLE_LINE.finditer(st):
             marker, rest = line.group(1), line.group(2)
             if "|" not in rest and marker not in ("{|", "|-"):
                 continue
             a = start + line.start(2)
             if marker in ("{|", "|-"):
-                if not self.dead(a, start + line.end(2)):
-                    return False
+                if not self.attrs_dead(a, start + line.end(2), skip):
+                    return None
                 continue
             if marker is None or marker == "|}":
                 if _SINGLE_PIPE.search(rest):
-                    return False  # a "|" on a line of its own: perhaps a cell's style after all
+                    return None  # a "|" on a line of its own: perhaps a cell's style after all
                 continue
-            prev = a
-            for pipe in _SINGLE_PIPE.finditer(rest):
-                if not self.dead(prev, a + pipe.start()):
-                    return False
-                prev = a + pipe.end()
-        return True
+            cell = 0
+            for sep in (_TH_CELLS if marker == "!" else _TD_CELLS).finditer(rest):
+                pipe = rest.find("|", cell, sep.start())
+                if pipe >= 0 and not self.attrs_dead(a + cell, a + pipe, skip):
+                    return None
+                cell = sep.end()
+            pipe = rest.find("|", cell)
+            if pipe >= 0 and not self.attrs_dead(a + cell, a + pipe, skip):
+                return None
+        return skip
+
+    def attrs_dead(self, start: int, end: int, skip: list) -> bool:
+        """``dead``, for attributes the walker does not walk: comments in them are not its (their starts
+        go to ``skip``), so long as the tokenizer reads them whole as attribute text (no ``|``, quote, ``=``
+        or bracket in them)."""
+        text = self.text
+        lt = text.find("<", start, end)
+        while lt >= 0:
+            c = _ATTR_COMMENT.match(text, lt, end)
+            if c is None:
+                return False
+            skip.append(lt)
+            lt = text.find("<", c.end(), end)
+        return self.names_dead(start, end)
 
     def region(self, start: int, end: int, in_list: Optional[str], kind) -> None:
         """Hand [start, end) to mwparserfromhell and the walker, unless it holds nothing for them."""
