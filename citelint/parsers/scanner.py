@@ -105,9 +105,13 @@ _REF_ELEMENT = re.compile(r"<ref(?=[\s/>])[^<>]*?/>|<ref(?=[\s/>])[^<>]*>[^<]*(?
 # wikitext.parse_wikitext's test for a list's closing tag, '"</references" in scan.lower()', without the
 # lowered copy of the page (only ASCII letters lower to those of "references")
 _LIST_CLOSING = re.compile(r"</references", re.IGNORECASE | re.ASCII)
-_INNER_TEMPLATE = re.compile(r"\{\{(?:(?!\{\{|\}\}).)*?\}\}", re.DOTALL)
-_INNER_LINK = re.compile(r"\[\[(?:(?!\[\[|\]\]).)*?\]\]", re.DOTALL)
-_TABLE_LINE = re.compile(r"^[ \t]*(\{\||\|\}|\|-|\|\+|\||!)?([^\n]*)", re.MULTILINE)
+# an innermost template or link: no "{{" or "}}" in it (a single brace is text), one run at a time
+_INNER_TEMPLATE = re.compile(r"\{\{(?:[^{}]++|\{(?!\{)|\}(?!\}))*+\}\}")
+_INNER_LINK = re.compile(r"\[\[(?:[^\[\]]++|\[(?!\[)|\](?!\]))*+\]\]")
+# a table's lines that hold a "|" after their marker (a cell's style, perhaps), and those of "{|" and "|-" that
+# hold attributes, or comments (blanked: spaces) (the marker taken whole: "|}" is no "|" and "}")
+_TABLE_LINE = re.compile(r"^[ \t]*(?:(?:\{\||\|-)([^\n]+)|(?>(\{\||\|\}|\|-|\|\+|\||!)?)([^\n]*\|[^\n]*))",
+                         re.MULTILINE)
 _SINGLE_PIPE = re.compile(r"(?<!\|)\|(?!\|)")
 _TD_CELLS = re.compile(r"\|\|")  # what starts a cell on a line of cells, after its first marker
 _TH_CELLS = re.compile(r"\|\||!!")  # … on a line of header cells
@@ -155,7 +159,7 @@ class _ScanWalker(_Walker):
 
 
 class _Scanner:
-    __slots__ = ("text", "blank", "rblank", "table", "walker", "names", "depth", "line_at", "unwalked")
+    __slots__ = ("text", "blank", "rblank", "table", "walker", "names", "depth", "line_at", "unwalked", "failed")
 
     def __init__(self, text: str, table: TemplateTable) -> None:
         self.text = text
@@ -165,6 +169,7 @@ class _Scanner:
         self.depth = 0  # stretches being scanned inside each other
         self.line_at = (0, 0)  # (an offset, where its line starts): found forwards, so linear in all
         self.unwalked: set[int] = set()  # comments the walk does not meet (in a table's attributes)
+        self.failed = False  # a failed ref has been put back into rblank (failed_ref)
 
     def run(self) -> CitationModel:
         text = self.text
@@ -342,17 +347,18 @@ class _Scanner:
             st = _REF_ELEMENT.sub(_filler, st)
             if "<" in st:
                 st = _VOID_TAG.sub(_filler, st)
-        for pattern, token in ((_INNER_TEMPLATE, "{{"), (_INNER_LINK, "[[")):
-            for _ in range(_MAX_DEPTH):
-                if token not in st:
-                    break
-                masked = pattern.sub(_filler, st)
-                if masked == st:
-                    break
-                st = masked
-            else:
-                return None  # nested too deep to mask in a few passes
-        return st
+        return _masked_nested(st)
+
+    def table_structure(self, start: int, end: int) -> Optional[str]:
+        """``structure`` for a table the scan met in page text: its refs are those ``rblank`` masks (the
+        table starts and ends outside any: ``match`` finds its end in ``rblank``), so they are not
+        looked for again, unless ``failed_ref`` has changed ``rblank``."""
+        if self.failed:
+            return self.structure(start, end)
+        st = self.rblank[start:end]
+        if "<" in st:
+            st = _VOID_TAG.sub(_filler, st)
+        return _masked_nested(st)
 
     def table_ok(self, start: int, end: int) -> Optional[list]:
         """Whether the walker's reading of the table at [start, end) is that of page text: what it does not
@@ -361,19 +367,17 @@ class _Scanner:
         the cell's text) holds nothing the model needs but comments, which the walk does not meet there.
         Templates, links, refs and comments are masked first (their ``|`` are their own). The comments in
         those attributes (to be stepped over, not recorded), or None: not so."""
-        st = self.structure(start, end)
+        st = self.table_structure(start, end)
         if st is None or "|||" in st:
             return None
         skip: list[int] = []
-        for line in _TABLE_LINE.finditer(st):
-            marker, rest = line.group(1), line.group(2)
-            if "|" not in rest and marker not in ("{|", "|-"):
-                continue
-            a = start + line.start(2)
-            if marker in ("{|", "|-"):
-                if not self.attrs_dead(a, start + line.end(2), skip):
+        for line in _TABLE_LINE.finditer(st):  # (only the lines that hold something to look at)
+            attrs, marker, rest = line.groups()
+            if attrs is not None:  # "{|" or "|-" and attributes
+                if not self.attrs_dead(start + line.start(1), start + line.end(1), skip):
                     return None
                 continue
+            a = start + line.start(3)
             if marker is None or marker == "|}":
                 if _SINGLE_PIPE.search(rest):
                     return None  # a "|" on a line of its own: perhaps a cell's style after all
@@ -603,6 +607,7 @@ class _Scanner:
         if _RUN_BREAKER.search(m.group(3)):
             raise Ambiguous
         self.rblank = self.rblank[:at] + self.blank[at:stop] + self.rblank[stop:]  # no longer a ref
+        self.failed = True
         return self.leftover(at, "unclosed-ref")
 
     def masked(self, start: int, end: int) -> Optional[str]:
@@ -851,6 +856,21 @@ class _Scanner:
             w._list_start = saved
         w._close_list(group, span, "references")
         return stop
+
+
+def _masked_nested(st: str) -> Optional[str]:
+    """``st`` with its templates and links masked, innermost first (same length, line ends kept); None
+    where they nest too deep to mask in a few passes."""
+    for pattern, token in ((_INNER_TEMPLATE, "{{"), (_INNER_LINK, "[[")):
+        for _ in range(_MAX_DEPTH):
+            if token not in st:
+                break
+            st, n = pattern.subn(_filler, st)
+            if not n:
+                break
+        else:
+            return None
+    return st
 
 
 def _decode(value):
