@@ -253,6 +253,20 @@ READ_WITHOUT_THE_BUILDER = [
     "{|\n|+ cap <!-- c --> | d <ref>e</ref>\n|}\n<references/>",
     "{|\n|- <!-- a --> <!-- b -->\n| <!--c--> x | y<ref>e</ref> <!-- d -->\n|}\n<references/>",
     "{|\n| {{a|b}} <!-- c --> | x<ref>e</ref>\n|}\n<references/>",
+    # a template whose values hold tags (United Kingdom's infobox: <div>): read as page text where each tag is
+    # paired in it, and owns the "|" and "=" inside it as mwparserfromhell's node does
+    "{{a|b=<div>x|c=y<ref>r</ref></div>|d=e<ref>s</ref>}}\n<references/>",
+    "{{a|<div>x=y<ref>r</ref></div>|c}}\n<references/>",
+    '{{a|b=<span title="p|q">x<ref>r</ref></span>|c=y}}\n<references/>',
+    "{{a|b=<div><span>x</span></div><ref>r</ref>|c=<small>y</small><ref>t</ref>}}\n<references/>",
+    "{{a|b=<div>x<!-- c | d -->y<ref>r</ref></div>|c=y}}\n<references/>",
+    "{{a|b=<div>{{c|<ref>r</ref>}}</div>|c=y}}\n<references/>",
+    "{{a|b=<div>[[c|d<ref>r</ref>]]</div>|c=y}}\n<references/>",
+    "{{a|b=<DIV>x|y</div><ref>r</ref>|c=y}}\n<references/>",
+    "{{a|b=<div>x\n|y</div><ref>r</ref>\n|c=y}}\n<references/>",
+    "{{a|b=<div>x</div >|y<ref>r</ref>}}\n<references/>",
+    "{{a|b=<p>x|c=<ref>r</ref></p>}}\n<references/>",
+    "{{a|b=<div>x</div>|c=<ref name=r/>}}<ref name=r>y</ref>\n<references/>",
 ]
 
 #: … and what they still hand over: a node in the template (an entity, a comment, a template), a ref in a template
@@ -286,6 +300,19 @@ BUILDER_STILL = [
     "{|\n|- <!-- a\n-->\n| x<ref>e</ref>\n|}\n<references/>",
     "{|\n| {{r|b}} | x<ref name=b>e</ref>\n|}\n<references/>",
     "{|\n|- {{r|b}}\n| x<ref name=b>e</ref>\n|}\n<references/>",
+    # a tag in a template's parameter name, in a tag's attributes, single or not paired ("<li>", a closing out of
+    # order or not closed in the template, "</ div>"), a name mwparserfromhell does not take ("foo-bar"), a quote
+    "{{a|<div>x|y=w<ref>r</ref></div>=z}}\n<references/>",
+    "{{a|<div>b</div>=x<ref>r</ref>|c=y}}\n<references/>",
+    "{{a|b=<div class={{c}}>x<ref>r</ref></div>|c=y}}\n<references/>",
+    "{{a|b=x < y <ref>r</ref>|c=y}}\n<references/>",
+    "{{a|b=<div>x}}</div><ref>r</ref>\n<references/>",
+    "{{a|b=<div>x<ref>r</ref>|c=y}}\n<references/>",
+    "{{a|b=<div><span>x</div></span><ref>r</ref>|c=y}}\n<references/>",
+    "{{a|b=<li>x<ref>r</ref>|c=y}}\n<references/>",
+    '{{a|b=<div class="x>y">x<ref>r</ref></div>|c=y}}\n<references/>',
+    "{{a|b=<foo-bar>x|<ref>r</ref></foo-bar>|c=y}}\n<references/>",
+    "{{a|b=<div>x</ div>|y<ref>r</ref>}}\n<references/>",
 ]
 
 

@@ -323,8 +323,12 @@ class _Scanner:
         if _free_link_before(text, start):
             raise Ambiguous  # perhaps inside a free link ("http://x/{{y}}"), which the walker skips
         st = self.structure(start + 2, end - 2)
-        if st is None or "<" in st or _EXT_OPEN.search(st):
-            return None  # a tag or link whose "|" are its own: mwparserfromhell knows which
+        if st is None or _EXT_OPEN.search(st):
+            return None  # a link whose "|" are its own: mwparserfromhell knows which
+        if "<" in st:
+            st = self.tags_masked(st, start + 2)  # tags own their "|" and "=" too
+            if st is None:
+                return None
         first = st.find("|")
         if first < 0:
             return end - 2
@@ -338,6 +342,47 @@ class _Scanner:
                 return None  # a parameter name with markup in it: not walked
             pos = nxt
         return base + first
+
+    def tags_masked(self, st: str, base: int) -> Optional[str]:
+        """``st`` (a template's text from ``base``, its nested templates, links, refs, comments and void tags
+        masked: ``structure``) with its tags masked too, each pair from its opening to its closing, where
+        mwparserfromhell surely reads them so, as nodes that own the ``|`` and ``=`` in them: every ``<`` a
+        tag (a name of letters and digits, attributes with no quote left open, no backslash, nothing masked
+        in them), paired and nested, none single (``<li>``…), unparsed, a ref's or self-closing; the scan
+        then reads each one as page text (``tag``). None: not so."""
+        text = self.text
+        stack: list[tuple[str, int]] = []
+        outer = []  # the outermost pairs: [start, end) in st
+        pos = st.find("<")
+        while pos >= 0:
+            m = _TAG.match(st, pos)
+            if m is None:
+                return None
+            closing, name, _attrs, selfclose = m.groups()
+            lname = name.lower()
+            raw = m.group()
+            if (selfclose or "-" in lname or lname in _SINGLE or lname in _SKIPPED or lname.startswith("ref")
+                    or text[base + pos:base + m.end()] != raw or "\\" in raw or _unclosed_quote(raw)):
+                return None
+            if not closing:
+                stack.append((lname, pos))
+            elif not stack or stack[-1][0] != lname:
+                return None  # a closing that closes nothing, or not the last one opened: the tag fails
+            else:
+                opened = stack.pop()[1]
+                if not stack:
+                    outer.append((opened, m.end()))
+            pos = st.find("<", m.end())
+        if stack:
+            return None
+        out, copied = [], 0
+        for a, b in outer:
+            out.append(st[copied:a])
+            piece = st[a:b]
+            out.append("x" * len(piece) if "\n" not in piece else _NOT_NEWLINE.sub("x", piece))
+            copied = b
+        out.append(st[copied:])
+        return "".join(out)
 
     def structure(self, start: int, end: int) -> str:
         """[start, end) of the page with comments, unparsed tags, refs, templates, links and void tags
