@@ -33,12 +33,12 @@ try:  # the tokenizer alone (mwparserfromhell.parse is it and the builder, which
 except ImportError:  # pragma: no cover (no C extension)
     from mwparserfromhell.parser.tokenizer import Tokenizer as _Tokenizer
 
-from citelint.model import DEFAULT_GROUP, Attr, CitationModel, Problem, RefTag, Span, Use
+from citelint.model import DEFAULT_GROUP, Attr, CitationModel, Problem, RefTag, Span
 from citelint.parsers.templates import TemplateTable, default_table
 from citelint.parsers.wikitext import (
     _HIDDEN_LB, _HIDDEN_LSQ, _HIDDEN_LT, _LEFTOVER, _OPAQUE_SPAN, OPAQUE_TAGS, _defuse_needed,
-    _SINGLE, _lists_closed_late, _open_tags_without_gt, _pairs_left_open, _strip_quotes, _Walker, parse_wikitext,
-    sanitizer_attributes,
+    _SINGLE, _lists_closed_late, _made_quickly, _open_tags_without_gt, _pairs_left_open, _Span, _strip_quotes, _Use,
+    _Walker, parse_wikitext, sanitizer_attributes,
 )
 
 
@@ -102,6 +102,9 @@ _LIST_START = re.compile(r"<\s*references", re.IGNORECASE)
 # the run after it: one step of the regex engine per run, where ".*?" takes one per character)
 _REF_ELEMENT = re.compile(r"<ref(?=[\s/>])[^<>]*?/>|<ref(?=[\s/>])[^<>]*>[^<]*(?:<(?!/ref\s*>)[^<]*)*</ref\s*>",
                           re.IGNORECASE)
+# a ref or list opening with a "<" before its ">": what wikitext._open_tags_without_gt looks for, all of them
+# ruled out at once on most pages (the first "<" or ">" after the name: linear)
+_LACKING_GT = re.compile(r"<ref(?:erences)?(?=[\s/>])[^<>]*<", re.IGNORECASE)
 # wikitext.parse_wikitext's test for a list's closing tag, '"</references" in scan.lower()', without the
 # lowered copy of the page (only ASCII letters lower to those of "references")
 _LIST_CLOSING = re.compile(r"</references", re.IGNORECASE | re.ASCII)
@@ -123,6 +126,7 @@ _FREE_LINK = re.compile(r"(?:" + _SCHEMES + r"):", re.IGNORECASE)
 _URL_STOP = frozenset(" \t\n\r\x0b\x0c<>[]{}|\"'")
 _SKIPPED_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _SKIPPED}
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_Attr, _RefTag = _made_quickly(Attr), _made_quickly(RefTag)
 _PLAIN_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>{}\[\]|]*)?/?>")  # no markup in its attributes
 _PLAIN_TITLE = re.compile(r"\[\[[^\[\]{}<>|\n]*\|")  # a wikilink's title that holds no markup, and its "|"
 _PLAIN_TOKENS = (_tokens.Text, _tokens.TemplateParamSeparator, _tokens.TemplateParamEquals)
@@ -180,7 +184,7 @@ class _Scanner:
         scan = None
         if "<" in text:  # the full parser's other pre-passes: a ref tag without its ">", a list closed late
             scan = _OPAQUE_SPAN.sub(_spaces_plain, text)
-            if _open_tags_without_gt(text, scan):
+            if _LACKING_GT.search(text) and _open_tags_without_gt(text, scan):
                 raise Ambiguous
             if _LIST_CLOSING.search(scan) and _lists_closed_late(text, scan):
                 raise Ambiguous
@@ -226,7 +230,7 @@ class _Scanner:
                     if close < 0:
                         raise Ambiguous
                     if at not in self.unwalked:  # (a comment in a table's attributes is not walked)
-                        self.walker.model.comments.append(Span(at, close + 3))
+                        self.walker.model.comments.append(_Span(at, close + 3))
                     pos = close + 3
                 else:
                     pos = self.tag(at, end, in_list)
@@ -592,7 +596,7 @@ class _Scanner:
                                      True, False, "", in_list))
                 w._emit_ref(values, "", span, -1, in_list, "template")
             elif key:
-                m.uses.append(Use(group, key, span, "reuse", segment=w.segments.get(group, 0)))
+                m.uses.append(_Use(group, key, span, "reuse", segment=w.segments.get(group, 0)))
         return True
 
     def caption_refs(self, start: int, end: int, in_list: Optional[str]) -> bool:
@@ -814,7 +818,7 @@ class _Scanner:
             else:
                 value, quote = bare, None
             after_bare = _e is None
-            out.append(Attr(name.lower(), value, quote, Span(base + i + len(pad), base + a.end())))
+            out.append(_Attr(name.lower(), value, quote, _Span(base + i + len(pad), base + a.end())))
             i = a.end()
         return tuple(out)
 
@@ -859,10 +863,10 @@ class _Scanner:
         attrs = self._attrs(m)
         if attrs is None:
             raise Ambiguous  # attributes read another way (a quote not closed in the tag runs on past it)
-        span = Span(at, stop)
+        span = _Span(at, stop)
         read = sanitizer_attributes(m.group(3)) if attrs else ()
         w = self.walker
-        w.model.tags.append(RefTag("ref", span, attrs, in_list is not None, selfclose, content, in_list, read))
+        w.model.tags.append(_RefTag("ref", span, attrs, in_list is not None, selfclose, content, in_list, read))
         w._emit_ref(dict(read), content, span, cstart, in_list)
         return stop
 

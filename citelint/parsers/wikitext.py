@@ -59,6 +59,35 @@ _TABLE_AT_START = re.compile(r"[ \t:]*\{\||[ \t]*\|\}(?!\})")
 _SINGLE = frozenset({"br", "wbr", "hr", "meta", "link", "img", "li", "dt", "dd", "th", "td", "tr"})
 
 
+def _made_quickly(cls):
+    """``cls(...)`` for a frozen dataclass with slots (the model's ``Span``, ``Use``, ``Definition``…), made
+    faster: the same object, its fields set through the slots' own descriptors instead of one
+    ``object.__setattr__`` call each (what a frozen class's ``__init__`` does; a few per ref, thousands per
+    page). ``cls`` itself where its ``__init__`` does more: a ``__post_init__``, a default factory, a field
+    not set by it."""
+    fields = dataclasses.fields(cls)
+    if (not isinstance(getattr(cls, "__slots__", None), tuple) or hasattr(cls, "__post_init__")
+            or any(not f.init or f.default_factory is not dataclasses.MISSING for f in fields)):
+        return cls
+    names = {"_new": object.__new__, "_cls": cls}
+    params, body = [], []
+    for i, f in enumerate(fields):
+        names[f"_set{i}"] = cls.__dict__[f.name].__set__
+        if f.default is dataclasses.MISSING:
+            params.append(f.name)
+        else:
+            names[f"_default{i}"] = f.default
+            params.append(f"{f.name}=_default{i}")
+        body.append(f"    _set{i}(o, {f.name})")
+    exec(f"def make({', '.join(params)}):\n    o = _new(_cls)\n" + "\n".join(body) + "\n    return o\n", names)
+    make = names["make"]
+    make.__doc__ = f"{cls.__name__}(...), made quickly (wikitext._made_quickly)"
+    return make
+
+
+_Span, _Use, _Definition = _made_quickly(Span), _made_quickly(Use), _made_quickly(Definition)
+
+
 def _defuse(text: str) -> str:
     """Hide what can never be closed from mwparserfromhell, which retries each unclosed opening to
     the end of the page: that is quadratic (20,000 unclosed ``<ref>`` took minutes; 4,000 lines with
@@ -577,22 +606,22 @@ class _Walker:
             target = _decode(values.get("follow"))
             if in_list is None and not has_text:
                 # nothing to add: Cite rejects it (empty-ref reports it)
-                m.definitions.append(Definition(group, None, span, "", "follow", content_start=cstart, segment=seg))
+                m.definitions.append(_Definition(group, None, span, "", "follow", content_start=cstart, segment=seg))
                 return
             if in_list is None:
-                m.uses.append(Use(group, None, span, "follow", segment=seg))  # its group still needs a list
+                m.uses.append(_Use(group, None, span, "follow", segment=seg))  # its group still needs a list
             if in_list is None and key is None and has_text and target:
                 state = self.seen.get((group, seg, target))
                 if state is False:
                     # Cite appends " " + text to the (empty) text of the name it follows, and
                     # compares a later definition with that as written
-                    m.definitions.append(Definition(group, target, span, " " + content, "follow",
+                    m.definitions.append(_Definition(group, target, span, " " + content, "follow",
                                                     content_start=cstart, segment=seg))
                     self.seen[(group, seg, target)] = True
             return
         if in_list is not None:
             if key is not None and (group_attr is None or group_attr == in_list):
-                m.definitions.append(Definition(in_list, key, span, content or "", "list-ref", list_defined=True,
+                m.definitions.append(_Definition(in_list, key, span, content or "", "list-ref", list_defined=True,
                                                 list_start=self._list_start, content_start=cstart,
                                                 segment=self.segments.get(in_list, 0)))
             return
@@ -600,9 +629,9 @@ class _Walker:
             return  # a sub-reference without a parent: the structural rule reports it
         origin = "ref" if has_text or key is None else ("blank" if content else "reuse")
         if has_text or key is not None:  # a ref with neither is rejected: only empty-ref's finding
-            m.uses.append(Use(group, key, span, origin, segment=seg))
+            m.uses.append(_Use(group, key, span, origin, segment=seg))
         if has_text or key is None:
-            m.definitions.append(Definition(group, key, span, content or "", def_origin,
+            m.definitions.append(_Definition(group, key, span, content or "", def_origin,
                                             content_start=cstart, segment=seg))
         if key is not None:
             self.seen[(group, seg, key)] = self.seen.get((group, seg, key), False) or has_text

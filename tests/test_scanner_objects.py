@@ -1,0 +1,59 @@
+"""``wikitext._made_quickly``: the model's objects that the scanner and ``_Walker._emit_ref`` make by the thousand
+(``Span``, ``Use``, ``Definition``, ``RefTag``, ``Attr``) are made without a frozen ``__init__``'s one
+``object.__setattr__`` per field, and must be the same objects: equal, same hash and repr, frozen, picklable,
+defaults and keywords as the class has them; a class whose ``__init__`` does more is left to it."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from typing import Optional
+
+import pytest
+
+from citelint.model import Attr, Definition, RefTag, Span, Use
+from citelint.parsers.wikitext import _made_quickly
+
+SPAN = Span(3, 9)
+CASES = [
+    (Span, (3, 9), {}),
+    (Use, ("", "a", SPAN, "ref"), {}),
+    (Use, ("g", None, SPAN, "reuse"), {"segment": 2}),
+    (Definition, ("", "a", SPAN, "text", "ref"), {"content_start": 5, "segment": 1}),
+    (Definition, ("n", "b", SPAN, "", "list-ref"), {"list_defined": True, "list_start": 40}),
+    (RefTag, ("ref", SPAN, (Attr("name", "a", '"', SPAN),), False, False, "text", None, (("name", "a"),)), {}),
+    (RefTag, ("references", SPAN, (), False, True, None), {}),
+    (Attr, ("name", None, None, SPAN), {}),
+]
+
+
+@pytest.mark.parametrize("cls, args, kwargs", CASES, ids=lambda x: getattr(x, "__name__", None))
+def test_the_same_objects(cls, args, kwargs):
+    make = _made_quickly(cls)
+    assert make is not cls  # (the model's classes are frozen dataclasses with slots: made quickly)
+    quick, slow = make(*args, **kwargs), cls(*args, **kwargs)
+    assert type(quick) is cls and quick == slow and hash(quick) == hash(slow) and repr(quick) == repr(slow)
+    assert pickle.loads(pickle.dumps(quick)) == slow
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        quick.__setattr__(dataclasses.fields(cls)[0].name, None)
+
+
+def test_a_class_whose_init_does_more_is_left_to_it():
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Checked:
+        a: int
+
+        def __post_init__(self):
+            if self.a < 0:
+                raise ValueError("a")
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Factory:
+        a: list = dataclasses.field(default_factory=list)
+
+    @dataclasses.dataclass(frozen=True)
+    class NoSlots:
+        a: Optional[int] = None
+
+    for cls in (Checked, Factory, NoSlots):
+        assert _made_quickly(cls) is cls
