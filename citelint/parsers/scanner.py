@@ -121,7 +121,7 @@ _TH_CELLS = re.compile(r"\|\||!!")  # … on a line of header cells
 _ATTR_COMMENT = re.compile(r"<!--[^|\"'=<>\n{}\[\]]*-->")
 _CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("ref", "references")}
 _CLOSE_REF = _CLOSE["ref"]
-_EXT_OPEN = re.compile(r"\[(?:(?:" + _SCHEMES + r"):|//)", re.IGNORECASE)
+_EXT_OPEN = re.compile(r"\[(?=[bfghimnrstuwx/])(?:(?:" + _SCHEMES + r"):|//)", re.IGNORECASE)  # (see _CANDIDATE)
 _FREE_LINK = re.compile(r"(?:" + _SCHEMES + r"):", re.IGNORECASE)
 _URL_STOP = frozenset(" \t\n\r\x0b\x0c<>[]{}|\"'")
 _SKIPPED_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _SKIPPED}
@@ -860,11 +860,14 @@ class _Scanner:
                 elif "{{" in content and not self.dead(cstart, cend):
                     self.delegate(at, stop, in_list, Tag)
                     return stop
-        attrs = self._attrs(m)
-        if attrs is None:
-            raise Ambiguous  # attributes read another way (a quote not closed in the tag runs on past it)
+        if m.group(3):
+            attrs = self._attrs(m)
+            if attrs is None:
+                raise Ambiguous  # attributes read another way (a quote not closed in the tag runs on past it)
+            read = sanitizer_attributes(m.group(3)) if attrs else ()
+        else:
+            attrs = read = ()  # (most refs)
         span = _Span(at, stop)
-        read = sanitizer_attributes(m.group(3)) if attrs else ()
         w = self.walker
         w.model.tags.append(_RefTag("ref", span, attrs, in_list is not None, selfclose, content, in_list, read))
         w._emit_ref(dict(read), content, span, cstart, in_list)
