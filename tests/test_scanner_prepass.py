@@ -36,6 +36,9 @@ EDGES = [
     "<ref>a\n</references>\n<references>", "<REF>a <Ref>b", "<div/> <div />", "<div> {{a",
     "<ref\nname=a>b</ref>", "<references\n/>", "<ref name=a>b<ref\n", "<REF\r\nname=x/>", "<refx\n", "<reference\n",
     "\ue000 {{a {{b", "{{a\ue001 [[b [[c",
+    # nested deeper than the passes that take pairs out go (wikitext._runs_left_open), and not UTF-8 alone
+    "{{" * 40 + "}}" * 39, "{{" * 40 + "}}" * 38, "[[" * 30 + "]]" * 31 + "[[x", "}} " + "{{" * 20 + "}}" * 20 + " {{",
+    "{{é\ud800{{x}}}} [[a]] {{b", "{{{{{a}}}}} [[[b]]] {{{c}}",
 ]
 
 

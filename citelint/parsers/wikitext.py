@@ -202,6 +202,38 @@ def _pairs_left_open(scan: str, opening: str, closing: str) -> int:
     return _left_open(steps)
 
 
+# every byte but a brace or square bracket as a space (in UTF-8 their bytes are only theirs); every byte but
+# the two that UTF-8 never has, which stand in for an opening and a closing
+_BRACKET_BYTES = bytes(b if b in b"{}[]" else 32 for b in range(256))
+_NOT_STAND_INS = bytes(range(254))
+
+
+def _bracket_runs(scan: str) -> bytes:
+    """The runs of braces and square brackets in ``scan``, in order, a space between each two: each run as it
+    is in ``scan`` and apart from the next as there, so each kind pairs as in ``scan`` (``_pairs_left_open``),
+    in a text a tenth of the page's length or less, made by a few passes in C."""
+    return b" ".join(scan.encode("utf-8", "surrogatepass").translate(_BRACKET_BYTES).split())
+
+
+def _runs_left_open(runs: bytes, opening: bytes, closing: bytes) -> int:
+    """``_pairs_left_open`` of ``runs`` (``_bracket_runs``): each opening and closing as one byte
+    (``bytes.replace`` takes them leftmost and not overlapping, as ``str.count`` counts them), all else
+    dropped, then every pair taken out, innermost first, a pass of ``bytes.replace`` at a time; what is left
+    is closings, then the openings left open. Nested deeper than the passes go: counted step by step."""
+    if opening not in runs:
+        return 0
+    walk = runs.replace(opening, b"\xff").replace(closing, b"\xfe").translate(None, _NOT_STAND_INS)
+    for _ in range(16):
+        inner = walk.replace(b"\xff\xfe", b"")
+        if len(inner) == len(walk):
+            return walk.count(b"\xff")
+        walk = inner
+    return _left_open(map(_STAND_IN_STEP.__getitem__, walk))
+
+
+_STAND_IN_STEP = {0xFF: 1, 0xFE: -1}
+
+
 def _defuse_needed(text: str, scan: Optional[str] = None) -> bool:
     """Whether ``_defuse(text)`` would change the text (``_defuse(text) is not text``), for the scanner,
     which hands such a page to the full parser: the same pairing, counted instead of placed (the brackets
@@ -242,9 +274,10 @@ def _defuse_needed(text: str, scan: Optional[str] = None) -> bool:
     if hide >= 2:
         return True
     if "{{" in text or "[[" in text or "{|" in text:
-        hide += _pairs_left_open(scan, "{{", "}}")
+        runs = _bracket_runs(scan) if "{{" in text or "[[" in text else b""
+        hide += _runs_left_open(runs, b"{{", b"}}")
         if hide < 2:
-            hide += _pairs_left_open(scan, "[[", "]]")
+            hide += _runs_left_open(runs, b"[[", b"]]")
         if "{|" in text and hide < 2:
             first = _TABLE_AT_START.match(scan)
             marks = [m.lstrip("\n \t:") for m in _TABLE_MARKS.findall(scan)]
