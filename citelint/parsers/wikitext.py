@@ -52,11 +52,16 @@ _RESTORE = str.maketrans({_HIDDEN_LT: "<", _HIDDEN_LB: "{", _HIDDEN_LSQ: "["})
 # Any other tag: "<name …>", "</name>", or an opener that runs into the next "<" (or the end) with no ">"
 _ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$|<)([^<>]*)(>?)")
 _BRACKETS = re.compile(r"\{\{|\}\}|\[\[|\]\]")
+# _ANY_TAG's matches that _defuse_needed counts: an opening with no ">" whose attributes run over a line end …
+_NO_GT_OVER_LINES = re.compile(r"<[A-Za-z][A-Za-z0-9-]*+(?=[\s/>]|$|<)[^<>\n]*+\n[^<>]*+(?!>)")
 # tables' "{|" and "|}" at a line start: after a "\n" (a "^" in the pattern would make the search try every position)
 _TABLE_MARKS = re.compile(r"\n[ \t:]*\{\||\n[ \t]*\|\}(?!\})")
 _TABLE_AT_START = re.compile(r"[ \t:]*\{\||[ \t]*\|\}(?!\})")
 # tags that need no closing tag (mwparserfromhell.definitions SINGLE): never "unclosed"
 _SINGLE = frozenset({"br", "wbr", "hr", "meta", "link", "img", "li", "dt", "dd", "th", "td", "tr"})
+# … and a tag with its ">" that is not a ref's, a list's or a single one
+_PAIRED_TAG = re.compile(r"<(/?)(?!(?ai:" + "|".join(sorted(set(_PAIRS) | _SINGLE, key=len, reverse=True))
+                         + r")(?![A-Za-z0-9-]))([A-Za-z][A-Za-z0-9-]*+)(?=[\s/>]|$|<)([^<>]*+)>")
 
 
 def _made_quickly(cls):
@@ -257,14 +262,11 @@ def _defuse_needed(text: str, scan: Optional[str] = None) -> bool:
                     open_at = True
             hide += open_at
         opened: dict[str, int] = {}
-        for closing, name, attrs, gt in _ANY_TAG.findall(scan):
-            if not gt:
-                if not closing and "\n" in attrs:
-                    hide += 1
-                continue
+        # (_ANY_TAG's matches, each from its "<" to the next "<" or ">": the openings with no ">" that run over a
+        # line end, and the other tags, but those of refs, lists and single tags, found apart)
+        hide += len(_NO_GT_OVER_LINES.findall(scan))
+        for closing, name, attrs in _PAIRED_TAG.findall(scan):
             name = name.lower()
-            if name in _PAIRS or name in _SINGLE:
-                continue
             if closing:
                 if opened.get(name):
                     opened[name] -= 1
