@@ -57,3 +57,29 @@ def test_a_class_whose_init_does_more_is_left_to_it():
 
     for cls in (Checked, Factory, NoSlots):
         assert _made_quickly(cls) is cls
+
+
+def test_a_plain_name_is_read_as_the_general_reading_reads_it():
+    """``scanner._name_only``, ``_Scanner.ref``'s short way for a ref's one plain ``name`` attribute, gives what
+    ``_Scanner._attrs`` and ``sanitizer_attributes`` give, and is taken only where they would read it so."""
+    import itertools
+
+    from citelint.parsers import scanner
+    from citelint.parsers.templates import default_table
+    from citelint.parsers.wikitext import sanitizer_attributes
+
+    s = scanner._Scanner("x", default_table())
+    taken = 0
+    for pad, quote, value, trail in itertools.product(
+            [" ", "  ", "\t", "\n ", ""], ['"', "", "'"], ["a", "b-1", "Smith2001", "é", "a&amp;b", "a b", "a/b", ""],
+            ["", " ", "\n"]):
+        for raw in (f"{pad}name={quote}{value}{quote}{trail}", f"{pad}NAME={quote}{value}{quote}{trail}",
+                    f"{pad}name = {quote}{value}{quote}{trail}", f"{pad}name={quote}{value}{quote} group=g"):
+            m = scanner._TAG.match(f"<ref{raw}>")
+            if m is None or m.group(3) != raw:
+                continue
+            plain = scanner._name_only(m)
+            if plain is not None:
+                taken += 1
+                assert plain == (s._attrs(m), sanitizer_attributes(raw)), raw
+    assert taken >= 20

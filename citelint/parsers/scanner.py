@@ -127,6 +127,8 @@ _URL_STOP = frozenset(" \t\n\r\x0b\x0c<>[]{}|\"'")
 _SKIPPED_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _SKIPPED}
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _Attr, _RefTag = _made_quickly(Attr), _made_quickly(RefTag)
+# a ref's one attribute, a name with nothing in it that either reading could take another way
+_ONE_NAME = re.compile(r"""(\s+)name=(?:"([^\s"'<>&=/]+)"|([^\s"'<>&=/]+))\s*\Z""")
 _PLAIN_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>{}\[\]|]*)?/?>")  # no markup in its attributes
 _PLAIN_TITLE = re.compile(r"\[\[[^\[\]{}<>|\n]*\|")  # a wikilink's title that holds no markup, and its "|"
 _PLAIN_TOKENS = (_tokens.Text, _tokens.TemplateParamSeparator, _tokens.TemplateParamEquals)
@@ -860,13 +862,16 @@ class _Scanner:
                 elif "{{" in content and not self.dead(cstart, cend):
                     self.delegate(at, stop, in_list, Tag)
                     return stop
-        if m.group(3):
+        raw = m.group(3)
+        if not raw:
+            attrs = read = ()  # (most refs)
+        elif (plain := _name_only(m)) is not None:  # (most of the others)
+            attrs, read = plain
+        else:
             attrs = self._attrs(m)
             if attrs is None:
                 raise Ambiguous  # attributes read another way (a quote not closed in the tag runs on past it)
-            read = sanitizer_attributes(m.group(3)) if attrs else ()
-        else:
-            attrs = read = ()  # (most refs)
+            read = sanitizer_attributes(raw) if attrs else ()
         span = _Span(at, stop)
         w = self.walker
         w.model.tags.append(_RefTag("ref", span, attrs, in_list is not None, selfclose, content, in_list, read))
@@ -923,6 +928,20 @@ def _masked_nested(st: str) -> Optional[str]:
         else:
             return None
     return st
+
+
+def _name_only(m: re.Match) -> Optional[tuple]:
+    """(``_Scanner._attrs``, ``sanitizer_attributes``) of a ref tag (``_TAG``'s match) whose one attribute is
+    a plain name (``name="a"``, ``name=a``: nothing in it that either could read another way), made at once;
+    None: another kind of attributes."""
+    one = _ONE_NAME.match(m.group(3))
+    if one is None:
+        return None
+    quoted, bare = one.group(2), one.group(3)
+    value = quoted if quoted is not None else bare
+    start = m.start(3) + len(one.group(1))
+    end = start + 5 + len(value) + (2 if quoted is not None else 0)  # name= and the value, quotes and all
+    return (_Attr("name", value, '"' if quoted is not None else None, _Span(start, end)),), (("name", value),)
 
 
 def _decode(value):

@@ -850,8 +850,8 @@ def _rejected(values: dict) -> bool:
     ref is neither a use nor a definition, and its group needs no list."""
     if not _REF_ATTRS.issuperset(values):
         return True
-    name = _decode(values.get("name"))
-    follow = _decode(values.get("follow"))
+    name = _decode(values["name"]) if "name" in values else None
+    follow = _decode(values["follow"]) if "follow" in values else None
     if (name and name.isdigit()) or (follow and follow.isdigit()):
         return True
     if "dir" in values and (values["dir"] or "").strip().lower() not in _DIRS:
@@ -882,7 +882,11 @@ def sanitizer_attributes(text: str) -> tuple[tuple[str, str], ...]:
         name = m.group(1).lower()
         if not _SANITIZER_NAME.match(name):
             continue
-        value = next((v for v in (m.group(5), m.group(4), m.group(3)) if v is not None), "")
+        value = m.group(5)
+        if value is None:
+            value = m.group(4)
+            if value is None:
+                value = m.group(3) or ""
         value = _SANITIZER_SPACES.sub(" ", value).strip()
         out[name] = html.unescape(value) if "&" in value else value
     return tuple(out.items())
