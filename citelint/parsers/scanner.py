@@ -125,7 +125,6 @@ _EXT_OPEN = re.compile(r"\[(?=[bfghimnrstuwx/])(?:(?:" + _SCHEMES + r"):|//)", r
 _FREE_LINK = re.compile(r"(?:" + _SCHEMES + r"):", re.IGNORECASE)
 _URL_STOP = frozenset(" \t\n\r\x0b\x0c<>[]{}|\"'")
 _SKIPPED_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _SKIPPED}
-_NOT_NEWLINE = re.compile(r"[^\n]")
 _Attr, _RefTag = _made_quickly(Attr), _made_quickly(RefTag)
 # a ref's one attribute, a name with nothing in it that either reading could take another way
 _ONE_NAME = re.compile(r"""(\s+)name=(?:"([^\s"'<>&=/]+)"|([^\s"'<>&=/]+))\s*\Z""")
@@ -385,7 +384,7 @@ class _Scanner:
         for a, b in outer:
             out.append(st[copied:a])
             piece = st[a:b]
-            out.append("x" * len(piece) if "\n" not in piece else _NOT_NEWLINE.sub("x", piece))
+            out.append(_masked(piece))
             copied = b
         out.append(st[copied:])
         return "".join(out)
@@ -1106,8 +1105,12 @@ def _free_link_before(text: str, at: int) -> bool:
 
 def _filler(m: re.Match) -> str:
     """Same length, line ends kept, nothing of the markup left."""
-    s = m.group()
-    return "x" * len(s) if "\n" not in s else _NOT_NEWLINE.sub("x", s)
+    return _masked(m.group())
+
+
+def _masked(s: str) -> str:
+    """``s`` as x's, its line ends kept (each line's x's made at once, not a regex step per character)."""
+    return "x" * len(s) if "\n" not in s else "\n".join(map("x".__mul__, map(len, s.split("\n"))))
 
 
 def _spaces_plain(m: re.Match) -> str:

@@ -625,7 +625,16 @@ class _Walker:
         """Uses and definitions for one ref, as Cite sees it (``values``: attribute name → value;
         ``def_origin`` "template" when Cite gets the text with its templates expanded)."""
         m = self.model
+        # (str.isspace: what str.strip() strips, without a copy of the text)
+        has_text = content is not None and content != "" and not content.isspace()
         if not values:  # (most refs: no attributes)
+            if in_list is None:  # an anonymous ref: its text, and a use where it has one
+                seg = self.segments.get(DEFAULT_GROUP, 0)
+                if has_text:
+                    m.uses.append(_Use(DEFAULT_GROUP, None, span, "ref", segment=seg))
+                m.definitions.append(_Definition(DEFAULT_GROUP, None, span, content or "", def_origin,
+                                                 content_start=cstart, segment=seg))
+                return
             group_attr = key = None
         else:
             if _rejected(values):
@@ -633,7 +642,6 @@ class _Walker:
             group_attr = _decode(values.get("group"))
             key = _decode(values.get("name")) or None
         group = group_attr if group_attr is not None else (in_list if in_list is not None else DEFAULT_GROUP)
-        has_text = content is not None and content.strip() != ""
         seg = self.segments.get(group, 0)
         if values and "follow" in values:
             # continues another ref's text. Following a name that was used but not yet given
