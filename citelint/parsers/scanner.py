@@ -95,6 +95,7 @@ _BRACES = re.compile(r"\{\{|\}\}")
 _SQUARE = re.compile(r"\[\[|\]\]")
 _TABLE = re.compile(r"\n[ \t:]*\{\||\n[ \t]*\|\}(?!\})")
 _TEMPLATE_NAME = re.compile(r"\{\{([^{}|]*)")
+_TEMPLATE_NAMES = re.compile(r"\{\{([^{}|]*)(\{?)")  # … and whether a "{" follows the name
 _REFISH = re.compile(r"<\s*/?\s*ref", re.IGNORECASE)
 _REF_START = re.compile(r"<ref(?=[\s/>])", re.IGNORECASE)
 _LIST_START = re.compile(r"<\s*references", re.IGNORECASE)
@@ -302,18 +303,28 @@ class _Scanner:
     def names_dead(self, start: int, end: int) -> bool:
         """Whether [start, end) holds no reference template (``dead`` without its look for tags)."""
         text = self.text
-        for m in _TEMPLATE_NAME.finditer(text, start, end):
-            name = m.group(1)
-            known = self.names.get(name)
+        if text.startswith("{", end):  # (a name may run on to it, past the stretch: looked at one by one)
+            for m in _TEMPLATE_NAME.finditer(text, start, end):
+                if self.known(m.group(1)) or text.startswith("{", m.end()):
+                    return False
+            return True
+        names = self.names
+        for name, brace in _TEMPLATE_NAMES.findall(text, start, end):
+            known = names.get(name)
             if known is None:
-                lname = name.strip().lower()
-                known = lname.startswith("#tag") or self.table.lookup(name.strip()) is not None
-                self.names[name] = known
-            if known:
-                return False
-            if text.startswith("{", m.end()):
-                return False  # a template name made by a template
+                known = self.known(name)
+            if known or brace:
+                return False  # a reference template, or a template name made by a template
         return True
+
+    def known(self, name: str) -> bool:
+        """Whether a template of that name (as written, spaces and all) makes refs or lists."""
+        known = self.names.get(name)
+        if known is None:
+            lname = name.strip().lower()
+            known = lname.startswith("#tag") or self.table.lookup(name.strip()) is not None
+            self.names[name] = known
+        return known
 
     def template_inner(self, start: int, end: int) -> Optional[int]:
         """Where the parameters of the template at [start, end) begin, when the walker's reading of it is that
@@ -1104,8 +1115,9 @@ def _free_link_before(text: str, at: int) -> bool:
 
 
 def _filler(m: re.Match) -> str:
-    """Same length, line ends kept, nothing of the markup left."""
-    return _masked(m.group())
+    """Same length, line ends kept, nothing of the markup left (``_masked``, in one call)."""
+    s = m.group()
+    return "x" * len(s) if "\n" not in s else "\n".join(map("x".__mul__, map(len, s.split("\n"))))
 
 
 def _masked(s: str) -> str:
