@@ -190,7 +190,7 @@ class _Scanner:
                 raise Ambiguous
             if _LIST_CLOSING.search(scan) and _lists_closed_late(text, scan):
                 raise Ambiguous
-        if _defuse_needed(text, scan):
+        if _defuse_needed(text, scan, no_stand_ins=True):
             raise Ambiguous  # unclosed markup the full parser hides first
         self.blank = _BLANK.sub(_spaces, text) if "<" in text else text
         # … and refs masked too: where a template, link or table ends (a "}}" or "]" in a ref's text is the

@@ -239,14 +239,15 @@ def _runs_left_open(runs: bytes, opening: bytes, closing: bytes) -> int:
 _STAND_IN_STEP = {0xFF: 1, 0xFE: -1}
 
 
-def _defuse_needed(text: str, scan: Optional[str] = None) -> bool:
+def _defuse_needed(text: str, scan: Optional[str] = None, *, no_stand_ins: bool = False) -> bool:
     """Whether ``_defuse(text)`` would change the text (``_defuse(text) is not text``), for the scanner,
     which hands such a page to the full parser: the same pairing, counted instead of placed (the brackets
     per kind by a running sum; ``tests/test_scanner_prepass.py`` checks it against ``_defuse``). ``scan``:
-    the text with ``_OPAQUE_SPAN`` blanked, if the caller has made it already."""
+    the text with ``_OPAQUE_SPAN`` blanked, if the caller has made it already; ``no_stand_ins``: the caller
+    has found none of ``_defuse``'s stand-ins in the text (a look through a large page each)."""
     if "<" not in text and "{{" not in text and "[[" not in text and "{|" not in text:
         return False
-    if _HIDDEN_LT in text or _HIDDEN_LB in text or _HIDDEN_LSQ in text:
+    if not no_stand_ins and (_HIDDEN_LT in text or _HIDDEN_LB in text or _HIDDEN_LSQ in text):
         return False
     if scan is None:
         scan = _OPAQUE_SPAN.sub(lambda m: " " * len(m.group()), text) if "<!--" in text or "</" in text else text
