@@ -80,8 +80,9 @@ _CLOSE_TAG = re.compile(r"</([A-Za-z][^\s<>/]*)[^<>]*>?")
 _QUOTED = re.compile(r"=\s*([\"'])")
 _TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 # the parts of the page mwparserfromhell does not read as markup: comments and unparsed tags
-_BLANK = re.compile(
-    r"<!--.*?-->|<!--|<(" + "|".join(sorted(_UNPARSED)) + r")(?=[\s/>])[^<>]*?(?<!/)>.*?</\1\s*>",
+_BLANK = re.compile(  # (the first letters looked at first, as in wikitext._OPAQUE_SPAN)
+    r"<(?=[!" + "".join(sorted({n[0] for n in _UNPARSED})) + r"])(?:!--.*?-->|!--|("
+    + "|".join(sorted(_UNPARSED)) + r")(?=[\s/>])[^<>]*?(?<!/)>.*?</\1\s*>)",
     re.IGNORECASE | re.DOTALL)
 _ATTR = re.compile(r"""(\s*)([^\s=<>"'/]+)(?:(\s*)=(\s*)(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>/=][^\s<>/]*|"[^"\s<>/]*"[^\s<>/]+|'[^'\s<>/]*'[^\s<>/]+))(?=\s|/?\Z)|(\s*))""")
 # (an unquoted value may hold a quote or "=" after its first character: name=APJ-2020" is the value APJ-2020";

@@ -41,8 +41,9 @@ _PAIRS = {
 
 _CLOSE_REF = re.compile(r"</ref\s*>", re.IGNORECASE)
 _OPEN_REF = re.compile(r"[<\ue000]ref(?=[\s/>])", re.IGNORECASE)
-_OPAQUE_SPAN = re.compile(
-    r"<!--.*?(?:-->|\Z)|<(nowiki|pre|syntaxhighlight|source|math)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+_OPAQUE_SPAN = re.compile(  # (the first letters looked at first: most "<" on a page are a ref's, and fail there)
+    r"<(?=[!mnps])(?:!--.*?(?:-->|\Z)|(nowiki|pre|syntaxhighlight|source|math)\b[^>]*>.*?</\1\s*>)",
+    re.IGNORECASE | re.DOTALL
 )
 
 
