@@ -56,9 +56,11 @@ _SKIPPED = OPAQUE_TAGS | _UNPARSED
 _SCHEMES = ("bitcoin|ftp|ftps|geo|git|gopher|http|https|irc|ircs|magnet|mailto|mms|news|nntp|redis|sftp|sip|sips|"
             "sms|ssh|svn|tel|telnet|urn|worldwind|xmpp")
 
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^<>]*?)(/?)>")
 _CANDIDATE = re.compile(
-    # (a link that holds no bracket, brace or tag holds nothing for the model: not a candidate)
-    r"<!--|<\s*/?\s*[A-Za-z]|\{\{|\[\[(?![^\[\]{}<\ue000-\ue002]*\]\])|\[(?=[bfghimnrstuwx/])(?=(?:" + _SCHEMES
+    # (a link that holds no bracket, brace or tag holds nothing for the model: not a candidate; a whole tag as
+    # _TAG reads it, its groups _TAG's, before the "<" of any other, which _Scanner.tag looks at again)
+    r"<!--|(?-i:" + _TAG.pattern + r")|<\s*/?\s*[A-Za-z]|\{\{|\[\[(?![^\[\]{}<\ue000-\ue002]*\]\])|\[(?=[bfghimnrstuwx/])(?=(?:" + _SCHEMES
     + r"):|//)|\n[ \t:]*\{\|",
     re.IGNORECASE)  # (a table's "{|" after its "\n", every alternative a literal first: a "^" or a class
 # there would make the search try every position; the first letters of the schemes, tried before the
@@ -68,7 +70,6 @@ _CANDIDATE = re.compile(
 # look-behind tries every position of the page)
 _NEWLINE_AFTER_NAME = re.compile(r"<ref(?:erences)?[\r\n]", re.IGNORECASE)
 _TABLE_AT = re.compile(r"[ \t:]*\{\|")
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^<>]*?)(/?)>")
 _TAG_TEXT = re.compile(r"</?[A-Za-z][^<>]*>?")
 # an opening as mwparserfromhell's tokenizer reads one: a name of anything but spaces and its markers
 # ({}[]<>|=&'"#*;:/-!, and a backslash), then a space, ">" or "/>"; a closing "</" and a letter
@@ -228,7 +229,7 @@ class _Scanner:
             tok = m.group()
             c = tok[0]
             if c == "<":
-                if text.startswith("<!--", at):
+                if tok == "<!--":
                     close = text.find("-->", at + 4, end)
                     if close < 0:
                         raise Ambiguous
@@ -236,7 +237,7 @@ class _Scanner:
                         self.walker.model.comments.append(_Span(at, close + 3))
                     pos = close + 3
                 else:
-                    pos = self.tag(at, end, in_list)
+                    pos = self.tag(at, end, in_list, m if m.lastindex else None)
             elif tok == "{{":
                 if text.startswith("{{{", at):
                     raise Ambiguous
@@ -740,10 +741,12 @@ class _Scanner:
         return out
 
     # -- tags -------------------------------------------------------------------------------
-    def tag(self, at: int, end: int, in_list: Optional[str]) -> int:
-        """Read the tag at ``at``; return where scanning goes on."""
+    def tag(self, at: int, end: int, in_list: Optional[str], m: Optional[re.Match] = None) -> int:
+        """Read the tag at ``at``; return where scanning goes on. ``m``: ``_TAG``'s match there, if the
+        candidate search has made it (its groups are ``_TAG``'s); else it is looked for here."""
         text = self.text
-        m = _TAG.match(text, at, end)
+        if m is None:
+            m = _TAG.match(text, at, end)
         if m is None and (text[at + 1].isspace() or text[at + 1] == "/" and text[at + 2: at + 3].isspace()):
             if _REFISH.match(text, at):
                 raise Ambiguous  # "< ref>": leftover ref markup
