@@ -37,7 +37,7 @@ from citelint.model import DEFAULT_GROUP, Attr, CitationModel, Problem, RefTag, 
 from citelint.parsers.templates import TemplateTable, default_table
 from citelint.parsers.wikitext import (
     _HIDDEN_LB, _HIDDEN_LSQ, _HIDDEN_LT, _LEFTOVER, _OPAQUE_SPAN, OPAQUE_TAGS, _defuse_needed,
-    _SINGLE, _lists_closed_late, _made_quickly, _open_tags_without_gt, _pairs_left_open, _Span, _strip_quotes, _Use,
+    _SINGLE, _lists_closed_late, _made_quickly, _open_tags_without_gt, _Span, _strip_quotes, _Use,
     _Walker, parse_wikitext, sanitizer_attributes,
 )
 
@@ -644,10 +644,19 @@ class _Scanner:
                 if t is None or t.group(1).lower() in _SKIPPED or t.group(1).lower().startswith("ref"):
                     return False
                 lt = text.find("<", t.end(), b)
-        for t, _stop in refs:
-            before = text[cap:t.start()]
-            if "{{" in before and _pairs_left_open(before, "{{", "}}"):
-                return False  # in a template
+        if text.find("{{", cap, end) >= 0:  # a ref in a template: the braces before it left open (one pass)
+            starts = iter([t.start() for t, _stop in refs] + [end])
+            nxt, depth = next(starts), 0
+            for b in _BRACES.finditer(text, cap, end):
+                while b.start() >= nxt:
+                    if depth:
+                        return False
+                    nxt = next(starts)
+                depth = depth + 1 if b.group() == "{{" else max(depth - 1, 0)
+            while nxt < end:
+                if depth:
+                    return False
+                nxt = next(starts)
         shape = [text[start:cap]]
         for (t, _stop), (a, b) in zip(refs, pieces[1:]):
             shape.append("<pre></pre>")
