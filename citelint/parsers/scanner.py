@@ -95,6 +95,7 @@ _RUN_BREAKER = re.compile(r"[{}\[\]&<>:\n]")  # what may make a node in a tag's 
 _TRAIL = re.compile(r"\s*/?\Z")
 _BRACES = re.compile(r"\{\{|\}\}")
 _SQUARE = re.compile(r"\[\[|\]\]")
+_PAIRED = {_BRACES: ("{{", "}}"), _SQUARE: ("[[", "]]")}  # (match: an opening at "at", its closing)
 _TABLE = re.compile(r"\n[ \t:]*\{\||\n[ \t]*\|\}(?!\})")
 _TEMPLATE_NAME = re.compile(r"\{\{([^{}|]*)")
 _TEMPLATE_NAMES = re.compile(r"\{\{([^{}|]*)(\{?)")  # … and whether a "{" follows the name
@@ -285,6 +286,12 @@ class _Scanner:
     def match(self, pattern: re.Pattern, at: int, end: int, depth: int = 0) -> int:
         """The end of the bracket pair that opens at ``at`` (nested pairs counted), in [at, end); ``depth``:
         how many are open at ``at``."""
+        pair = _PAIRED.get(pattern)
+        if pair is not None and depth == 0:  # (most: no opening before the first closing, found by str.find)
+            opening, closing = pair
+            close = self.rblank.find(closing, at + 2, end)
+            if close >= 0 and self.rblank.find(opening, at + 2, close) < 0:
+                return close + 2
         for m in pattern.finditer(self.rblank, at, end):
             tok = m.group()
             if "{" in tok or "[" in tok:
