@@ -95,6 +95,7 @@ _RUN_BREAKER = re.compile(r"[{}\[\]&<>:\n]")  # what may make a node in a tag's 
 _TRAIL = re.compile(r"\s*/?\Z")
 _BRACES = re.compile(r"\{\{|\}\}")
 _SQUARE = re.compile(r"\[\[|\]\]")
+_MARKUP_OPEN = re.compile(r"[<{\[]")  # what may start a stretch that structure() masks
 _PAIRED = {_BRACES: ("{{", "}}"), _SQUARE: ("[[", "]]")}  # (match: an opening at "at", its closing)
 _TABLE = re.compile(r"\n[ \t:]*\{\||\n[ \t]*\|\}(?!\})")
 _TEMPLATE_NAME = re.compile(r"\{\{([^{}|]*)")
@@ -262,10 +263,14 @@ class _Scanner:
                     pos = close
                 else:
                     nl = blank.find("\n", at, end)
-                    line = self.structure(at, nl if nl >= 0 else end)
-                    close = -1 if line is None else line.find("]")
-                    if close >= 0:
-                        close += at
+                    stop = nl if nl >= 0 else end
+                    close = blank.find("]", at, stop)
+                    if close < 0 or _MARKUP_OPEN.search(blank, at + 1, close):
+                        # (markup before the first "]": what it masks may hold the "]")
+                        line = self.structure(at, stop)
+                        close = -1 if line is None else line.find("]")
+                        if close >= 0:
+                            close += at
                     if close < 0:
                         pos = at + 1  # no "]" on the line: "[" is text, the URL a free link
                     else:
