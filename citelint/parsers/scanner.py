@@ -11,7 +11,10 @@ The main path for wikitext (``--parser scan``, the default). A candidate search 
 - a template, link or table that holds nothing the model needs (no ``<``, no reference template:
   ``citelint/data/templates.toml``) is stepped over whole; one that does is a *region*: it alone is
   parsed by mwparserfromhell and walked by the full parser's walker, at its offset. A ref whose text
-  holds a comment, a nested tag or a reference template is a region too.
+  holds a comment, a nested tag or a reference template is a region too. Templates whose values hold
+  paired tags, and tables whose attributes hold only comments, are read as page text all the same;
+  a reference template that holds only text (``{{r|a}}``) and a wikilink whose caption holds only refs
+  the scanner reads are read from mwparserfromhell's tokenizer alone, without its builder's nodes.
 
 Whatever the scanner is not sure of (an unclosed ``<ref>``, ``{{`` or ``[[``; a ref tag without
 its ``>``; markup that ``wikitext._defuse`` or the other pre-passes would change; a region that does
