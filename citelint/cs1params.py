@@ -24,7 +24,9 @@ import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Mapping, Optional
+from itertools import chain
+from operator import attrgetter
+from typing import Mapping, NamedTuple, Optional
 
 from citelint import cs1
 from citelint.model import CitationModel
@@ -218,66 +220,107 @@ def _issues_of(wl: Whitelist, c: cs1.Citation, text: str) -> list[Issue]:
     return [Issue(kind, c, params[index], o + start, o + end, dict(data)) for kind, index, start, end, data in got]
 
 
-class _Args:
-    """One citation's parameters as CS1 sees them: the valid ones set (name → Param), everything in ``args``."""
-
-    def __init__(self) -> None:
-        self.valid: dict[str, cs1.Param] = {}  # supported or deprecated, non-empty
-        self.checked: list[tuple[object, cs1.Param, str]] = []  # (key, param, plain value) CS1 keeps a value for
-
-
 _POSITIONAL_NAME = re.compile(r"[1-9][0-9]*")
+#: a name's entry in ``_names_of``: |1=… is a positional parameter under a number (MediaWiki gives Lua a number)
+_POS = "positional"
+#: the most names ``_names_of`` keeps for one (whitelist, class); then it starts again (a page can make up any
+#: number of names: |last1= … |last99999=)
+NAMES_MEMO = 8192
+
+
+@lru_cache(maxsize=64)
+def _names_of(wl: Whitelist, cls: Optional[str]) -> dict:
+    """name → what a citation of this class makes of it (``_name_info``), filled as names are met: the same ~800
+    names make up the ~26,000 parameters of the corpus's 3,000 citations."""
+    return {}
+
+
+def _name_info(wl: Whitelist, cls: Optional[str], name: str, table: dict) -> tuple:
+    """(key, status with a value, status when empty, suggestion if either is None, checked for an external
+    link): what ``_citation_issues`` asks of a parameter name, once per name."""
+    from citelint.identifiers import limits
+
+    if len(table) >= NAMES_MEMO:
+        table.clear()
+    if name and name[0] in "123456789" and _POSITIONAL_NAME.fullmatch(name):
+        info: tuple = (int(name), _POS, _POS, None, False)
+    else:
+        st = status(wl, name, cls)
+        empty = status(wl, name, cls, empty=True)
+        sugg = suggestion(wl, name, cls) if st is None or empty is None else None
+        # a URL in |doi=, |jstor=…: the identifier rules report it, with what to write instead
+        ext = name not in url_skip(wl) and name not in limits().params
+        info = (name, st, empty, sugg, ext)
+    table[name] = info
+    return info
 
 
 def _citation_issues(wl: Whitelist, c: cs1.Citation, text: str) -> list[Issue]:
     out: list[Issue] = []
-    args = _Args()
+    valid: dict[str, cs1.Param] = {}  # supported or deprecated, non-empty: name → its first occurrence
+    plain: dict = {}  # key → the value CS1 keeps, as far as it is known offline (the last one given)
+    pipes: list = []  # (key, param, value) CS1 keeps whose value holds "=": a missing pipe?
+    links: list = []  # (key, param, value) whose value may hold a URL where plain text belongs
     nested = _nested_spans(c)
+    cls = c.cls
+    names = _names_of(wl, cls)
     position = 0
     for p in c.params:
         name = p.name
         if name is None:
             position += 1
             key: object = position
-        elif name and name[0] in "123456789" and _POSITIONAL_NAME.fullmatch(name):
-            key = int(name)  # |1=…: MediaWiki gives Lua a number, as for a positional one
+            info = None
         else:
-            key = name
+            info = names.get(name)
+            if info is None:
+                info = _name_info(wl, cls, name, names)
+            key = info[0]
         value = _plain(p, nested, text) if nested else p.value
-        if not isinstance(key, str):
+        if info is None or info[1] is _POS:
             if p.value and not value.strip():
                 continue  # only templates: what they expand to is unknown offline
             if value.strip():
                 out.append(Issue("text-ignored", c, p, p.value_start, p.value_end, {"key": key}))
-                args.checked.append((key, p, value))
+                plain[key] = value
+                if "=" in value:
+                    pipes.append((key, p, value))
             else:
                 pipe = p.start - 1 if p.name is None else p.start
                 out.append(Issue("empty-unknown", c, p, pipe, pipe + 1, {"key": key}))
             continue
         if not p.value:
-            if status(wl, key, c.cls, empty=True) is None:
+            if info[2] is None:
                 out.append(Issue("empty-unknown", c, p, p.start, max(p.name_end, p.start + 1),
-                                 {"key": key, "suggest": suggestion(wl, key, c.cls)}))
+                                 {"key": key, "suggest": info[3]}))
             continue
-        st = status(wl, key, c.cls)
+        st = info[1]
         if st is None:
-            sugg = suggestion(wl, key, c.cls)
+            sugg = info[3]
             out.append(Issue("unknown", c, p, p.start, p.name_end, {"suggest": sugg}))
-            if sugg is not None:  # CS1 keeps the value of a parameter it has a suggestion for
-                args.checked.append((key, p, value))
-            continue
-        if st == DEPRECATED:
-            out.append(Issue("deprecated", c, p, p.start, p.name_end, {"replacement": _replacement(wl, key, c.cls)}))
-        args.valid.setdefault(key, p)
-        args.checked.append((key, p, value))
-    plan = _plan(wl, c.cls, tuple(args.valid))
-    valid = args.valid
+            if sugg is None:
+                continue  # CS1 keeps the value of a parameter it has a suggestion for
+        else:
+            if st == DEPRECATED:
+                out.append(Issue("deprecated", c, p, p.start, p.name_end,
+                                 {"replacement": _replacement(wl, key, cls)}))
+            if key not in valid:
+                valid[key] = p
+        plain[key] = value
+        if "=" in value:
+            pipes.append((key, p, value))
+        if info[4] and ("/" in value or ":" in value):  # (has_ext_link's own first test, without the call)
+            links.append((key, p, value))
+    plan = _plan(wl, cls, tuple(valid))
     for kind, name, data in plan.before:
         p = valid[name]
         out.append(Issue(kind, c, p, p.start, p.name_end, _data(data)))
-    out.extend(_missing_pipe(wl, c, args, text))
-    out.extend(_external_links(wl, c, args, text))
-    out.extend(_url_wikilink(wl, c, args, plan))
+    if pipes:
+        out.extend(_missing_pipe(wl, c, pipes, text))
+    if links:
+        out.extend(_external_links(c, links, text))
+    if plan.linked:
+        out.extend(_url_wikilink(c, valid, plain, plan))
     for kind, name, data in plan.after:
         p = valid[name]
         out.append(Issue(kind, c, p, p.start, p.name_end, _data(data)))
@@ -289,11 +332,9 @@ def _data(items: tuple) -> dict:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in items}
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
+class _Plan(NamedTuple):
     """What a citation's issues are, as far as the names it sets tell (its CitationClass and the supported or
     deprecated names with a value, in the order given): the same for every citation with those names."""
-    present: Mapping[str, str]  # meta-parameter → the name CS1 reads: the first of its aliases given
     before: tuple  # ((kind, name, ((key, value), …)), …): encyclopedia and redundant issues, in their order
     after: tuple  # the same for the format-without-url issues
     linked: tuple  # ((label meta, label name, URL name, title-link name or None), …): _url_wikilink's pairs
@@ -301,12 +342,12 @@ class _Plan:
 
 @lru_cache(maxsize=4096)
 def _plan(wl: Whitelist, cls: str, names: tuple) -> _Plan:
-    from types import MappingProxyType
-
-    valid = dict.fromkeys(names)
+    before = []
+    if not _ENCYCLOPEDIA.isdisjoint(names):
+        before += [(k, n, _items(d)) for k, n, d in _encyclopedia(cls, dict.fromkeys(names))]
+    if len(names) > 1 and _may_be_redundant(wl, names):
+        before += [("redundant", n, _items(d)) for n, d in _redundant(wl, dict.fromkeys(names))]
     present = _present(wl, names)
-    before = [(k, n, _items(d)) for k, n, d in _encyclopedia(cls, valid)]
-    before += [("redundant", n, _items(d)) for n, d in _redundant(wl, valid)]
     after = tuple(("format-without-url", n, _items(d)) for n, d in _format_without_url(wl, cls, present))
     title_link = present.get("TitleLink")
     linked = []
@@ -314,7 +355,7 @@ def _plan(wl: Whitelist, cls: str, names: tuple) -> _Plan:
         label, url = present.get(label_meta), present.get(url_meta)
         if label is not None and url is not None:
             linked.append((label_meta, label, url, title_link))
-    return _Plan(MappingProxyType(present), tuple(before), after, tuple(linked))
+    return _Plan(tuple(before), after, tuple(linked))
 
 
 def _items(d: dict) -> tuple:
@@ -322,14 +363,20 @@ def _items(d: dict) -> tuple:
     return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in d.items())
 
 
+_START = attrgetter("start")
+
+
 def _nested_spans(c: cs1.Citation) -> list[tuple[int, int]]:
     """Document spans of the templates inside the citation (their expansion is unknown offline)."""
     ref = c.ref
-    starts = [t.start for t in ref.templates]
-    a = bisect.bisect_right(starts, c.start - ref.base)
+    b = ref.base
+    if ref.masked.find("{{", c.start - b + 2, c.end - b) < 0:
+        return []  # no "{{" after its own: no template inside (the most citations)
+    templates = ref.templates
+    a = bisect.bisect_right(templates, c.start - b, key=_START)
     spans = []
-    for t in ref.templates[a:]:
-        s, e = ref.base + t.start, ref.base + t.end
+    for t in templates[a:]:
+        s, e = b + t.start, b + t.end
         if s >= c.end:
             break
         if e <= c.end and (not spans or s >= spans[-1][1]):
@@ -419,7 +466,7 @@ def _name_lists(wl: Whitelist) -> tuple:
 
 def _redundant(wl: Whitelist, valid: Mapping[str, object]) -> list[tuple[str, dict]]:
     """The names CS1 ignores as redundant, with the issue's data: ((name, data), …)."""
-    if len(valid) < 2:
+    if len(valid) < 2 or not _may_be_redundant(wl, valid):
         return []
     flagged: dict[str, dict] = {}
 
@@ -476,12 +523,49 @@ def _redundant(wl: Whitelist, valid: Mapping[str, object]) -> list[tuple[str, di
     return list(flagged.items())
 
 
+@lru_cache(maxsize=4)
+def _redundancy_triggers(wl: Whitelist) -> tuple[frozenset, frozenset]:
+    """(the names that make a second source of a name list — |vauthors=, |veditors=, |authors= and its aliases —,
+    the in-source locators and |minutes=/|time=): without a second of one, or one of the first, and without two
+    names of one alias group, no name is redundant."""
+    sources = set()
+    for _lst, v, _metas, _order, plural_names in _name_lists(wl):
+        sources.add(v)
+        sources.update(plural_names)
+    return frozenset(sources), frozenset({"page", "p", "pp", "pages", "at", "sheet", "sheets", "minutes", "time"})
+
+
+def _may_be_redundant(wl: Whitelist, valid) -> bool:
+    """False when ``_redundant`` finds nothing for sure: no two names share an alias group, no name list has a
+    second source, no two locators are given (the most name sets: the full test is ~10 times slower)."""
+    sources, locators = _redundancy_triggers(wl)
+    if not sources.isdisjoint(valid) or len(locators.intersection(valid)) > 1:
+        return True
+    table = _group_table(wl)
+    if len(table) >= NAMES_MEMO:
+        table.clear()
+    for name in valid:
+        if name not in table:
+            table[name] = _groups_of(wl, name)
+    groups = list(chain.from_iterable(map(table.__getitem__, valid)))
+    return len(set(groups)) < len(groups)
+
+
+@lru_cache(maxsize=4)
+def _group_table(wl: Whitelist) -> dict:
+    """name → ``_groups_of(wl, name)``, filled as names are met (bounded: ``NAMES_MEMO``)."""
+    return {}
+
+
+_ENCYCLOPEDIA = frozenset({"encyclopedia", "encyclopaedia", "dictionary"})
+
+
 def _encyclopedia(cls: str, valid: Mapping[str, object]) -> list[tuple[str, str, dict]]:
     """|encyclopedia= outside {{cite encyclopedia}}/{{citation}} is ignored ("Unknown parameter … ignored");
     in them, with a periodical too, one of the two is redundant. ((kind, name, data), …)"""
-    enc = next((n for n in ("encyclopedia", "encyclopaedia", "dictionary") if n in valid), None)
-    if enc is None:
+    if _ENCYCLOPEDIA.isdisjoint(valid):
         return []
+    enc = next((n for n in ("encyclopedia", "encyclopaedia", "dictionary") if n in valid), None)
     if cls not in ("encyclopaedia", "citation"):
         return [("unknown", enc, {"suggest": None, "encyclopedia": True})]
     per = next((n for n in ("journal", "magazine", "newspaper", "periodical", "website", "work")
@@ -498,11 +582,10 @@ _PIPE_SPACED = re.compile(r"[ \t\n\r\f\v]+([A-Za-z][A-Za-z0-9-]+)[ \t\n\r\f\v]*=
 _PIPE_START = re.compile(r"^([A-Za-z][A-Za-z0-9-]+)[ \t\n\r\f\v]*=")
 
 
-def _missing_pipe(wl: Whitelist, c: cs1.Citation, args: _Args, text: str) -> list[Issue]:
+def _missing_pipe(wl: Whitelist, c: cs1.Citation, pipes: list, text: str) -> list[Issue]:
+    """``pipes``: the (key, param, value) CS1 keeps whose value holds an "="."""
     out = []
-    for key, p, value in args.checked:
-        if "=" not in value:
-            continue
+    for key, p, value in pipes:
         v = _WS_RUN.sub(" ", _strip_tags(value))  # one space per run: the same matches, without re-scanning runs
         m = _PIPE_SPACED.search(v) or _PIPE_START.search(v)
         if m is None or status(wl, m.group(1), None) is None:
@@ -682,15 +765,11 @@ def is_url(scheme: Optional[str], domain: Optional[str]) -> bool:
     return any(p.search(domain) for p in _DOMAIN)
 
 
-def _external_links(wl: Whitelist, c: cs1.Citation, args: _Args, text: str) -> list[Issue]:
-    from citelint.identifiers import limits
-
-    skip = url_skip(wl)
-    ids = limits().params  # a URL in |doi=, |jstor=…: the identifier rules report it, with what to write instead
+def _external_links(c: cs1.Citation, links: list, text: str) -> list[Issue]:
+    """``links``: the (key, param, value) CS1 keeps whose name is not a URL's (``url_skip``) nor an identifier's,
+    and whose value holds a "/" or ":"."""
     out = []
-    for key, p, value in args.checked:
-        if ("/" not in value and ":" not in value) or not isinstance(key, str) or key in skip or key in ids:
-            continue  # (has_ext_link's own first test, without the call)
+    for key, p, value in links:
         url = has_ext_link(value)
         if url is None:
             continue
@@ -714,12 +793,18 @@ _LINKED = (("Title", "URL"), ("Chapter", "ChapterURL"), ("Conference", "Conferen
            ("Transcript", "TranscriptURL"), ("Map", "MapURL"))
 
 
+#: the meta-parameters a plan reads: _format_without_url's and _LINKED's
+_PLAN_METAS = frozenset({"Format", "URL", "ConferenceFormat", "ConferenceURL", "ArchiveFormat", "ArchiveURL",
+                         "LayFormat", "LayURL", "TranscriptFormat", "TranscriptURL", "MapFormat", "MapURL",
+                         "ChapterFormat", "ChapterURL", "Periodical", "ScriptPeriodical", "Encyclopedia", "Title",
+                         "Chapter", "Conference", "Transcript", "Map", "TitleLink"})
+
+
 def _present(wl: Whitelist, names: tuple) -> dict[str, str]:
-    """meta-parameter → the first of its aliases among ``names``."""
+    """meta-parameter → the first of its aliases among ``names``, for the meta-parameters a plan reads."""
     present: dict[str, tuple[int, str]] = {}
-    index = _meta_index(wl)
-    for n in names:
-        for m, pos in index.get(n, ()):
+    for entries in filter(None, map(_meta_index(wl).get, names)):
+        for m, pos, n in entries:
             if m not in present or pos < present[m][0]:
                 present[m] = (pos, n)
     return {m: n for m, (_pos, n) in present.items()}
@@ -727,30 +812,34 @@ def _present(wl: Whitelist, names: tuple) -> dict[str, str]:
 
 @lru_cache(maxsize=4)
 def _meta_index(wl: Whitelist) -> dict:
-    """name → ((meta-parameter, position among its aliases), …), for the plain (not numbered) aliases."""
+    """name → ((meta-parameter, position among its aliases, name), …), for the plain (not numbered) aliases of
+    the meta-parameters a plan reads."""
     out: dict[str, list] = {}
     for meta, names in wl.aliases.items():
+        if meta not in _PLAN_METAS:
+            continue
         for pos, n in enumerate(names):
             if "#" not in n:
-                out.setdefault(n, []).append((meta, pos))
-    return out
+                out.setdefault(n, []).append((meta, pos, n))
+    return {n: tuple(v) for n, v in out.items()}
 
 
-def _url_wikilink(wl: Whitelist, c: cs1.Citation, args: _Args, plan: _Plan) -> list[Issue]:
+def _url_wikilink(c: cs1.Citation, valid: Mapping[str, cs1.Param], plain: Mapping, plan: _Plan) -> list[Issue]:
+    """``valid``: name → the parameter CS1 reads; ``plain``: key → the value CS1 keeps (the last given)."""
     out = []
-    plain = None
     for label_meta, label, url, title_link in plan.linked:
         if label_meta == "Title" and title_link is not None:
-            p = args.valid[title_link]
+            p = valid[title_link]
             out.append(Issue("url-wikilink", c, p, p.start, p.name_end, {"label": title_link, "url": url,
                                                                           "title-link": True}))
             continue
-        if plain is None:
-            plain = {key: value for key, _p, value in args.checked}
-        link = _wikilink(plain.get(label, ""))
+        value = plain.get(label, "")
+        if "[[" not in value:
+            continue
+        link = _wikilink(value)
         if link is None:
             continue
-        p = args.valid[label]
+        p = valid[label]
         out.append(Issue("url-wikilink", c, p, p.value_start, p.value_end, {"label": label, "url": url,
                                                                             "link": link}))
     return out
@@ -762,10 +851,16 @@ _NO_CHAPTER = frozenset({"web", "news", "journal", "magazine", "pressrelease", "
                          "biorxiv", "citeseerx", "ssrn"})
 
 
+_FORMATS = frozenset({"Format", "ConferenceFormat", "ArchiveFormat", "LayFormat", "TranscriptFormat", "MapFormat",
+                      "ChapterFormat"})
+
+
 def _format_without_url(wl: Whitelist, cls: str, present: Mapping[str, str]) -> list[tuple[str, dict]]:
     """((format name, data), …) for each format parameter without its URL."""
     pairs = [("Format", "URL"), ("ConferenceFormat", "ConferenceURL"), ("ArchiveFormat", "ArchiveURL"),
              ("LayFormat", "LayURL"), ("TranscriptFormat", "TranscriptURL"), ("MapFormat", "MapURL")]
+    if _FORMATS.isdisjoint(present):
+        return []
     periodical = present.get("Periodical") or present.get("ScriptPeriodical")
     encyclopedia = present.get("Encyclopedia")
     if not (cls in _NO_CHAPTER or (cls == "citation" and periodical and not encyclopedia)):
