@@ -175,11 +175,14 @@ _NOT_CS1 = frozenset({"tweet"})
 
 def _collect(model, text, extra_templates, extra_params) -> list[Issue]:
     wl = whitelist(frozenset(extra_params))
+    memo = _issues_memo(wl)
     out: list[Issue] = []
     for c in cs1.citations(model, text, extra_templates):
         if c.cls in _NOT_CS1:
             continue
-        out.extend(_issues_of(wl, c, text))
+        got = _issues_of(wl, c, text, memo)
+        if got:
+            out.extend(got)
     out.sort(key=lambda i: (i.start, i.kind))
     return out
 
@@ -187,34 +190,41 @@ def _collect(model, text, extra_templates, extra_params) -> list[Issue]:
 #: whitelist → (it, its memo: a citation's text as written and as masked, and its class → its issues, offsets
 #: relative to the citation): the same citation recurs in every revision of a page's history. Keyed by the
 #: whitelist's identity (held, so it is not reused), the memo's keys hold only strings: nothing for the
-#: garbage collector to walk
-_ISSUES: dict[int, tuple[Whitelist, "cs1._Memo"]] = {}
+#: garbage collector to walk. A plain dict, the oldest entry out first (``ISSUES_MEMO`` at most): a hit costs
+#: one lookup, where a least-recently-used order costs a move on every hit (3,000 of them per pass)
+_ISSUES: dict[int, tuple[Whitelist, dict]] = {}
 ISSUES_MEMO = 4096
 
 
-def _issues_memo(wl: Whitelist) -> "cs1._Memo":
+def _issues_memo(wl: Whitelist) -> dict:
     got = _ISSUES.get(id(wl))
     if got is None or got[0] is not wl:
         if len(_ISSUES) >= 4:
             _ISSUES.clear()
-        got = _ISSUES[id(wl)] = (wl, cs1._Memo(ISSUES_MEMO))
+        got = _ISSUES[id(wl)] = (wl, {})
     return got[1]
 
 
-def _issues_of(wl: Whitelist, c: cs1.Citation, text: str) -> list[Issue]:
+def _issues_of(wl: Whitelist, c: cs1.Citation, text: str, memo: Optional[dict] = None) -> list[Issue]:
     """``_citation_issues``, memoised: they are a function of the citation's text (its parameters, the templates
     nested in it and the values as written all are), its class and the whitelist."""
     raw = text[c.start:c.end]
     b = c.ref.base
     masked = c.ref.masked[c.start - b:c.end - b]
     key = (c.cls, raw) if masked == raw else (c.cls, raw, masked)
-    memo = _issues_memo(wl)
+    if memo is None:
+        memo = _issues_memo(wl)
     got = memo.get(key)
     if got is None:
         found = _citation_issues(wl, c, text)
-        memo.put(key, tuple((i.kind, i.param.index, i.start - c.start, i.end - c.start, dict(i.data))
-                                for i in found))
+        if len(memo) >= ISSUES_MEMO:
+            del memo[next(iter(memo))]
+        o = c.start
+        memo[key] = tuple((i.kind, i.param.index, i.start - o, i.end - o, dict(i.data)) for i in found) \
+            if found else ()
         return found
+    if not got:
+        return []
     o = c.start
     params = c.params
     return [Issue(kind, c, params[index], o + start, o + end, dict(data)) for kind, index, start, end, data in got]

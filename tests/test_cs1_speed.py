@@ -113,7 +113,7 @@ def test_memos_are_bounded():
     assert len(cs1params.issues(model, text)) == 0
     assert len(cs1._LAYOUTS.data) <= cs1._LAYOUTS.size == 4096
     memo = cs1params._issues_memo(cs1params.whitelist())
-    assert len(memo.data) <= memo.size == 4096
+    assert len(memo) <= cs1params.ISSUES_MEMO == 4096
 
 
 def test_param_is_immutable():
