@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import pkgutil
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import Callable, Mapping, Optional
 
 try:
@@ -102,12 +104,24 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 def generic(table: tuple[tuple, tuple], value: str) -> Optional[str]:
     """The reject entry a value matches (CS1's ``is_generic``: accept entries first), or None."""
+    return _matcher(table).answer(value)
+
+
+def generic_candidates(table: tuple[tuple, tuple], values: list[str]) -> list[int]:
+    """The indices (in order) of the values some reject entry of the table may match: every other value is not
+    generic, for sure. Found for all the values at once (a page's titles, its authors' names): the text each
+    entry cannot match without, searched in the values joined (C speed), then only the values it is in are
+    asked ``generic``."""
+    return _matcher(table).candidates(values)
+
+
+def _matcher(table: tuple[tuple, tuple]) -> "_Generic":
     m = _MATCHERS.get(id(table))
     if m is None or m.table is not table:
         if len(_MATCHERS) >= 8:
             _MATCHERS.clear()
         m = _MATCHERS[id(table)] = _Generic(table)
-    return m.answer(value)
+    return m
 
 
 def _generic(table: tuple[tuple, tuple], value: str, lower: str) -> Optional[str]:
@@ -165,17 +179,90 @@ def _required_literal(regex: re.Pattern) -> Optional[str]:
     return best or None
 
 
+def _needles(regex: re.Pattern) -> Optional[tuple[str, ...]]:
+    """Texts one of which every match of the pattern holds: its longest literal run (``_required_literal``), or
+    the characters of a top-level ``[…]`` of plain characters (``[\\(\\[]``); None if neither."""
+    lit = _required_literal(regex)
+    if lit is not None:
+        return (lit,)
+    try:
+        from re import _parser as sre_parse  # Python 3.11+
+        from re import _constants as sre_constants
+    except ImportError:  # pragma: no cover
+        import sre_constants
+        import sre_parse
+    if regex.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = sre_parse.parse(regex.pattern, regex.flags)
+    except Exception:  # pragma: no cover - it compiled, so it parses
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    for op, arg in parsed:
+        if op is sre_constants.IN and arg and all(o is sre_constants.LITERAL for o, _a in arg):
+            return tuple(chr(a) for _o, a in arg)
+    return None
+
+
 class _Generic:
     """``generic`` for one table: a quick "does any reject entry match" first (most values match none), the
-    entries in order only then; answers memoised by value (bounded)."""
+    entries in order only then; answers memoised by value (bounded). ``candidates``: which of many values a
+    reject entry may match, from the texts each entry needs (``needles``)."""
 
-    __slots__ = ("table", "accept_any", "reject_any", "answer")
+    __slots__ = ("table", "accept_any", "reject_any", "answer", "lower_needles", "needles", "unfiltered",
+                 "exact_lower")
 
     def __init__(self, table: tuple[tuple, tuple]) -> None:
         self.table = table
         self.accept_any = _any_of(table[0])
         self.reject_any = _any_of(table[1])
         self.answer = lru_cache(maxsize=4096)(self._answer)
+        lower_needles, needles = [], []
+        self.unfiltered = False  # an entry that needs no particular text: every value is a candidate
+        self.exact_lower = False  # a plain entry str.lower() would change: lower-case as Lua does
+        for kind, what in table[1]:
+            if kind == "plain":
+                if what != what.translate(_ASCII_LOWER):
+                    continue  # a capital ASCII letter: no lower-cased value holds it
+                if any(ch.lower() != ch for ch in what) or "\1" in what:
+                    self.exact_lower = True
+                lower_needles.append(what)
+                continue
+            found = _needles(what)
+            if found is None or any("\0" in n or not n for n in found):
+                self.unfiltered = True
+            else:
+                needles.extend(found)
+        self.lower_needles = tuple(dict.fromkeys(lower_needles))
+        self.needles = tuple(dict.fromkeys(needles))
+
+    def candidates(self, values: list[str]) -> list[int]:
+        if not values:
+            return []
+        if self.unfiltered:
+            return list(range(len(values)))
+        joined = "\0".join(values)
+        hits = [(joined, n) for n in self.needles if n in joined]
+        if self.lower_needles:
+            if self.exact_lower:
+                low = joined.translate(_ASCII_LOWER)
+            else:  # str.lower() lowers more than ASCII letters, but no needle holds what else it lowers
+                low = joined.replace("\u0130", "\1").lower()  # (İ, whose lower case is two characters)
+                if len(low) != len(joined):  # pragma: no cover - another such character (a newer Unicode)
+                    low = joined.translate(_ASCII_LOWER)
+            hits += [(low, n) for n in self.lower_needles if n in low]
+        if not hits:
+            return []
+        starts = list(accumulate(map((1).__add__, map(len, values)), initial=0))  # each value's offset
+        found = set()
+        for s, n in hits:
+            i = s.find(n)
+            while i >= 0:
+                k = bisect_right(starts, i) - 1
+                found.add(k)
+                i = s.find(n, starts[k + 1])  # on from the next value
+        return sorted(found)
 
     def _answer(self, value: str) -> Optional[str]:
         lower = value.translate(_ASCII_LOWER)  # Lua's string.lower: ASCII letters only

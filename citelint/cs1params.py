@@ -192,16 +192,24 @@ def _collect(model, text, extra_templates, extra_params) -> list[Issue]:
 #: whitelist's identity (held, so it is not reused), the memo's keys hold only strings: nothing for the
 #: garbage collector to walk. A plain dict, the oldest entry out first (``ISSUES_MEMO`` at most): a hit costs
 #: one lookup, where a least-recently-used order costs a move on every hit (3,000 of them per pass)
-_ISSUES: dict[int, tuple[Whitelist, dict]] = {}
+_ISSUES: dict[int, tuple[Whitelist, "_IssuesMemo"]] = {}
 ISSUES_MEMO = 4096
 
 
-def _issues_memo(wl: Whitelist) -> dict:
+class _IssuesMemo(dict):
+    """The issues memo: a dict; ``data`` is the dict itself (what empties a ``cs1._Memo`` empties it too)."""
+
+    @property
+    def data(self) -> dict:
+        return self
+
+
+def _issues_memo(wl: Whitelist) -> _IssuesMemo:
     got = _ISSUES.get(id(wl))
     if got is None or got[0] is not wl:
         if len(_ISSUES) >= 4:
             _ISSUES.clear()
-        got = _ISSUES[id(wl)] = (wl, {})
+        got = _ISSUES[id(wl)] = (wl, _IssuesMemo())
     return got[1]
 
 
@@ -561,7 +569,7 @@ def _may_be_redundant(wl: Whitelist, valid) -> bool:
     return len(set(groups)) < len(groups)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=32)
 def _group_table(wl: Whitelist) -> dict:
     """name → ``_groups_of(wl, name)``, filled as names are met (bounded: ``NAMES_MEMO``)."""
     return {}

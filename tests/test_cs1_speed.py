@@ -127,3 +127,34 @@ def test_param_is_immutable():
     else:  # pragma: no cover
         raise AssertionError("Param is mutable")
     assert (p.name, p.value, text[p.start:p.name_end]) == ("url", "https://a.example/", "url")
+
+
+def _corpus_values() -> list[str]:
+    values = []
+    for path in ARTICLES:
+        text = need(path).read_text(encoding="utf-8")
+        for c in cs1.citations(_model(text), text):
+            values.extend(p.value for p in c.params if p.value)
+    return values
+
+
+def test_generic_candidates_hold_every_generic_value():
+    """The joined search (``generic_candidates``) leaves out no value ``generic`` flags, on the corpus's values
+    and on cases made to fall between its pieces: an entry's text split by the joint, a capital İ (whose lower
+    case is two characters) before a match, a NUL in a value, a regex entry anchored at the value's start."""
+    from citelint.cs1config import generic_candidates
+
+    cfg = config()
+    made = ["Staff", "Jane Roe, ed.", "(eds.)", "[Ed.]", "eds.", "İİİ Site name", "İ", "Site\x00name", "about",
+            "us", "News", "Superuser", "x User y", "Page not found", "404 Error", "wayback\t machine", "unknown",
+            "İstanbul Home Page", "Reed", "Fred", "[[A (author)|A]]", "Log into Facebook", "no  title", "(Unknown)"]
+    values = _corpus_values() + made
+    hits = 0
+    for table in (cfg.generic_names, cfg.generic_titles):
+        for chunk in (values, made, made[::-1], ["Site", "name"], []):
+            kept = set(generic_candidates(table, chunk))
+            want = {k for k, v in enumerate(chunk) if generic(table, v) is not None}
+            assert want <= kept, sorted(chunk[k] for k in want - kept)
+            hits += len(want)
+        assert len(generic_candidates(table, values)) < len(values) / 4  # and it leaves out the most
+    assert hits > 30

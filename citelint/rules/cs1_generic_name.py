@@ -7,7 +7,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import cites, expandable, on_value, subject
+from citelint.rules.cs1_content import cites, on_value, subject
 
 _LISTS = ("AuthorList", "ContributorList", "EditorList", "InterviewerList", "TranslatorList")
 
@@ -15,6 +15,12 @@ _LISTS = ("AuthorList", "ContributorList", "EditorList", "InterviewerList", "Tra
 @lru_cache(maxsize=1024)
 def _is_name_param(name: str) -> bool:
     return _name_params().match(name) is not None
+
+
+@lru_cache(maxsize=1)
+def _name_sets() -> tuple[set, set]:
+    """(the names met that hold a person's name, those that do not): ``_is_name_param`` once per name (bounded)."""
+    return set(), set()
 
 
 @lru_cache(maxsize=1)
@@ -55,19 +61,36 @@ class Cs1GenericName(Rule):
     formats = frozenset({"wikitext"})
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
-        from citelint.cs1config import config, generic
+        from citelint.cs1config import config, generic, generic_candidates
 
         cfg = config()
         text = ctx.text
+        yes, no = _name_sets()
+        given = []  # (citation, param): the name-holding parameters CS1 tests, in order
         for c in cites(model, ctx):
+            last = c.last
+            if no.issuperset(last):
+                continue  # no name-holding parameter (the most citations: a set test at C speed)
+            new = last.keys() - no - yes
+            if new:
+                if len(yes) + len(no) >= 4096:
+                    yes.clear()
+                    no.clear()
+                for name in new:
+                    (yes if _is_name_param(name) else no).add(name)
             for p in c.params:
-                if p.name is None or not p.value or not _is_name_param(p.name) or expandable(p.value):
+                if p.name not in yes:
                     continue
                 v = p.value
-                if v.startswith("((") and v.endswith("))"):
+                if not v or "{{" in v or (v.startswith("((") and v.endswith("))")):  # expandable, accept-as-written
                     continue
-                if generic(cfg.generic_names, v) is not None:
-                    yield Hit(on_value(p), f"|{p.name}={p.value} is not a person's name: CS1 shows "
-                              f"{cfg.shows('err_generic_name', p.name)}; give the real author (or none: the site "
-                              f"goes in |website= or |publisher=)", subject=subject(c, text, "generic-name\0" + p.name))
-                    break
+                given.append((c, p))
+        done = None  # the citation already reported: CS1 shows one per citation
+        for k in generic_candidates(cfg.generic_names, [p.value for _c, p in given]):
+            c, p = given[k]
+            if c is done or generic(cfg.generic_names, p.value) is None:
+                continue
+            done = c
+            yield Hit(on_value(p), f"|{p.name}={p.value} is not a person's name: CS1 shows "
+                      f"{cfg.shows('err_generic_name', p.name)}; give the real author (or none: the site "
+                      f"goes in |website= or |publisher=)", subject=subject(c, text, "generic-name\0" + p.name))

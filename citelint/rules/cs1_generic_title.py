@@ -36,11 +36,12 @@ class Cs1GenericTitle(Rule):
     formats = frozenset({"wikitext"})
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
-        from citelint.cs1config import config, generic
+        from citelint.cs1config import config, generic, generic_candidates
         from citelint.rules.cs1_citation_missing_title import title_state
 
         cfg = config()
         text = ctx.text
+        found = []  # (citation, title param, title as CS1 tests it, archived copy?), in order
         for c in cites(model, ctx):
             t = title_state(c, text, cfg).title
             if t is None or not t.value or expandable(t.value):
@@ -50,14 +51,19 @@ class Cs1GenericTitle(Rule):
                 continue  # accept-as-written
             if v.endswith(".") and not v.endswith("..."):
                 v = v[:-1]  # CS1 strips a trailing separator first
-            if any_meta(c, text, "ArchiveURL") and cfg.archived_copy.search(v.lower()):
+            found.append((c, t, v, any_meta(c, text, "ArchiveURL") and cfg.archived_copy.search(v.lower())))
+        maybe = set(generic_candidates(cfg.generic_titles, [v for _c, _t, v, copy in found if not copy]))
+        k = -1
+        for c, t, v, copy in found:
+            if copy:
                 yield Hit(on_value(t), f"|{t.name}={t.value} is a placeholder a bot wrote: CS1 files the page "
                           f"under {cfg.shows('maint_archived_copy')}; replace it with the page's real title "
                           f"(open the archived copy to find it)", subject=subject(c, text, "archived-copy"),
                           severity=Severity.WARNING)
                 continue
-            hit = generic(cfg.generic_titles, v)
-            if hit is not None:
-                yield Hit(on_value(t), f"|{t.name}={t.value} is a generic title (copied from an error, login or "
-                          f"parked page): CS1 shows {cfg.shows('err_generic_title')}; replace it with the "
-                          f"source's real title", subject=subject(c, text, "generic-title"))
+            k += 1
+            if k not in maybe or generic(cfg.generic_titles, v) is None:
+                continue
+            yield Hit(on_value(t), f"|{t.name}={t.value} is a generic title (copied from an error, login or "
+                      f"parked page): CS1 shows {cfg.shows('err_generic_title')}; replace it with the "
+                      f"source's real title", subject=subject(c, text, "generic-title"))
