@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 from operator import attrgetter
-from typing import Mapping, NamedTuple, Optional
+from typing import Mapping, Optional
 
 from citelint import cs1
 from citelint.model import CitationModel
@@ -247,19 +247,22 @@ NAMES_MEMO = 8192
 
 
 @lru_cache(maxsize=64)
-def _names_of(wl: Whitelist, cls: Optional[str]) -> dict:
-    """name → what a citation of this class makes of it (``_name_info``), filled as names are met: the same ~800
-    names make up the ~26,000 parameters of the corpus's 3,000 citations."""
-    return {}
+def _names_of(wl: Whitelist, cls: Optional[str]) -> tuple[dict, dict]:
+    """(name → what a citation of this class makes of it (``_name_info``), supported name → its value is checked
+    for an external link), filled as names are met: the same ~800 names make up the ~26,000 parameters of the
+    corpus's 3,000 citations; the second holds the names with no issue of their own (the most parameters)."""
+    return {}, {}
 
 
-def _name_info(wl: Whitelist, cls: Optional[str], name: str, table: dict) -> tuple:
+def _name_info(wl: Whitelist, cls: Optional[str], name: str, names: tuple[dict, dict]) -> tuple:
     """(key, status with a value, status when empty, suggestion if either is None, checked for an external
     link): what ``_citation_issues`` asks of a parameter name, once per name."""
     from citelint.identifiers import limits
 
+    table, fast = names
     if len(table) >= NAMES_MEMO:
         table.clear()
+        fast.clear()
     if name and name[0] in "123456789" and _POSITIONAL_NAME.fullmatch(name):
         info: tuple = (int(name), _POS, _POS, None, False)
     else:
@@ -269,6 +272,8 @@ def _name_info(wl: Whitelist, cls: Optional[str], name: str, table: dict) -> tup
         # a URL in |doi=, |jstor=…: the identifier rules report it, with what to write instead
         ext = name not in url_skip(wl) and name not in limits().params
         info = (name, st, empty, sugg, ext)
+        if st == SUPPORTED and empty == SUPPORTED:
+            fast[name] = ext
     table[name] = info
     return info
 
@@ -279,18 +284,33 @@ def _citation_issues(wl: Whitelist, c: cs1.Citation, text: str) -> list[Issue]:
     plain: dict = {}  # key → the value CS1 keeps, as far as it is known offline (the last one given)
     pipes: list = []  # (key, param, value) CS1 keeps whose value holds "=": a missing pipe?
     links: list = []  # (key, param, value) whose value may hold a URL where plain text belongs
-    nested = _nested_spans(c)
+    ref = c.ref
+    nested = _nested_spans(c) if ref.masked.find("{{", c.start - ref.base + 2, c.end - ref.base) >= 0 else ()
     cls = c.cls
     names = _names_of(wl, cls)
+    table = names[0]
+    fast = names[1].get if not nested else {}.get
     position = 0
     for p in c.params:
         name = p.name
+        linkable = fast(name)  # (None for a positional parameter: never a key)
+        if linkable is not None:  # the most parameters: a supported name, the value as written
+            value = p.value
+            if value:
+                if name not in valid:
+                    valid[name] = p
+                plain[name] = value
+                if "=" in value:
+                    pipes.append((name, p, value))
+                if linkable and ("/" in value or ":" in value):  # (has_ext_link's own first test)
+                    links.append((name, p, value))
+            continue
         if name is None:
             position += 1
             key: object = position
             info = None
         else:
-            info = names.get(name)
+            info = table.get(name)
             if info is None:
                 info = _name_info(wl, cls, name, names)
             key = info[0]
@@ -329,17 +349,17 @@ def _citation_issues(wl: Whitelist, c: cs1.Citation, text: str) -> list[Issue]:
             pipes.append((key, p, value))
         if info[4] and ("/" in value or ":" in value):  # (has_ext_link's own first test, without the call)
             links.append((key, p, value))
-    plan = _plan(wl, cls, tuple(valid))
-    for kind, name, data in plan.before:
+    before, after, linked = _plan(wl, cls, tuple(valid))
+    for kind, name, data in before:
         p = valid[name]
         out.append(Issue(kind, c, p, p.start, p.name_end, _data(data)))
     if pipes:
         out.extend(_missing_pipe(wl, c, pipes, text))
     if links:
         out.extend(_external_links(c, links, text))
-    if plan.linked:
-        out.extend(_url_wikilink(c, valid, plain, plan))
-    for kind, name, data in plan.after:
+    if linked:
+        out.extend(_url_wikilink(c, valid, plain, linked))
+    for kind, name, data in after:
         p = valid[name]
         out.append(Issue(kind, c, p, p.start, p.name_end, _data(data)))
     return out
@@ -350,12 +370,12 @@ def _data(items: tuple) -> dict:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in items}
 
 
-class _Plan(NamedTuple):
-    """What a citation's issues are, as far as the names it sets tell (its CitationClass and the supported or
-    deprecated names with a value, in the order given): the same for every citation with those names."""
-    before: tuple  # ((kind, name, ((key, value), …)), …): encyclopedia and redundant issues, in their order
-    after: tuple  # the same for the format-without-url issues
-    linked: tuple  # ((label meta, label name, URL name, title-link name or None), …): _url_wikilink's pairs
+#: What a citation's issues are, as far as the names it sets tell (its CitationClass and the supported or
+#: deprecated names with a value, in the order given): the same for every citation with those names. A tuple
+#: (before, after, linked): before, ((kind, name, ((key, value), …)), …), the encyclopedia and redundant issues,
+#: in their order; after, the same for the format-without-url issues; linked, ((label meta, label name, URL
+#: name, title-link name or None), …), _url_wikilink's pairs
+_Plan = tuple
 
 
 @lru_cache(maxsize=4096)
@@ -366,14 +386,15 @@ def _plan(wl: Whitelist, cls: str, names: tuple) -> _Plan:
     if len(names) > 1 and _may_be_redundant(wl, names):
         before += [("redundant", n, _items(d)) for n, d in _redundant(wl, dict.fromkeys(names))]
     present = _present(wl, names)
-    after = tuple(("format-without-url", n, _items(d)) for n, d in _format_without_url(wl, cls, present))
+    fwu = _format_without_url(wl, cls, present)
+    after = tuple(("format-without-url", n, _items(d)) for n, d in fwu) if fwu else ()
     title_link = present.get("TitleLink")
     linked = []
     for label_meta, url_meta in _LINKED:
         label, url = present.get(label_meta), present.get(url_meta)
         if label is not None and url is not None:
             linked.append((label_meta, label, url, title_link))
-    return _Plan(tuple(before), after, tuple(linked))
+    return tuple(before), after, tuple(linked)
 
 
 def _items(d: dict) -> tuple:
@@ -541,38 +562,35 @@ def _redundant(wl: Whitelist, valid: Mapping[str, object]) -> list[tuple[str, di
     return list(flagged.items())
 
 
-@lru_cache(maxsize=4)
-def _redundancy_triggers(wl: Whitelist) -> tuple[frozenset, frozenset]:
+@lru_cache(maxsize=32)
+def _redundancy_triggers(wl: Whitelist) -> tuple[frozenset, frozenset, dict]:
     """(the names that make a second source of a name list — |vauthors=, |veditors=, |authors= and its aliases —,
-    the in-source locators and |minutes=/|time=): without a second of one, or one of the first, and without two
-    names of one alias group, no name is redundant."""
+    the in-source locators and |minutes=/|time=, name → ``_groups_of(wl, name)`` filled as names are met): without
+    a second of one, or one of the first, and without two names of one alias group, no name is redundant."""
     sources = set()
     for _lst, v, _metas, _order, plural_names in _name_lists(wl):
         sources.add(v)
         sources.update(plural_names)
-    return frozenset(sources), frozenset({"page", "p", "pp", "pages", "at", "sheet", "sheets", "minutes", "time"})
+    return (frozenset(sources), frozenset({"page", "p", "pp", "pages", "at", "sheet", "sheets", "minutes", "time"}),
+            {})
 
 
 def _may_be_redundant(wl: Whitelist, valid) -> bool:
     """False when ``_redundant`` finds nothing for sure: no two names share an alias group, no name list has a
     second source, no two locators are given (the most name sets: the full test is ~10 times slower)."""
-    sources, locators = _redundancy_triggers(wl)
+    sources, locators, table = _redundancy_triggers(wl)
     if not sources.isdisjoint(valid) or len(locators.intersection(valid)) > 1:
         return True
-    table = _group_table(wl)
-    if len(table) >= NAMES_MEMO:
-        table.clear()
-    for name in valid:
-        if name not in table:
-            table[name] = _groups_of(wl, name)
-    groups = list(chain.from_iterable(map(table.__getitem__, valid)))
+    try:
+        groups = list(chain.from_iterable(map(table.__getitem__, valid)))
+    except KeyError:  # a name not met yet
+        if len(table) >= NAMES_MEMO:
+            table.clear()
+        for name in valid:
+            if name not in table:
+                table[name] = _groups_of(wl, name)
+        groups = list(chain.from_iterable(map(table.__getitem__, valid)))
     return len(set(groups)) < len(groups)
-
-
-@lru_cache(maxsize=32)
-def _group_table(wl: Whitelist) -> dict:
-    """name → ``_groups_of(wl, name)``, filled as names are met (bounded: ``NAMES_MEMO``)."""
-    return {}
 
 
 _ENCYCLOPEDIA = frozenset({"encyclopedia", "encyclopaedia", "dictionary"})
@@ -842,10 +860,11 @@ def _meta_index(wl: Whitelist) -> dict:
     return {n: tuple(v) for n, v in out.items()}
 
 
-def _url_wikilink(c: cs1.Citation, valid: Mapping[str, cs1.Param], plain: Mapping, plan: _Plan) -> list[Issue]:
-    """``valid``: name → the parameter CS1 reads; ``plain``: key → the value CS1 keeps (the last given)."""
+def _url_wikilink(c: cs1.Citation, valid: Mapping[str, cs1.Param], plain: Mapping, linked: tuple) -> list[Issue]:
+    """``valid``: name → the parameter CS1 reads; ``plain``: key → the value CS1 keeps (the last given);
+    ``linked``: a plan's (label meta, label, URL, title-link)."""
     out = []
-    for label_meta, label, url, title_link in plan.linked:
+    for label_meta, label, url, title_link in linked:
         if label_meta == "Title" and title_link is not None:
             p = valid[title_link]
             out.append(Issue("url-wikilink", c, p, p.start, p.name_end, {"label": title_link, "url": url,

@@ -62,16 +62,17 @@ def metas(c: Citation, text: str) -> Mapping[str, Param]:
     got = c.memo.get("metas")
     if got is None:
         index = _alias_positions()
-        best: dict[str, tuple[int, Param]] = {}
+        got = c.memo["metas"] = {}
+        best: dict[str, int] = {}  # meta-parameter → the position among its aliases of the one in ``got``
         for name, p in c.last.items():
             where = index.get(name)
             if where is None or not (p.value or normalize(text[p.raw_start:p.raw_end])):  # is_set
                 continue
             for meta, pos in where:
                 b = best.get(meta)
-                if b is None or pos < b[0]:
-                    best[meta] = (pos, p)
-        got = c.memo["metas"] = {meta: p for meta, (_pos, p) in best.items()}
+                if b is None or pos < b:
+                    best[meta] = pos
+                    got[meta] = p
     return got
 
 
