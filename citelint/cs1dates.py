@@ -48,6 +48,10 @@ _Y_Y = _p(r"([0-9]{3,4})%-([0-9]{3,4})%L?")
 _Y4_Y2 = _p(r"(([0-9]{2})[0-9]{2})%-([0-9]{2})%L?")
 _Y = _p(r"([0-9]{3,4})%L?")
 
+#: _YMD, _DMY and _MDY as most dates are written (single spaces, a four-digit year, a capitalised month name):
+#: the branch check_date takes for them (the patterns tried before that one cannot match them)
+_COMMON = re.compile(r"(?:([0-9]{4})-([0-9]{2})-([0-9]{2})|([1-9][0-9]?) ([A-Z][a-z]{2,8}) ([0-9]{4})"
+                     r"|([A-Z][a-z]{2,8}) ([1-9][0-9]?), ([0-9]{4}))\Z")
 _CIRCA = re.compile(r"^c\. ([1-9][0-9]{2,3})[A-Za-z]?\Z")
 _ND = re.compile(r"^(?:n\.d\.|nd)[A-Za-z]?\Z")
 _YEAR_ONLY = re.compile(r"^[1-9][0-9]{2,3}[A-Za-z]?\Z")
@@ -113,6 +117,26 @@ _SPACES = re.compile(" {2,}")
 
 def check_date(value: str, param: str, today: date) -> bool:
     """Date_validation's ``check_date``: the format is one CS1 accepts and the date is real."""
+    if len(value) > MAX_DATE:
+        return False
+    if mt := _COMMON.match(value):  # the three whole-date shapes most dates have: one match, the same verdict
+        ymd_y, ymd_m, ymd_d, dmy_d, dmy_name, dmy_y, mdy_name, mdy_d, mdy_y = mt.groups()
+        if ymd_y is not None:  # _YMD's branch
+            y, m, d = int(ymd_y), int(ymd_m), int(ymd_d)
+            if not 1 <= m <= 12 or y < 1582 or d == 0:
+                return False
+        elif dmy_d is not None:  # _DMY's (no "," for _MDY or _MD_DY before it)
+            y, m, d = int(dmy_y), month_number(dmy_name), int(dmy_d)
+        else:  # _MDY's
+            y, m, d = int(mdy_y), month_number(mdy_name), int(mdy_d)
+        if not m:
+            return False
+        return _tail(y, m, d, 0, 0, 0, param, today)
+    return _check_date_patterns(value, param, today)
+
+
+def _check_date_patterns(value: str, param: str, today: date) -> bool:
+    """check_date by Date_validation's patterns, each in turn."""
     if len(value) > MAX_DATE:
         return False
     # runs of spaces as one: the same verdict (the patterns take " +" between parts, and no name holds two
@@ -230,7 +254,11 @@ def check_date(value: str, param: str, today: date) -> bool:
     else:
         return False
 
-    y, y2, m, m2, d, d2 = int(y), int(y2), int(m), int(m2), int(d), int(d2)
+    return _tail(int(y), int(m), int(d), int(y2), int(m2), int(d2), param, today)
+
+
+def _tail(y: int, m: int, d: int, y2: int, m2: int, d2: int, param: str, today: date) -> bool:
+    """What check_date asks of a date once its format is known: a whole |access-date=, a real day."""
     if param == "access-date":
         if not (y and m and d) or y2 or m2 or d2:
             return False  # one whole date, not a range

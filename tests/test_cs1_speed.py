@@ -158,3 +158,29 @@ def test_generic_candidates_hold_every_generic_value():
             hits += len(want)
         assert len(generic_candidates(table, values)) < len(values) / 4  # and it leaves out the most
     assert hits > 30
+
+
+def test_common_date_shapes_get_the_patterns_verdict():
+    """check_date's one match for 2020-05-04, 4 May 2020 and May 4, 2020 gives what Date_validation's patterns,
+    tried in turn, give: on every date of the corpus and on made ones (impossible days, 29 February, a month
+    name CS1 does not know, a lower-case one, years out of range, each date parameter)."""
+    from datetime import date
+
+    from citelint.cs1dates import _COMMON, _check_date_patterns, check_date
+
+    values = {"2020-05-04", "2020-13-01", "2020-00-10", "1500-01-01", "2020-02-30", "2021-02-29", "2020-02-29",
+              "1900-02-29", "2000-02-29", "31 April 2020", "30 April 2020", "4 Mai 2020", "4 may 2020",
+              "4 Sept 2020", "4 Sep 2020", "May 4, 2020", "May 40, 2020", "Sept 4, 2020", "June 31, 2099",
+              "1 January 2001", "14 January 2001", "15 January 2001", "2001-01-14", "2001-01-15", "4 May 9999",
+              "December 31, 2027", "4 May 2020a", "04 May 2020", "May 04, 2020"}
+    for path in ARTICLES:
+        text = need(path).read_text(encoding="utf-8")
+        for c in cs1.citations(_model(text), text):
+            values.update(p.value for p in c.params if p.value and p.value[:1].isalnum() and len(p.value) < 40)
+    fast = 0
+    for today in (date(2026, 12, 1), date(2019, 6, 1)):
+        for param in ("date", "access-date", "archive-date", "publication-date", "pmc-embargo-date", "lay-date"):
+            for v in values:
+                assert check_date(v, param, today) == _check_date_patterns(v, param, today), (v, param, today)
+                fast += _COMMON.match(v) is not None
+    assert fast > 10000  # the shapes the one match takes are the common ones
