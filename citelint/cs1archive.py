@@ -46,17 +46,47 @@ _SCHEME = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:)?//")
 
 
 def host(url: str) -> str:
+    return _split(url)[0]
+
+
+@lru_cache(maxsize=2048)  # pure: the rules ask it of the same URL two or three times (urlsplit is slow)
+def _split(url: str) -> tuple[str, Optional[list]]:
+    """(the URL's host name, lower case, without "www." ("" if none), the parts of its path split at "/", or None
+    when urlsplit cannot read it)."""
     url = url.strip()
+    m = _PLAIN_URL.match(url)
+    if m is not None:  # what urlsplit makes of it, read at once
+        h = m.group(1).lower()
+        return (h[4:] if h.startswith("www.") else h), m.group(2).split("/")
+    return _split_slowly(url)
+
+
+#: a URL urlsplit reads plainly: an optional scheme, "//", a host of letters, digits, dots and hyphens (no user,
+#: no port), a path without the characters urlsplit removes (tab, CR, LF), then a query, a fragment or the end
+_PLAIN_URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?//([A-Za-z0-9.-]*)((?:/[^?#\t\n\r]*)?)(?=[?#]|\Z)")
+
+
+def _split_slowly(url: str) -> tuple[str, Optional[list]]:
+    """``_split`` by urlsplit (``url`` stripped)."""
+    scheme = _SCHEME.match(url) is not None
     try:
-        h = (urlsplit(url if _SCHEME.match(url) else "//" + url).hostname or "").lower()
+        split = urlsplit(url if scheme else "//" + url)
+        h = (split.hostname or "").lower()
     except ValueError:
-        return ""
-    return h[4:] if h.startswith("www.") else h
+        split, h = None, ""
+    try:
+        parts = (split if scheme and split is not None else urlsplit(url)).path.split("/")
+    except ValueError:
+        parts = None
+    return (h[4:] if h.startswith("www.") else h), parts
 
 
 def is_archive(url: str) -> bool:
     """The URL is on a known web archive (or one of its subdomains)."""
-    h = host(url)
+    return _on_archive(host(url))
+
+
+def _on_archive(h: str) -> bool:
     while h:
         if h in ARCHIVE_HOSTS:
             return True
@@ -96,12 +126,8 @@ def malformed(url: str) -> Optional[str]:
 @lru_cache(maxsize=2048)
 def snapshot_date(url: str) -> Optional[tuple[date, str]]:
     """(capture date, service) for an archive URL that records one in its address; else None."""
-    h = host(url)
-    if not is_archive(url):
-        return None
-    try:
-        parts = urlsplit(url.strip()).path.split("/")
-    except ValueError:
+    h, parts = _split(url)
+    if not _on_archive(h) or parts is None:
         return None
     if h == "webcitation.org":
         ident = parts[1] if len(parts) > 1 else ""

@@ -184,3 +184,24 @@ def test_common_date_shapes_get_the_patterns_verdict():
                 assert check_date(v, param, today) == _check_date_patterns(v, param, today), (v, param, today)
                 fast += _COMMON.match(v) is not None
     assert fast > 10000  # the shapes the one match takes are the common ones
+
+
+def test_plain_urls_are_split_as_urlsplit_splits_them():
+    """cs1archive reads the host and path of a plain URL with one match: what urlsplit gives, on every URL of
+    the corpus and on made ones (a user, a port, upper case, no scheme, a tab, a query, IPv6, "www.")."""
+    from citelint.cs1archive import _PLAIN_URL, _split, _split_slowly
+
+    urls = {"https://web.archive.org/web/20190304000000/https://example.org/a", "//archive.today/2019.03.04-123456/x",
+            "HTTP://WWW.Example.ORG/A?b=c#d", "https://user:pw@web.archive.org/web/2019/x", "http://a.org:8080/p",
+            "web.archive.org/web/20190304000000/x", "https://a.org/p\tq", "https://a.org?x", "https://a.org#f",
+            "https://[::1]/x", "https://a.org", "//", "https://", "https://a.org/b?c=/d/e", " https://a.org/x ",
+            "https://a_b.org/x", "ftp://files.example.org/pub", "https://a.org/é/ü"}
+    for path in ARTICLES:
+        text = need(path).read_text(encoding="utf-8")
+        for c in cs1.citations(_model(text), text):
+            urls.update(p.value for p in c.params if p.value and "//" in p.value)
+    plain = 0
+    for url in urls:
+        assert _split(url) == _split_slowly(url.strip()), url
+        plain += _PLAIN_URL.match(url.strip()) is not None
+    assert plain > len(urls) * 0.8
