@@ -5,7 +5,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import any_meta, cites, metas, on_param, subject
+from citelint.rules.cs1_content import on_param, subject, with_metas
 
 
 class Cs1AccessdateMissingUrl(Rule):
@@ -34,9 +34,9 @@ class Cs1AccessdateMissingUrl(Rule):
 
         cfg = config()
         text = ctx.text
-        for c in cites(model, ctx):
-            ad = metas(c, text).get("AccessDate")
-            if ad is None or any_meta(c, text, "URL", "ChapterURL"):
+        for c, m in with_metas(model, ctx):
+            ad = m.get("AccessDate")
+            if ad is None or "URL" in m or "ChapterURL" in m:
                 continue
             yield Hit(on_param(ad), f"|{ad.name}= without a |url=: CS1 shows "
                       f"{cfg.shows('err_accessdate_missing_url')} and hides the date; add the |url= that was "

@@ -5,7 +5,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import cites, expandable, metas, on_value, subject
+from citelint.rules.cs1_content import expandable, on_value, subject, with_metas
 
 
 class Cs1ArchiveDateUrlTsMismatch(Rule):
@@ -44,9 +44,9 @@ class Cs1ArchiveDateUrlTsMismatch(Rule):
 
         cfg = config()
         text = ctx.text
-        for c in cites(model, ctx):
-            au = metas(c, text).get("ArchiveURL")
-            ad = metas(c, text).get("ArchiveDate")
+        for c, m in with_metas(model, ctx):
+            au = m.get("ArchiveURL")
+            ad = m.get("ArchiveDate")
             if au is None or ad is None or expandable(au.value) or expandable(ad.value) or malformed(au.value):
                 continue
             snap = snapshot_date(au.value)

@@ -5,7 +5,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import any_meta, cites, metas, on_param, subject
+from citelint.rules.cs1_content import metas, on_param, subject, with_metas
 
 
 class Cs1ArchiveMissingDate(Rule):
@@ -37,9 +37,9 @@ class Cs1ArchiveMissingDate(Rule):
 
         cfg = config()
         text = ctx.text
-        for c in cites(model, ctx):
-            au = metas(c, text).get("ArchiveURL")
-            if au is None or any_meta(c, text, "ArchiveDate") or same_as_url(c, au, text, cfg):
+        for c, m in with_metas(model, ctx):
+            au = m.get("ArchiveURL")
+            if au is None or "ArchiveDate" in m or same_as_url(c, au, text, cfg):
                 continue
             snap = snapshot_date(au.value)
             hint = f" (the archive URL says {snap[0].isoformat()})" if snap else ""

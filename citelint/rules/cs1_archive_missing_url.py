@@ -5,7 +5,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import any_meta, cites, metas, on_param, subject
+from citelint.rules.cs1_content import on_param, subject, with_metas
 
 
 class Cs1ArchiveMissingUrl(Rule):
@@ -35,9 +35,9 @@ class Cs1ArchiveMissingUrl(Rule):
 
         cfg = config()
         text = ctx.text
-        for c in cites(model, ctx):
-            au = metas(c, text).get("ArchiveURL")
-            if au is None or any_meta(c, text, "URL", "ChapterURL"):
+        for c, m in with_metas(model, ctx):
+            au = m.get("ArchiveURL")
+            if au is None or "URL" in m or "ChapterURL" in m:
                 continue
             orig = _original(au.value)
             hint = f" (the archive URL holds {orig})" if orig else ""

@@ -7,7 +7,7 @@ from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
 from citelint.rules.cs1_archive_missing_date import same_as_url
-from citelint.rules.cs1_content import cites, expandable, metas, on_value, subject
+from citelint.rules.cs1_content import expandable, on_value, subject, with_metas
 
 
 _SCHEME = re.compile(r"^(?:https?:)?//", re.IGNORECASE)  # an address without a scheme is invalid-url's
@@ -47,8 +47,8 @@ class Cs1ArchiveUrl(Rule):
 
         cfg = config()
         text = ctx.text
-        for c in cites(model, ctx):
-            au = metas(c, text).get("ArchiveURL")
+        for c, m in with_metas(model, ctx):
+            au = m.get("ArchiveURL")
             if au is None or not au.value or expandable(au.value):
                 continue
             if same_as_url(c, au, text, cfg):

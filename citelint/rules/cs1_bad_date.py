@@ -7,7 +7,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule, shorten
-from citelint.rules.cs1_content import cites, expandable, metas, on_value, subject, today
+from citelint.rules.cs1_content import expandable, on_value, subject, today, with_metas
 
 #: CS1's date-holding parameters: (meta-parameter, the canonical name Date_validation tests it under)
 DATE_PARAMS = (("AccessDate", "access-date"), ("ArchiveDate", "archive-date"), ("Date", "date"),
@@ -62,10 +62,9 @@ class Cs1BadDate(Rule):
         cfg = config()
         text = ctx.text
         now = today(ctx)
-        for c in cites(model, ctx):
+        for c, m in with_metas(model, ctx):
             found = {}
             given = set()  # the date parameters set, judged or not (a template-built value is set)
-            m = metas(c, text)
             for meta, canon in DATE_PARAMS:
                 p = m.get(meta)
                 if p is None or not p.value:

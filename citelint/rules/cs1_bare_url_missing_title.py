@@ -6,7 +6,7 @@ from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
 from citelint.rules.cs1_citation_missing_title import _bare, title_state
-from citelint.rules.cs1_content import cites, on_param, subject
+from citelint.rules.cs1_content import on_param, subject, with_metas
 
 
 class Cs1BareUrlMissingTitle(Rule):
@@ -38,7 +38,7 @@ class Cs1BareUrlMissingTitle(Rule):
 
         cfg = config()
         text = ctx.text
-        for c in cites(model, ctx):
+        for c, _m in with_metas(model, ctx):
             state = title_state(c, text, cfg)
             if state.missing:
                 continue

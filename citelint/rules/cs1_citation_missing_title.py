@@ -5,7 +5,7 @@ from typing import Iterator, Optional
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import PERIODICAL_CLASSES, any_meta, cites, metas, on_name, subject
+from citelint.rules.cs1_content import PERIODICAL_CLASSES, any_meta, metas, on_name, subject, with_metas
 
 
 class Cs1CitationMissingTitle(Rule):
@@ -39,7 +39,7 @@ class Cs1CitationMissingTitle(Rule):
 
         cfg = config()
         text = ctx.text
-        for c in cites(model, ctx):
+        for c, _m in with_metas(model, ctx):
             state = title_state(c, text, cfg)
             if state.missing:
                 url = "" if c.cls == "episode" else _url_note(c, text, cfg)

@@ -5,7 +5,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import any_meta, cites, metas, on_name, subject
+from citelint.rules.cs1_content import on_name, subject, with_metas
 
 
 class Cs1CiteWebUrl(Rule):
@@ -35,17 +35,17 @@ class Cs1CiteWebUrl(Rule):
 
         cfg = config()
         text = ctx.text
-        for c in cites(model, ctx):
+        for c, m in with_metas(model, ctx):
             if c.cls in ("web", "podcast", "mailinglist"):
                 pass
             elif c.cls == "citation":
-                p = metas(c, text).get("Periodical")
-                sp = metas(c, text).get("ScriptPeriodical")
+                p = m.get("Periodical")
+                sp = m.get("ScriptPeriodical")
                 if not ((p is not None and p.name == "website") or (sp is not None and sp.name == "script-website")):
                     continue
             else:
                 continue
-            if any_meta(c, text, "URL"):
+            if "URL" in m:
                 continue
             yield Hit(on_name(c), f"{{{{{c.template}}}}} has no |url=: CS1 shows {cfg.shows('err_cite_web_url')}; "
                       f"add the URL of the page cited, or use the template that fits a source that is not a "

@@ -24,6 +24,15 @@ def cites(model, ctx) -> list[Citation]:
     return citations(model, ctx.text, ctx.cs1_extra)
 
 
+def with_metas(model, ctx) -> list[tuple[Citation, Mapping[str, Param]]]:
+    """Each citation with its ``metas`` (in document order), once per document: the content rules read them all,
+    and one list spares each rule a call per citation."""
+    text = ctx.text
+    extra = ctx.cs1_extra
+    key = "cs1-metas" if not extra else "cs1-metas:" + repr(sorted(extra.items()))
+    return model.derived(key, text, lambda: [(c, metas(c, text)) for c in citations(model, text, extra)])
+
+
 def today(ctx) -> date:
     """The day the check stands for: a dump revision's timestamp, else today (UTC)."""
     t = getattr(ctx, "today", None)

@@ -5,7 +5,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import any_meta, cites, expandable, on_value, subject
+from citelint.rules.cs1_content import expandable, on_value, subject, with_metas
 
 
 class Cs1GenericTitle(Rule):
@@ -42,7 +42,7 @@ class Cs1GenericTitle(Rule):
         cfg = config()
         text = ctx.text
         found = []  # (citation, title param, title as CS1 tests it, archived copy?), in order
-        for c in cites(model, ctx):
+        for c, m in with_metas(model, ctx):
             t = title_state(c, text, cfg).title
             if t is None or not t.value or expandable(t.value):
                 continue
@@ -51,7 +51,7 @@ class Cs1GenericTitle(Rule):
                 continue  # accept-as-written
             if v.endswith(".") and not v.endswith("..."):
                 v = v[:-1]  # CS1 strips a trailing separator first
-            found.append((c, t, v, any_meta(c, text, "ArchiveURL") and cfg.archived_copy.search(v.lower())))
+            found.append((c, t, v, "ArchiveURL" in m and cfg.archived_copy.search(v.lower())))
         maybe = set(generic_candidates(cfg.generic_titles, [v for _c, _t, v, copy in found if not copy]))
         k = -1
         for c, t, v, copy in found:

@@ -5,7 +5,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import cites, expandable, metas, on_value, subject
+from citelint.rules.cs1_content import expandable, on_value, subject, with_metas
 
 #: the keyword parameters CS1.lua checks with is_valid_parameter_value: meta-parameter → keywords list
 #: (``ref`` is inverted: its list holds the one value CS1 rejects, ``harv``)
@@ -46,8 +46,7 @@ class Cs1InvalidParamVal(Rule):
 
         cfg = config()
         text = ctx.text
-        for c in cites(model, ctx):
-            m = metas(c, text)
+        for c, m in with_metas(model, ctx):
             for meta, list_name in KEYWORD_PARAMS:
                 p = m.get(meta)
                 if p is None or not p.value or expandable(p.value):

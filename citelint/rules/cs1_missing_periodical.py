@@ -5,7 +5,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import any_meta, cites, on_name, subject
+from citelint.rules.cs1_content import on_name, subject, with_metas
 
 _NEEDS = {"journal": "journal", "magazine": "magazine"}
 
@@ -40,9 +40,9 @@ class Cs1MissingPeriodical(Rule):
         cfg = config()
         names = cfg.names("Periodical", "ScriptPeriodical")
         text = ctx.text
-        for c in cites(model, ctx):
+        for c, m in with_metas(model, ctx):
             need = _NEEDS.get(c.cls)
-            if need is None or any_meta(c, text, "Periodical", "ScriptPeriodical"):
+            if need is None or "Periodical" in m or "ScriptPeriodical" in m:
                 continue
             yield Hit(on_name(c), f"{{{{{c.template}}}}} names no {need}: CS1 shows (hidden by default) "
                       f"{cfg.shows('err_missing_periodical', c.cls, need)}; add |{need}= with its name, or use "

@@ -5,7 +5,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import cites, metas, on_param, subject
+from citelint.rules.cs1_content import on_param, subject, with_metas
 
 
 class Cs1UrlStatus(Rule):
@@ -36,9 +36,9 @@ class Cs1UrlStatus(Rule):
 
         cfg = config()
         text = ctx.text
-        for c in cites(model, ctx):
-            us = metas(c, text).get("UrlStatus")
-            if us is None or metas(c, text).get("ArchiveURL") is not None:
+        for c, m in with_metas(model, ctx):
+            us = m.get("UrlStatus")
+            if us is None or m.get("ArchiveURL") is not None:
                 continue
             yield Hit(on_param(us), f"|{us.name}= without |archive-url= does nothing: CS1 files the page under "
                       f"{cfg.shows('maint_url_status')}; add the |archive-url= and |archive-date= it is about, or "
