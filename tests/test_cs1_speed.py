@@ -205,3 +205,23 @@ def test_plain_urls_are_split_as_urlsplit_splits_them():
         assert _split(url) == _split_slowly(url.strip()), url
         plain += _PLAIN_URL.match(url.strip()) is not None
     assert plain > len(urls) * 0.8
+
+
+def test_a_names_status_when_empty_differs_only_when_deprecated():
+    """cs1params asks status(empty=True) only of a deprecated name: for every name of the whitelist (numbered
+    ones with 1 and 12), under every CitationClass, the answer is otherwise the same as with a value."""
+    wl = cs1params.whitelist()
+    classes = set(wl.preprint) | set(wl.unique) | {"web", "book", "citation", None}
+    names = set(wl.basic) | {n.replace("#", i) for n in wl.numbered for i in ("1", "12")} | set(wl.limited_basic)
+    for table in list(wl.preprint.values()) + list(wl.unique.values()):
+        names |= set(table)
+    names |= {"Title", "url#", "", "foo"}
+    deprecated = 0
+    for cls in classes:
+        for name in names:
+            st = cs1params.status(wl, name, cls)
+            if st == cs1params.DEPRECATED:
+                deprecated += 1
+            else:
+                assert cs1params.status(wl, name, cls, empty=True) == st, (name, cls)
+    assert deprecated > 10
