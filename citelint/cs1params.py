@@ -606,8 +606,8 @@ def _may_be_redundant(wl: Whitelist, valid) -> bool:
         if len(table) >= NAMES_MEMO:
             table.clear()
         for name in valid:
-            if name not in table:
-                table[name] = _groups_of(wl, name)
+            if name not in table:  # each group once (a bare name can stand for two aliases: author-link)
+                table[name] = tuple(dict.fromkeys(_groups_of(wl, name)))
         groups = list(chain.from_iterable(map(table.__getitem__, valid)))
     return len(set(groups)) < len(groups)
 

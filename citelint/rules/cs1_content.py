@@ -72,17 +72,24 @@ def metas(c: Citation, text: str) -> Mapping[str, Param]:
     if got is None:
         index = _alias_positions()
         got = c.memo["metas"] = {}
-        best: dict[str, int] = {}  # meta-parameter → the position among its aliases of the one in ``got``
         for name, p in c.last.items():
             where = index.get(name)
             if where is None or not (p.value or normalize(text[p.raw_start:p.raw_end])):  # is_set
                 continue
             for meta, pos in where:
-                b = best.get(meta)
-                if b is None or pos < b:
-                    best[meta] = pos
+                q = got.get(meta)
+                # the first alias given; another only if it comes first in CS1's order (two aliases: rare)
+                if q is None or pos < _position(meta, q.name):
                     got[meta] = p
     return got
+
+
+def _position(meta: str, name: str) -> int:
+    """The position of a name among a meta-parameter's aliases."""
+    for m, pos in _alias_positions()[name]:
+        if m == meta:
+            return pos
+    raise KeyError((meta, name))  # pragma: no cover - the name was found under that meta
 
 
 def any_meta(c: Citation, text: str, *meta: str) -> bool:
