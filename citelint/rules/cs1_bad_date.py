@@ -7,7 +7,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule, shorten
-from citelint.rules.cs1_content import expandable, on_value, subject, today, with_metas
+from citelint.rules.cs1_content import on_value, subject, today, with_metas
 
 #: CS1's date-holding parameters: (meta-parameter, the canonical name Date_validation tests it under)
 DATE_PARAMS = (("AccessDate", "access-date"), ("ArchiveDate", "archive-date"), ("Date", "date"),
@@ -63,26 +63,37 @@ class Cs1BadDate(Rule):
         text = ctx.text
         now = today(ctx)
         for c, m in with_metas(model, ctx):
-            found = {}
-            given = set()  # the date parameters set, judged or not (a template-built value is set)
+            found = []  # (canonical name, param) of the date parameters judged, in DATE_PARAMS' order
+            has_date = has_year = False  # set, judged or not (a template-built value is set)
             for meta, canon in DATE_PARAMS:
                 p = m.get(meta)
-                if p is None or not p.value:
+                if p is None:
                     continue
-                given.add(canon)
-                if not expandable(p.value):
-                    found[canon] = p
-            for canon, p in found.items():  # in DATE_PARAMS' order, as they were found
+                v = p.value
+                if not v:
+                    continue
+                if canon == "date":
+                    has_date = True
+                elif canon == "year":
+                    has_year = True
+                if "{{" not in v:  # (not expandable)
+                    found.append((canon, p))
+            if not found:
+                continue
+            y = d = None
+            for canon, p in found:
                 # CS1 promotes |year= (else |publication-date=) to |date= when |date= is not set, and judges
                 # it as a date: |year=May 2001 and |year=n.d. are good there, |year=2099 is not
-                as_date = "date" not in given and (canon == "year" or (canon == "publication-date"
-                                                                        and "year" not in given))
+                as_date = not has_date and (canon == "year" or (canon == "publication-date" and not has_year))
                 judged = "date" if as_date else canon
                 if not valid(judged, p.value, now):
                     yield Hit(on_value(p), f"|{p.name}={p.value} {why(judged, p.value, now)}: CS1 shows "
                               f"{cfg.shows('err_bad_date', '|' + p.name + '=')}; {fix(judged)}",
                               subject=subject(c, text, "bad-date\0" + p.name))
-            y, d = found.get("year"), found.get("date")
+                if canon == "year":
+                    y = p
+                elif canon == "date":
+                    d = p
             if y is not None and d is not None and not year_matches_date(y.value, d.value):
                 yield Hit(on_value(y), f"|{y.name}={y.value} is not the year of |{d.name}={d.value}: CS1 shows "
                           f"{cfg.shows('err_bad_date', f'|{y.name}= / |{d.name}= mismatch')}; remove |{y.name}= "
