@@ -135,11 +135,17 @@ def suggestion(wl: Whitelist, name: str, cls: Optional[str]) -> Optional[str]:
 
 def templates_accepting(wl: Whitelist, name: str) -> list[str]:
     """The CitationClasses whose own parameter lists have ``name`` (for "not a parameter of this template")."""
+    return list(_templates_accepting(wl, name))
+
+
+@lru_cache(maxsize=1024)
+def _templates_accepting(wl: Whitelist, name: str) -> tuple[str, ...]:
     out = [c for c, t in wl.unique.items() if t.get(name)]
     out += [c for c, t in wl.preprint.items() if t.get(name)]
-    return sorted(out)
+    return tuple(sorted(out))
 
 
+@lru_cache(maxsize=1024)
 def removed(wl: Whitelist, name: str) -> bool:
     """A name CS1 once accepted: commented as an old parameter in Suggestions, or still listed among
     Configuration's aliases without being in the whitelist."""
@@ -377,7 +383,9 @@ def _citation_issues(wl: Whitelist, c: cs1.Citation, text: str) -> list[Issue]:
     if links:
         out.extend(_external_links(c, links, text))
     if linked:
-        out.extend(_url_wikilink(c, valid, plain, linked))
+        first = linked[0]  # (most often the one pair, |title= with |url=, no |title-link=: no "[[", no issue)
+        if len(linked) > 1 or first[3] is not None or "[[" in plain.get(first[1], ""):
+            out.extend(_url_wikilink(c, valid, plain, linked))
     for kind, name, data in after:
         p = valid[name]
         out.append(Issue(kind, c, p, p.start, p.name_end, _data(data)))
