@@ -126,9 +126,9 @@ def check_date(value: str, param: str, today: date) -> bool:
             if not 1 <= m <= 12 or y < 1582 or d == 0:
                 return False
         elif dmy_d is not None:  # _DMY's (no "," for _MDY or _MD_DY before it)
-            y, m, d = int(dmy_y), month_number(dmy_name), int(dmy_d)
+            y, m, d = int(dmy_y), config().months.get(dmy_name, 0), int(dmy_d)
         else:  # _MDY's
-            y, m, d = int(mdy_y), month_number(mdy_name), int(mdy_d)
+            y, m, d = int(mdy_y), config().months.get(mdy_name, 0), int(mdy_d)
         if not m:
             return False
         return _tail(y, m, d, 0, 0, 0, param, today)

@@ -13,6 +13,8 @@ KEYWORD_PARAMS = (("UrlStatus", "url-status"), ("UrlAccess", "url-access"), ("Ch
                   ("MapUrlAccess", "url-access"), ("NameListStyle", "name-list-style"), ("Mode", "mode"),
                   ("DF", "df"), ("NoTracking", "yes_true_y"), ("NoPP", "yes_true_y"), ("Ref", "ref"))
 
+_KEYWORD_METAS = frozenset(meta for meta, _list in KEYWORD_PARAMS)
+
 
 class Cs1InvalidParamVal(Rule):
     """A CS1/CS2 keyword parameter has a value CS1 does not accept (``|url-status=Dead``, ``|df=dmy-long``…).
@@ -47,6 +49,8 @@ class Cs1InvalidParamVal(Rule):
         cfg = config()
         text = ctx.text
         for c, m in with_metas(model, ctx):
+            if _KEYWORD_METAS.isdisjoint(m):
+                continue  # (the most citations)
             for meta, list_name in KEYWORD_PARAMS:
                 p = m.get(meta)
                 if p is None or not p.value or expandable(p.value):
