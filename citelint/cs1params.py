@@ -418,9 +418,11 @@ def _plan(wl: Whitelist, cls: str, names: tuple) -> _Plan:
     title_link = present.get("TitleLink")
     linked = []
     for label_meta, url_meta in _LINKED:
-        label, url = present.get(label_meta), present.get(url_meta)
-        if label is not None and url is not None:
-            linked.append((label_meta, label, url, title_link))
+        label = present.get(label_meta)
+        if label is not None:
+            url = present.get(url_meta)
+            if url is not None:
+                linked.append((label_meta, label, url, title_link))
     return tuple(before), after, tuple(linked)
 
 
@@ -921,10 +923,10 @@ _FORMATS = frozenset({"Format", "ConferenceFormat", "ArchiveFormat", "LayFormat"
 
 def _format_without_url(wl: Whitelist, cls: str, present: Mapping[str, str]) -> list[tuple[str, dict]]:
     """((format name, data), …) for each format parameter without its URL."""
-    pairs = [("Format", "URL"), ("ConferenceFormat", "ConferenceURL"), ("ArchiveFormat", "ArchiveURL"),
-             ("LayFormat", "LayURL"), ("TranscriptFormat", "TranscriptURL"), ("MapFormat", "MapURL")]
     if _FORMATS.isdisjoint(present):
         return []
+    pairs = [("Format", "URL"), ("ConferenceFormat", "ConferenceURL"), ("ArchiveFormat", "ArchiveURL"),
+             ("LayFormat", "LayURL"), ("TranscriptFormat", "TranscriptURL"), ("MapFormat", "MapURL")]
     periodical = present.get("Periodical") or present.get("ScriptPeriodical")
     encyclopedia = present.get("Encyclopedia")
     if not (cls in _NO_CHAPTER or (cls == "citation" and periodical and not encyclopedia)):

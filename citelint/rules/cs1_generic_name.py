@@ -18,9 +18,10 @@ def _is_name_param(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _name_sets() -> tuple[set, set]:
-    """(the names met that hold a person's name, those that do not): ``_is_name_param`` once per name (bounded)."""
-    return set(), set()
+def _name_sets() -> tuple[set, set, set]:
+    """(the names met that hold a person's name, those that do not, both): ``_is_name_param`` once per name
+    (bounded)."""
+    return set(), set(), set()
 
 
 @lru_cache(maxsize=1)
@@ -65,19 +66,22 @@ class Cs1GenericName(Rule):
 
         cfg = config()
         text = ctx.text
-        yes, no = _name_sets()
+        yes, no, known = _name_sets()
         given = []  # (citation, param): the name-holding parameters CS1 tests, in order
         for c in cites(model, ctx):
             last = c.last
             if no.issuperset(last):
                 continue  # no name-holding parameter (the most citations: a set test at C speed)
-            new = last.keys() - no - yes
-            if new:
-                if len(yes) + len(no) >= 4096:
+            if not known.issuperset(last):
+                if len(known) >= 4096:
                     yes.clear()
                     no.clear()
-                for name in new:
+                    known.clear()
+                for name in last.keys() - known:
                     (yes if _is_name_param(name) else no).add(name)
+                    known.add(name)
+                if no.issuperset(last):
+                    continue
             for p in c.params:
                 if p.name not in yes:
                     continue
