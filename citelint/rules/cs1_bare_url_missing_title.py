@@ -5,8 +5,8 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_citation_missing_title import _bare, title_state
-from citelint.rules.cs1_content import on_param, subject, with_metas
+from citelint.rules.cs1_citation_missing_title import _bare, with_titles
+from citelint.rules.cs1_content import on_param, subject
 
 
 class Cs1BareUrlMissingTitle(Rule):
@@ -38,8 +38,7 @@ class Cs1BareUrlMissingTitle(Rule):
 
         cfg = config()
         text = ctx.text
-        for c, _m in with_metas(model, ctx):
-            state = title_state(c, text, cfg)
+        for c, _m, state in with_titles(model, ctx):
             if state.missing:
                 continue
             bare = _bare(c, text, cfg, state)

@@ -39,8 +39,7 @@ class Cs1CitationMissingTitle(Rule):
 
         cfg = config()
         text = ctx.text
-        for c, _m in with_metas(model, ctx):
-            state = title_state(c, text, cfg)
+        for c, _m, state in with_titles(model, ctx):
             if state.missing:
                 url = "" if c.cls == "episode" else _url_note(c, text, cfg)
                 yield Hit(on_name(c), f"{{{{{c.template}}}}} has no title{url}: CS1 shows "
@@ -56,6 +55,17 @@ class TitleState:
         self.param = param  # the parameter CS1 names in its message
         self.title = title  # the Param CS1 renders as the title (None if none)
         self.moved = moved  # the title comes from elsewhere (|encyclopedia=, |book-title=, |series=)
+
+
+def with_titles(model, ctx) -> list:
+    """(citation, its metas, its ``title_state``) for each citation, once per document (three rules read them)."""
+    from citelint.cs1config import config
+
+    text = ctx.text
+    extra = ctx.cs1_extra
+    key = "cs1-titles" if not extra else "cs1-titles:" + repr(sorted(extra.items()))
+    cfg = config()
+    return model.derived(key, text, lambda: [(c, m, title_state(c, text, cfg)) for c, m in with_metas(model, ctx)])
 
 
 def title_state(c, text: str, cfg) -> TitleState:

@@ -5,7 +5,7 @@ from typing import Iterator
 from citelint.findings import Hit
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
-from citelint.rules.cs1_content import expandable, on_value, subject, with_metas
+from citelint.rules.cs1_content import expandable, on_value, subject
 
 
 class Cs1GenericTitle(Rule):
@@ -37,13 +37,13 @@ class Cs1GenericTitle(Rule):
 
     def check(self, model: CitationModel, ctx: Context) -> Iterator[Hit]:
         from citelint.cs1config import config, generic, generic_candidates
-        from citelint.rules.cs1_citation_missing_title import title_state
+        from citelint.rules.cs1_citation_missing_title import with_titles
 
         cfg = config()
         text = ctx.text
         found = []  # (citation, title param, title as CS1 tests it, archived copy?), in order
-        for c, m in with_metas(model, ctx):
-            t = title_state(c, text, cfg).title
+        for c, m, state in with_titles(model, ctx):
+            t = state.title
             if t is None or not t.value or expandable(t.value):
                 continue
             v = t.value
