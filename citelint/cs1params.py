@@ -271,19 +271,32 @@ NAMES_MEMO = 8192
 
 
 @lru_cache(maxsize=64)
-def _names_of(wl: Whitelist, cls: Optional[str]) -> tuple[dict, dict]:
+def _names_of(wl: Whitelist, cls: Optional[str]) -> tuple[dict, dict, str]:
     """(name → what a citation of this class makes of it (``_name_info``), supported name → its value is checked
-    for an external link), filled as names are met: the same ~800 names make up the ~26,000 parameters of the
-    corpus's 3,000 citations; the second holds the names with no issue of their own (the most parameters)."""
-    return {}, {}
+    for an external link, the class its plans are made under (``_plan_class``)), filled as names are met: the
+    same ~800 names make up the ~26,000 parameters of the corpus's 3,000 citations; the second holds the names
+    with no issue of their own (the most parameters). The classes status() does not tell apart (all but the
+    preprint ones and those with names of their own) share one table."""
+    if cls is not None and cls not in wl.preprint and cls not in wl.unique:
+        shared = _names_of(wl, None)
+        return shared[0], shared[1], _plan_class(cls)
+    return {}, {}, _plan_class(cls)
 
 
-def _name_info(wl: Whitelist, cls: Optional[str], name: str, names: tuple[dict, dict]) -> tuple:
+def _plan_class(cls: Optional[str]) -> Optional[str]:
+    """The class a plan is made under: one of each group of classes _plan does not tell apart (_encyclopedia's
+    two, _format_without_url's _NO_CHAPTER, the rest)."""
+    if cls in ("encyclopaedia", "citation"):
+        return cls
+    return "web" if cls in _NO_CHAPTER else "book"
+
+
+def _name_info(wl: Whitelist, cls: Optional[str], name: str, names: tuple) -> tuple:
     """(key, status with a value, status when empty, suggestion if either is None, checked for an external
     link): what ``_citation_issues`` asks of a parameter name, once per name."""
     from citelint.identifiers import limits
 
-    table, fast = names
+    table, fast = names[0], names[1]
     if len(table) >= NAMES_MEMO:
         table.clear()
         fast.clear()
@@ -374,7 +387,7 @@ def _citation_issues(wl: Whitelist, c: cs1.Citation, text: str) -> list[Issue]:
             pipes.append((key, p, value))
         if info[4] and ("/" in value or ":" in value):  # (has_ext_link's own first test, without the call)
             links.append((key, p, value))
-    before, after, linked = _plan(wl, cls, tuple(valid))
+    before, after, linked = _plan(wl, names[2], tuple(valid))
     for kind, name, data in before:
         p = valid[name]
         out.append(Issue(kind, c, p, p.start, p.name_end, _data(data)))

@@ -257,3 +257,30 @@ def _redundant_unfiltered(wl, names):
         return cs1params._redundant(wl, dict.fromkeys(names))
     finally:
         cs1params._may_be_redundant = real
+
+
+def test_classes_that_share_a_name_table_or_a_plan_get_the_same_answers():
+    """cs1params shares one name table among the classes status() does not tell apart, and makes plans under one
+    class of each group _plan does not tell apart: status, suggestion and the plan are the same for each class of
+    a group, on every whitelist name and every name set of the corpus."""
+    from citelint.cs1 import template_classes
+
+    wl = cs1params.whitelist()
+    classes = set(template_classes().values())
+    ordinary = sorted(c for c in classes if c not in wl.preprint and c not in wl.unique)
+    assert len(ordinary) > 10
+    names = set(wl.basic) | {n.replace("#", "2") for n in wl.numbered} | {"Title", "URL", "Accessdate", "foo"}
+    for name in names:
+        want = (cs1params.status(wl, name, None), cs1params.suggestion(wl, name, None))
+        for cls in ordinary:
+            assert (cs1params.status(wl, name, cls), cs1params.suggestion(wl, name, cls)) == want, (name, cls)
+    sets = set()
+    for path in ARTICLES[:6]:
+        text = need(path).read_text(encoding="utf-8")
+        for c in cs1.citations(_model(text), text):
+            sets.add(tuple(dict.fromkeys(p.name for p in c.params if p.name and p.value)))
+    sets |= {("encyclopedia", "title", "website", "format"), ("chapter-format", "title"), ("format", "title")}
+    for names in sets:
+        for cls in classes:
+            got = cs1params._plan.__wrapped__(wl, cs1params._plan_class(cls), names)
+            assert got == cs1params._plan.__wrapped__(wl, cls, names), (cls, names)
