@@ -120,19 +120,32 @@ def check_date(value: str, param: str, today: date) -> bool:
     if len(value) > MAX_DATE:
         return False
     if mt := _COMMON.match(value):  # the three whole-date shapes most dates have: one match, the same verdict
-        ymd_y, ymd_m, ymd_d, dmy_d, dmy_name, dmy_y, mdy_name, mdy_d, mdy_y = mt.groups()
-        if ymd_y is not None:  # _YMD's branch
-            y, m, d = int(ymd_y), int(ymd_m), int(ymd_d)
-            if not 1 <= m <= 12 or y < 1582 or d == 0:
-                return False
-        elif dmy_d is not None:  # _DMY's (no "," for _MDY or _MD_DY before it)
-            y, m, d = int(dmy_y), config().months.get(dmy_name, 0), int(dmy_d)
-        else:  # _MDY's
-            y, m, d = int(mdy_y), config().months.get(mdy_name, 0), int(mdy_d)
-        if not m:
-            return False
-        return _tail(y, m, d, 0, 0, 0, param, today)
+        return _common(mt, param, today)
     return _check_date_patterns(value, param, today)
+
+
+def _common(mt: re.Match, param: str, today: date) -> bool:
+    """check_date's verdict for a date _COMMON matched."""
+    ymd_y, ymd_m, ymd_d, dmy_d, dmy_name, dmy_y, mdy_name, mdy_d, mdy_y = mt.groups()
+    if ymd_y is not None:  # _YMD's branch
+        y, m, d = int(ymd_y), int(ymd_m), int(ymd_d)
+        if not 1 <= m <= 12 or y < 1582 or d == 0:
+            return False
+    elif dmy_d is not None:  # _DMY's (no "," for _MDY or _MD_DY before it)
+        y, m, d = int(dmy_y), config().months.get(dmy_name, 0), int(dmy_d)
+    else:  # _MDY's
+        y, m, d = int(mdy_y), config().months.get(mdy_name, 0), int(mdy_d)
+    if not m:
+        return False
+    if param == "access-date" or not y:
+        return _tail(y, m, d, 0, 0, 0, param, today)
+    # _tail for one whole date: _day_ok, written out
+    if y > today.year + (2 if param == "pmc-embargo-date" else 1):
+        return False
+    if m == 2:
+        leap = y % 4 == 0 if y < 1582 else (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0))
+        return d <= (29 if leap else 28)
+    return d <= (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[m - 1]
 
 
 def _check_date_patterns(value: str, param: str, today: date) -> bool:
@@ -281,6 +294,8 @@ def valid(param: str, value: str, today: date) -> bool:
     """Date_validation's ``dates()`` for one parameter (``param`` is CS1's canonical name: ``date``, ``year``,
     ``access-date``, ``archive-date``, ``doi-broken-date``, ``pmc-embargo-date``, ``lay-date``,
     ``publication-date``). Memoised (bounded): the same dates recur in every revision of a page."""
+    if param != "year" and (mt := _COMMON.match(value)):  # (no c., no n.d.; the shapes |pmc-embargo-date= takes)
+        return _common(mt, param, today)
     if m := _CIRCA.match(value):
         if param in ("date", "year"):
             return _year_ok(m.group(1), today)

@@ -284,3 +284,43 @@ def test_classes_that_share_a_name_table_or_a_plan_get_the_same_answers():
         for cls in classes:
             got = cs1params._plan.__wrapped__(wl, cs1params._plan_class(cls), names)
             assert got == cs1params._plan.__wrapped__(wl, cls, names), (cls, names)
+
+
+def test_valid_gives_the_plain_verdict_on_common_dates():
+    """``valid``'s shortcut for the common shapes gives what its branches (c., n.d., |year=, |pmc-embargo-date=,
+    check_date by the patterns) give, for each date parameter."""
+    from datetime import date
+
+    from citelint import cs1dates
+
+    values = {"2020-05-04", "4 May 2020", "May 4, 2020", "4 May 0000", "29 February 2100", "29 February 2000",
+              "2020-02-30", "4 May 2028", "4 May 2027", "May 4, 2028", "1 January 2001", "2001-01-14", "c. 1900",
+              "n.d.", "2020", "4 Foo 2020", "2029-01-01", "2028-01-01"}
+    for path in ARTICLES[:5]:
+        text = need(path).read_text(encoding="utf-8")
+        for c in cs1.citations(_model(text), text):
+            values.update(p.value for p in c.params if p.value and len(p.value) < 30)
+    real = cs1dates.check_date
+    for param in ("date", "year", "access-date", "archive-date", "pmc-embargo-date", "publication-date"):
+        for v in values:
+            got = cs1dates.valid.__wrapped__(param, v, date(2026, 12, 1))
+            cs1dates.check_date = cs1dates._check_date_patterns
+            try:
+                want = _valid_without_shortcut(cs1dates, param, v, date(2026, 12, 1))
+            finally:
+                cs1dates.check_date = real
+            assert got == want, (param, v)
+
+
+def _valid_without_shortcut(cs1dates, param, value, today):
+    """``valid`` as written before the shortcut (its branches only)."""
+    if m := cs1dates._CIRCA.match(value):
+        return cs1dates._year_ok(m.group(1), today) if param in ("date", "year") else False
+    if param == "date":
+        return bool(cs1dates._ND.match(value)) or cs1dates.check_date(value, param, today)
+    if param == "year":
+        return cs1dates._YEAR_ONLY.match(value) is not None
+    if param == "pmc-embargo-date":
+        return cs1dates.check_date(value, param, today) and bool(
+            cs1dates._YMD.match(value) or cs1dates._MDY.match(value) or cs1dates._DMY.match(value))
+    return cs1dates.check_date(value, param, today)
