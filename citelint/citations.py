@@ -54,52 +54,64 @@ def locate(defn: Definition, text: str) -> Optional[int]:
 
 
 def parse_ref(defn: Definition, index: int, base: int) -> ParsedRef:
-    s, templates = parse_content(defn.content)
+    s, templates = parse_content(defn.content, base)
     return ParsedRef(defn, index, base, s, templates)
 
 
-def parse_content(content: str) -> tuple[str, tuple[Template, ...]]:
+def parse_content(content: str, base: int = 0) -> tuple[str, tuple[Template, ...]]:
     """A ref's content masked, and its templates (offsets relative to the content): a pure function of the
-    content, kept in a bounded memo (``citelint.memo``), since a history dump's revisions repeat their refs."""
-    return _PARSED(content)
+    content, kept in a bounded memo (``citelint.memo``), since a history dump's revisions repeat their refs.
+    ``base``: where the content is in its document, for the templates' ``layout`` (what ``cs1`` reads, at
+    document offsets) when the content is parsed now; from the memo, they keep the base they were made at."""
+    return _PARSED.get(content, base)
 
 
-def _parse_content(content: str) -> tuple[str, tuple[Template, ...]]:
+def _parse_content(content: str, base: int = 0) -> tuple[str, tuple[Template, ...]]:
     s = mask(content)
-    return s, (tuple(scan_templates(s)) if "{{" in s else ())
+    return s, (tuple(scan_templates(s, base=base)) if "{{" in s else ())
 
 
 def _parsed_weight(content: str, value: tuple[str, tuple[Template, ...]]) -> int:
-    s, templates = value
-    w = 150 + str_weight(content) + (0 if s is content else str_weight(s))
-    for t in templates:
-        w += 120 + 150 * len(t.params)
-    return w
+    # (counted, not walked: the content, its masked copy and the parameters' texts; each "|" a parameter, its
+    # (key, name, start, end) and its Param with their numbers; each "{{" a template)
+    return 200 + 3 * str_weight(content) + 600 * content.count("|") + 200 * content.count("{{")
 
 
 def content_urls(content: str) -> tuple[CitedUrl, ...]:
     """The URLs of a ref's content at offset 0 (``extract_urls(content, 0, …)``), memoised like
-    ``parse_content``; ``cited_urls`` moves them to where the content is."""
-    return _URLS(content)
+    ``parse_content``."""
+    base, urls = _URLS.get(content, 0, None)
+    return tuple(_shifted(urls, -base))
 
 
-def _content_urls(content: str) -> tuple[CitedUrl, ...]:
-    return tuple(extract_urls(content, 0, parsed=parse_content(content)))
+def _content_urls(content: str, base: int, parsed) -> tuple[int, tuple[CitedUrl, ...]]:
+    """(base, the URLs of the content placed at ``base``): made where the content first is, a memo hit at
+    another place moves them (``_urls_at``)."""
+    return base, tuple(extract_urls(content, base, parsed=parsed or parse_content(content, base)))
 
 
-def _urls_weight(content: str, urls: tuple[CitedUrl, ...]) -> int:
-    return 100 + sum(300 + 2 * len(c.raw) + (len(c.url) if c.url else 0) for c in urls)
+def _urls_weight(content: str, value: tuple[int, tuple[CitedUrl, ...]]) -> int:
+    return 100 + sum(300 + 2 * len(c.raw) + (len(c.url) if c.url else 0) for c in value[1])
 
 
 _PARSED: Memo[tuple[str, tuple[Template, ...]]] = Memo(_parse_content, _parsed_weight, 16_000_000)
-_URLS: Memo[tuple[CitedUrl, ...]] = Memo(_content_urls, _urls_weight, 6_000_000)
+_URLS: Memo[tuple[int, tuple[CitedUrl, ...]]] = Memo(_content_urls, _urls_weight, 6_000_000)
 
 
-def _shifted(urls: tuple[CitedUrl, ...], base: int) -> list[CitedUrl]:
-    if not base:
+def _shifted(urls, by: int) -> list[CitedUrl]:
+    """The URLs moved by ``by`` characters."""
+    if not by:
         return list(urls)
-    return [CitedUrl(c.start + base, c.end + base, c.raw, c.kind, c.param, c.url, c.problem, c.skipped, c.cite,
+    return [CitedUrl(c.start + by, c.end + by, c.raw, c.kind, c.param, c.url, c.problem, c.skipped, c.cite,
                      c.template, c.url_status, c.status_param, c.tagged_dead) for c in urls]
+
+
+def _urls_at(ref: ParsedRef) -> list[CitedUrl]:
+    content = ref.definition.content
+    if "//" not in content and "url" not in content.lower():
+        return []  # (what extract_urls says at once: not worth a memo entry)
+    base, urls = _URLS.get(content, ref.base, (ref.masked, ref.templates))
+    return _shifted(urls, ref.base - base)
 
 
 def parsed_refs(model: CitationModel, text: str) -> list[ParsedRef]:
@@ -117,8 +129,7 @@ def cited_urls(model: CitationModel, text: str) -> list[list[CitedUrl]]:
     """The URLs of each parsed ref (one list per entry of ``parsed_refs``, in the same order), computed once
     per model: the invalid-url and same-source rules and the link collection (``links.sites.collect``) read
     the same lists."""
-    return model.derived("urls", text, lambda: [
-        _shifted(content_urls(ref.definition.content), ref.base) for ref in parsed_refs(model, text)])
+    return model.derived("urls", text, lambda: [_urls_at(ref) for ref in parsed_refs(model, text)])
 
 
 def _parse(model: CitationModel, text: str) -> tuple[list[ParsedRef], Optional[ParsedRef]]:
@@ -150,7 +161,7 @@ def _parse_now(model: CitationModel, text: str) -> tuple[list[ParsedRef], Option
             pos = b
         parts.append(text[pos:])
         s = mask("".join(parts))
-        rest = ParsedRef(None, -1, 0, s, tuple(scan_templates(s)) if "{{" in s else ())
+        rest = ParsedRef(None, -1, 0, s, tuple(scan_templates(s, base=0)) if "{{" in s else ())
     return refs, rest
 
 

@@ -39,18 +39,35 @@ class Memo(Generic[V]):
         _ALL.append(self)
 
     def __call__(self, key: str) -> V:
-        items = self._items
-        with self._lock:
-            hit = items.get(key)
-            if hit is not None:
-                items.move_to_end(key)
-                self.hits += 1
-                return hit[0]
-        value = self._fn(key)
+        hit = self._items.get(key)
+        if hit is not None:
+            self._touch(key)
+            return hit[0]
+        return self._put(key, self._fn(key))
+
+    def get(self, key: str, *args) -> V:
+        """``fn(key, *args)``, or what it gave for ``key`` before (``args`` only tell it how to make a result
+        the caller can read, e.g. at which offset: a hit gives the one made first, whatever they are)."""
+        hit = self._items.get(key)
+        if hit is not None:
+            self._touch(key)
+            return hit[0]
+        return self._put(key, self._fn(key, *args))
+
+    def _touch(self, key: str) -> None:
+        # (no lock: each call is one step under the GIL; another thread may have just dropped the key)
+        self.hits += 1
+        try:
+            self._items.move_to_end(key)
+        except KeyError:
+            pass
+
+    def _put(self, key: str, value: V) -> V:
         self.misses += 1
         w = self._weigh(key, value)
         if w > self._limit:
             return value
+        items = self._items
         with self._lock:
             if key not in items:
                 items[key] = (value, w)

@@ -51,9 +51,42 @@ def test_template_shortcuts_find_what_the_token_scan_finds():
     texts = [mask(t) for t in _corpus_refs()] + _garbage(20261201, 20000, pieces)
     flat = 0
     for s in texts:
-        assert _shape(scan_templates(s)) == _shape(scan_templates(s, fast=False)), repr(s[:200])
+        slow = _shape(scan_templates(s, fast=False))
+        assert _shape(scan_templates(s)) == slow, repr(s[:200])
+        assert _shape(scan_templates(s, base=1000)) == slow, repr(s[:200])  # (with the layouts)
         flat += bool(extract._FLAT_TEMPLATE.match(s, max(s.find("{{"), 0)))
     assert flat > 2000  # the shortcut is what most real citations take
+
+
+def test_layouts_made_by_the_scan_are_the_ones_cs1_makes():
+    """The Params the template scan makes while it splits a flat template (``Template.layout``) are the
+    ones ``cs1`` lays out from the split template (its own way, for the templates without a layout):
+    names, values and every offset, on the corpus and on garbage with links, comments, odd white space."""
+    from citelint import cs1
+    from citelint.links.extract import Param
+
+    pieces = ["{{", "}}", "[[", "]]", "|", "=", "a", " ", "\t", "\u3000", "x=y", "\x00", "cite web|url=",
+              "[[a|b]]", "[[c=d]]", "\n", "[[ e ]]", "\x1c", " = ", "b ", "\xa0"]
+    rnd = random.Random(5)
+    made = links = 0
+    for s in [mask(t) for t in _corpus_refs()] + _garbage(20261202, 20000, pieces):
+        base = rnd.randint(0, 1000)
+        for t in scan_templates(s, base=base):
+            if t.layout is None:
+                continue
+            made += 1
+            links += "[[" in s[t.start:t.end]
+            b0, name_start, name_end, params = t.layout
+            ns, ne, rows = cs1._layout_now(s, t)
+            o = base + t.start
+            assert b0 == base and all(type(p) is Param for p in params)
+            assert (name_start, name_end, params) == (o + ns, o + ne, tuple(
+                Param(n, i, o + a, o + b, o + c, o + d, v, o + e, o + f) for n, i, a, b, c, d, v, e, f in rows)), \
+                repr(s[t.start:t.end])
+    assert made > 6000 and links > 1000
+    assert scan_templates("{{cite web|url=x}}")[0].layout is None  # (only when asked, with a base)
+    # a comment inside, or a link in a parameter's name: no layout (cs1 makes its own)
+    assert [t.layout for t in scan_templates("{{a|b=\x00\x00|c}}{{a|[[b|c]]=d}}{{[[a]]|b}}", base=0)] == [None] * 3
 
 
 def test_a_flat_template_with_links_splits_outside_them():
@@ -103,6 +136,48 @@ def test_bracket_search_is_the_lookbehind_search():
     for s in _corpus_texts() + _garbage(12, 20000, pieces, 20):
         assert [m.span(1) + m.span(2) for m in extract._BRACKET.finditer(s)] == \
                [m.span(1) + m.span(2) for m in old.finditer(s)], s[:100]
+
+
+def test_urls_found_without_searching_where_no_link_can_be_are_the_full_search():
+    """Where no "//" is left outside a ref's URL parameters, its links and bare URLs are not searched for:
+    what is found is what the full search finds, on the corpus and on garbage."""
+    pieces = ["{{cite web", "|url=", "|archive-url=", "|url-status=dead", "http://", "https://a.org/", "//b.org",
+              "[", "]", "[[", "]]", "}}", "{{", " ", "|", "=", "x", "/", ":", "\x00", "{{dead link}}", "[//c.org t]",
+              "|title=", "''", "&lt;"]
+    texts = _corpus_refs() + _garbage(20261203, 20000, pieces, 30)
+    found = 0
+    for content in texts:
+        got = extract_urls(content, 17)
+        assert got == extract_urls(content, 17, fast=False), repr(content[:200])
+        found += len(got)
+    assert found > 5000
+
+
+def test_a_ref_seen_at_another_place_gets_its_own_offsets():
+    """The memos keep a ref's templates, Params and URLs as first made (at its first place): the same ref
+    further down another page gets them at its own place, as if parsed there."""
+    from citelint import cs1
+
+    ref = "<ref>{{cite web |url=http://a.org/1 |title=One |work=[[W|w]]}} [http://b.org/ B] http://c.org/</ref>"
+    first = "Intro." + ref + "\n<references/>\n"
+    later = "A longer intro, and more." + ref + "\n<references/>\n"
+    settings = Settings()
+
+    def seen(text):
+        model = parse_document(Document("p", text, "wikitext"), settings)
+        return ([(c.start, c.end, c.name_start, c.name_end, c.params) for c in cs1.citations(model, text)],
+                citations.cited_urls(model, text))
+
+    memo.clear_all()
+    seen(first)
+    warm = seen(later)
+    assert citations._PARSED.hits and citations._URLS.hits
+    memo.clear_all()
+    assert warm == seen(later)
+    (_s, _e, ns, ne, params), = warm[0]
+    assert later[ns:ne] == "cite web" and [later[p.value_start:p.value_end] for p in params] == [
+        "http://a.org/1", "One", "[[W|w]]"]
+    assert [later[c.start:c.end] for c in warm[1][0]] == ["http://a.org/1", "http://b.org/", "http://c.org/"]
 
 
 def test_trimmed_value_trims_what_isspace_calls_white_space():
