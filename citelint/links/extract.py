@@ -477,7 +477,13 @@ def _extract(content: str, base: int, parsed: Optional[tuple] = None, fast: bool
             if not text or "{{" in text or "}}" in text or "{{" in s[vs:ve]:
                 continue  # empty, or built by a template: nothing to check
             kind = "archive" if (key in _ARCHIVE_PARAMS or t.name in ARCHIVE_TEMPLATES) else "url"
-            text = html.unescape(text)
+            if "&" in text:
+                text = html.unescape(text)
+            if text[:1] != "[":
+                j = judge(text)
+                out.append(CitedUrl(base + a, base + b, text, kind, written, j.url, j.problem, j.skipped, ti, t.name,
+                                    status, status_param, tagged_dead))
+                continue
             if text.startswith("[") and not text.startswith("[["):
                 j_problem = ("holds an external link [URL title]: give the bare URL and put the title in "
                              "|title=")

@@ -45,6 +45,9 @@ _MEMO_MAX = 2048
 
 def judge(text: str) -> Judgement:
     """Judge a URL as written (entities already decoded, surrounding whitespace removed)."""
+    m = _PLAIN.fullmatch(text)
+    if m is not None and len(m.group(2)) <= 63:
+        return _plain(m)  # (the common case: cheaper made again than looked up in the memo)
     if len(text) <= _MEMO_MAX:
         return _judge_memo(text)
     return _judge_safely(text)
