@@ -18,6 +18,7 @@ import tomllib
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import Iterator, Mapping, Optional
 
 from citelint.citations import ParsedRef, outside_refs, parsed_refs
@@ -89,17 +90,25 @@ def _collect(model: CitationModel, text: str, table: Mapping[str, str]) -> list[
     if rest is not None:
         sources.append(rest)
     for ref in sources:
-        if not ref.templates:
+        templates = ref.templates
+        if len(templates) == 1:  # (most refs: one template, not nested)
+            cls = table.get(templates[0].name)
+            if cls is not None:
+                out.append(_citation(ref, templates[0], cls, False))
             continue
-        tops = ref.top_level()
-        top_ids = {id(t) for t in tops}
-        for t in ref.templates:
+        last_end = -1
+        for t in templates:  # by start: a template starting inside the previous top-level one is nested
+            nested = t.start < last_end
+            if not nested:
+                last_end = t.end
             cls = table.get(t.name)
-            if cls is None:
-                continue
-            out.append(_citation(ref, t, cls, nested=id(t) not in top_ids))
-    out.sort(key=lambda c: c.start)
+            if cls is not None:
+                out.append(_citation(ref, t, cls, nested))
+    out.sort(key=_START)
     return out
+
+
+_START = attrgetter("start")
 
 
 def _citation(ref: ParsedRef, t: Template, cls: str, nested: bool) -> Citation:
