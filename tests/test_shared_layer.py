@@ -89,6 +89,21 @@ def test_layouts_made_by_the_scan_are_the_ones_cs1_makes():
     assert [t.layout for t in scan_templates("{{a|b=\x00\x00|c}}{{a|[[b|c]]=d}}{{[[a]]|b}}", base=0)] == [None] * 3
 
 
+def test_flat_templates_found_with_find_are_the_regex_ones():
+    """``_flat_end`` (str.find, the regex only where a bracket is) ends a flat template where
+    ``_FLAT_TEMPLATE`` does, at every "{{" of the corpus and of garbage."""
+    pieces = ["{{", "}}", "{", "}", "[[", "]]", "[", "]", "|", "a", " ", "[[a|b]]", "{{{", "}}}", "x=y", "\n"]
+    tried = 0
+    for s in [mask(t) for t in _corpus_refs()] + _garbage(20261204, 20000, pieces, 30):
+        pos = s.find("{{")
+        while pos >= 0:
+            m = extract._FLAT_TEMPLATE.match(s, pos)
+            assert extract._flat_end(s, pos) == (m.end() if m else -1), repr(s[pos:pos + 200])
+            tried += 1
+            pos = s.find("{{", pos + 1)
+    assert tried > 50000
+
+
 def test_a_flat_template_with_links_splits_outside_them():
     s = "{{cite web |title=[[A|B=c]] and [[D]] |url=http://x.org/ |publisher=[[E|F]]}}"
     (t,) = scan_templates(s)

@@ -45,6 +45,8 @@ _SIMPLE_TEMPLATE = re.compile(r"\{\{[^{}\[\]]*\}\}")
 # with shorter runs: it costs one pass, not one step a character per character given back
 _FLAT_TEMPLATE = re.compile(r"\{\{(?=([^{}\[\]]*))\1(?:\[\[(?=([^{}\[\]]*))\2\]\](?=([^{}\[\]]*))\3)*\}\}")
 _FLAT_LINK = re.compile(r"\[\[[^{}\[\]]*\]\]")
+# the inside of a flat template with brackets in it: text and whole links only
+_FLAT_INNER = re.compile(r"(?=([^{}\[\]]*))\1(?:\[\[(?=([^{}\[\]]*))\2\]\](?=([^{}\[\]]*))\3)*")
 _TOKENS = re.compile(r"\{\{+|\}\}+|\[\[|\]\]|\|")
 # the same, with a whole link that holds no bracket or brace as one token (its "|" never split a template)
 _TOKENS_FAST = re.compile(r"\{\{+|\}\}+|\[\[[^{}\[\]]*\]\]|\[\[|\]\]|\|")
@@ -177,12 +179,11 @@ def scan_templates(s: str, fast: bool = True, base: Optional[int] = None) -> lis
         c = tok[0]
         if c == "{":
             # (not tried again where _flat_run has just found no flat template)
-            simple = (_FLAT_TEMPLATE.match(s, m.start()) if (fast and tok == "{{" and m.start() != tried)
-                      else None)
-            if simple is not None:
+            a = m.start()
+            b = _flat_end(s, a) if (fast and tok == "{{" and a != tried) else -1
+            if b >= 0:
                 # no brace inside and only whole links: it closes at its "}}" whatever is around it, and
                 # only its own "|" outside the links split it (split without going through the tokens)
-                a, b = simple.span()
                 out.append(_make_flat(s, a, b, base))
                 if stack:
                     stack[-1].children.append((a, b))
@@ -251,15 +252,28 @@ def scan_templates(s: str, fast: bool = True, base: Optional[int] = None) -> lis
 _START = attrgetter("start")
 
 
+def _flat_end(s: str, pos: int) -> int:
+    """``_FLAT_TEMPLATE.match(s, pos).end()`` for the "{{" at ``pos``, or -1 when it does not match; found
+    with ``str.find`` (no brace inside means it closes at the first "}", and only whole links may be
+    there), the regular expression only where a bracket is. The search for that "}" stops at the next "{"
+    (which would make it not flat), so the tries at successive "{{" read each character once: linear."""
+    a = pos + 2
+    k = s.find("{", a)
+    j = s.find("}", a, k) if k >= 0 else s.find("}", a)
+    if j < 0 or s[j + 1:j + 2] != "}":
+        return -1
+    if s.find("[", a, j) < 0 and s.find("]", a, j) < 0:
+        return j + 2
+    return j + 2 if _FLAT_INNER.fullmatch(s, a, j) else -1
+
+
 def _flat_run(s: str, pos: int, out: list, base: Optional[int] = None) -> int:
     """From ``pos`` (a "{{" outside every template, or -1), the flat templates that follow one another at
     top level, made at once: the position of the first "{{" that does not open one (-1: none is left)."""
-    match = _FLAT_TEMPLATE.match
     while pos >= 0:
-        m = match(s, pos)
-        if m is None:
+        b = _flat_end(s, pos)
+        if b < 0:
             return pos
-        b = m.end()
         out.append(_make_flat(s, pos, b, base))
         pos = s.find("{{", b)
     return pos
