@@ -5,7 +5,11 @@ all offline rules, place the findings) with the citation scanner (``--parser sca
 the full mwparserfromhell walk (``--parser full``); the scanner's check both cold (each round in a fresh process,
 no memo holding anything of these pages: the figure the target is about) and warm (in this process, after the
 first round: what a re-run or a history dump's recurring refs see), for the parse into the model alone on each path, and for
-``mwparserfromhell.parse`` alone in the mode the full path uses (``skip_style_tags=True``); then the ratios
+``mwparserfromhell.parse`` alone in the mode the full path uses (``skip_style_tags=True``), the baseline of the
+ratios: in a fresh process, each tree dropped once made, as a check drops its model (also with the garbage
+collector set as ``citelint check`` sets it, citelint/gcsetup.py, and, for the record, in this process with
+the 15 trees kept in a list, as this bench timed it until 2026-12-01: the collector walking the live trees
+made that about 1.8x slower, and every ratio printed before flattered by as much); then the ratios
 (target, issue 9: the scanner's check >= 10 MB/s and >= 10x the bare parse); and the wall time of a whole
 ``citelint check --offline`` process on one small file beside a bare ``python -c pass`` for scale
 (target, issue 9: <= 0.25 s wall), with the ``.pyc`` files an installed program has and as the current shell
@@ -39,15 +43,35 @@ DEFAULT_CORPUS = REPO / "tests" / "data" / "corpus" / "wikitext"
 
 def cold_child(corpus: Path) -> None:
     """Time one check of the corpus in this fresh process (after a warm-up on another text, so imports and
-    first-use compilation are not counted) and print the seconds."""
+    first-use compilation are not counted; the garbage collector set as the ``check`` command sets it) and
+    print the seconds."""
     files = sorted(corpus.glob("*.wiki"))
     texts = [p.read_text(encoding="utf-8") for p in files]
     settings = Settings(parser="scan")
     check_document(Document("warm-up.wiki", "a<ref>{{cite web |url=http://example.org |title=t}}</ref>\n"
                             "<references/>\n", "wikitext"), settings)
+    from citelint.gcsetup import for_checking
+
+    for_checking()  # the garbage collector as `citelint check` and its workers set it
     t0 = time.perf_counter()
     for p, t in zip(files, texts):
         check_document(Document(str(p), t, "wikitext"), settings)
+    print(f"{time.perf_counter() - t0:.6f}")
+
+
+def bare_child(corpus: Path, tuned: bool) -> None:
+    """Time one bare ``mwparserfromhell.parse`` of the corpus in this fresh process, each tree dropped once
+    made (as a check drops its model), and print the seconds; ``tuned``: with the garbage collector set as
+    the ``check`` command sets it."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.wiki"))]
+    mwparserfromhell.parse("a<ref>{{cite web |url=http://example.org}}</ref>", skip_style_tags=True)
+    if tuned:
+        from citelint.gcsetup import for_checking
+
+        for_checking()
+    t0 = time.perf_counter()
+    for t in texts:
+        mwparserfromhell.parse(t, skip_style_tags=True)
     print(f"{time.perf_counter() - t0:.6f}")
 
 
@@ -57,9 +81,13 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--small-only", action="store_true", help="only the small-file start-up figures")
     ap.add_argument("--cold-child", action="store_true", help=argparse.SUPPRESS)  # one cold check, seconds out
+    ap.add_argument("--bare-child", choices=["default", "tuned"], help=argparse.SUPPRESS)  # one bare parse
     args = ap.parse_args()
     if args.cold_child:
         cold_child(args.corpus)
+        return
+    if args.bare_child:
+        bare_child(args.corpus, args.bare_child == "tuned")
         return
     if args.small_only:
         small_file(args.rounds)
@@ -74,8 +102,8 @@ def main() -> None:
     from citelint.parsers.wikitext import parse_wikitext
 
     table = scan_settings.templates
-    times: dict[str, list[float]] = {k: [] for k in ("bare", "scan-cold", "scan", "full", "scan-parse",
-                                                     "full-parse")}
+    times: dict[str, list[float]] = {k: [] for k in ("bare", "bare-tuned", "bare-kept", "scan-cold", "scan",
+                                                     "full", "scan-parse", "full-parse")}
 
     def timed(key, fn) -> None:
         t0 = time.perf_counter()
@@ -83,11 +111,17 @@ def main() -> None:
         times[key].append(time.perf_counter() - t0)
 
     for _ in range(args.rounds):
-        timed("bare", lambda: [mwparserfromhell.parse(t, skip_style_tags=True) for t in texts])
-        # cold: a fresh process, so no memo holds anything of these texts (what one run on new pages costs)
-        out = subprocess.run([sys.executable, __file__, "--cold-child", "--corpus", str(args.corpus)],
-                             check=True, capture_output=True, text=True).stdout
-        times["scan-cold"].append(float(out.split()[-1]))
+        def child(key: str, *flags: str) -> None:
+            out = subprocess.run([sys.executable, __file__, *flags, "--corpus", str(args.corpus)],
+                                 check=True, capture_output=True, text=True).stdout
+            times[key].append(float(out.split()[-1]))
+
+        # the bare parse and the check each in a fresh process (nothing memoised of these texts, nothing
+        # else alive for the garbage collector to walk): what one run on new pages costs
+        child("bare", "--bare-child", "default")
+        child("bare-tuned", "--bare-child", "tuned")
+        child("scan-cold", "--cold-child")
+        timed("bare-kept", lambda: [mwparserfromhell.parse(t, skip_style_tags=True) for t in texts])
         timed("scan", lambda: [check_document(Document(str(p), t, "wikitext"), scan_settings)
                                for p, t in zip(files, texts)])
         timed("full", lambda: [check_document(Document(str(p), t, "wikitext"), full_settings)
@@ -97,7 +131,8 @@ def main() -> None:
     best = {k: min(v) for k, v in times.items()}
     b = best["bare"]
     print(f"corpus: {len(files)} files, {mb:.2f} MB, best of {args.rounds} rounds")
-    rows = [("bare mwparserfromhell.parse", "bare"), ("check, --parser scan", "scan-cold"),
+    rows = [("bare mwparserfromhell.parse", "bare"), ("  the same, collector as set", "bare-tuned"),
+            ("  trees kept, this process", "bare-kept"), ("check, --parser scan", "scan-cold"),
             ("  the same, memos warm", "scan"), ("check, --parser full", "full"),
             ("  parse only, scanner", "scan-parse"), ("  parse only, full walk", "full-parse")]
     for label, key in rows:

@@ -246,6 +246,9 @@ def check(paths: tuple[str, ...], output_format: str, input_format: Optional[str
     from citelint.scale import ScaleError
 
     bar = _progress.DumpProgress() if _progress.wanted() else None
+    from citelint.gcsetup import for_checking
+
+    for_checking()  # start-up is over: what it made is not walked by the collector again
     try:
         result = run(paths, settings, on_error, stdin_text=stdin_text, stdin_name=stdin_filename,
                      stdin_stream=stdin_stream, jobs=jobs or default_jobs(), progress=bar, resolver=resolver,

@@ -177,10 +177,13 @@ def _pool(jobs: int):
 
 def _worker_init() -> None:
     """Ctrl-C is the main process's to handle (it stops the pool): workers ignore it, so an
-    interrupted run prints no traceback per worker."""
+    interrupted run prints no traceback per worker. The collector is set for checking (``gcsetup``)."""
     import signal
 
+    from citelint.gcsetup import for_checking
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for_checking()
 
 
 def _doc(item):
