@@ -302,3 +302,19 @@ def test_defused_markup_keeps_the_citation_text_as_written():
     (d,) = model.definitions
     assert d.content == "See {{cite web |url=http://a.example/p |title=[[T <span>x"
     assert text[d.content_start:].startswith(d.content) and d.key == "k"
+
+
+def test_unclosed_and_numerous_bracketed_links_in_a_ref_are_checked_in_bounded_time(tmp_path):
+    """``[//`` + 100,000 letters in a |title= (no "]" on the line) took the bracketed-link pattern 46 s of
+    backtracking, and a ref of 40,000 bracketed links was quadratic in the spans already read: both pages
+    came back unchecked (parse-timeout). Both are now checked, with their findings."""
+    unclosed = tmp_path / "unclosed.wiki"
+    unclosed.write_text("<ref>{{cite web |url=https://example.org/ |title=[//" + "x" * 100_000 + " |website=W}}"
+                        "</ref>\n" + "<ref>[//" + "y" * 100_000 + " no end</ref>\n{{reflist}}\n", encoding="utf-8")
+    many = tmp_path / "many.wiki"
+    many.write_text("a<ref>" + " ".join(f"[http://e{i}.org/ t] [http://e{i}.org|bad]" for i in range(20_000))
+                    + "</ref>\n<references/>\n", encoding="utf-8")
+    for page in (unclosed, many):
+        r = citelint(str(page), timeout=60)
+        assert not r.killed and "unchecked-page" not in r.stdout and r.seconds < 20, (page.name, r.stdout[-300:])
+    assert citelint(str(many)).stdout.count("invalid-url") == 20_000

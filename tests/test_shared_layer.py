@@ -290,3 +290,39 @@ def test_memo_is_bounded_by_weight_and_its_weight_is_honest():
 def test_normalize_is_the_same_through_the_memo():
     for s in ["  a <!-- x -->  b  " * 10, "x" * 47, "y " * 30, "z\n" * 5000]:
         assert normalize(s) == " ".join(re.sub(r"<!--.*?(?:-->|$)", "", s, flags=re.DOTALL).split())
+
+
+def _bracket_old(s: str) -> list:
+    return [(m.start(), m.end(), m.start(1), m.end(1), m.group(1), m.group(2)) for m in extract._BRACKET.finditer(s)]
+
+
+def test_bracketed_links_found_in_linear_time_are_the_patterns_matches():
+    """``_bracket_links`` (the URL by a pattern, the closing "]" by str.find) gives ``_BRACKET.finditer``'s
+    matches, on the corpus and on random strings of the characters that decide them."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(need(CORPUS / "wikitext").glob("*.wiki"))]
+    assert sum(len(_bracket_old(t)) for t in texts) > 300
+    rnd = random.Random(9)
+    pieces = ["[", "]", "[[", "//", "http:", "HTTPS:", "a", " ", "\n", "<", "{", "|", "x", "]]", '"', "é"]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 30))) for _ in range(30_000)]
+    for t in texts:
+        assert list(extract._bracket_links(t)) == _bracket_old(t), t
+
+
+def test_claimed_spans_answer_as_the_list_they_replace():
+    """``_Claimed`` (the union of the spans read as URLs) says a position is in one exactly when some span
+    of the list holds it, as spans are added one by one or all at once, overlapping or not."""
+    def held(spans, pos):
+        return any(a <= pos < b for a, b in spans)
+
+    rnd = random.Random(4)
+    for _ in range(3_000):
+        spans: list = []
+        claimed = extract._Claimed([])
+        for _ in range(rnd.randrange(1, 12)):
+            a = rnd.randrange(0, 60)
+            spans.append((a, a + rnd.randrange(0, 15)))
+            if rnd.random() < 0.5:
+                claimed.add(*spans[-1])
+            else:
+                claimed = extract._Claimed(list(spans))
+            assert [p in claimed for p in range(80)] == [held(spans, p) for p in range(80)], spans
