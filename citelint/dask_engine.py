@@ -108,6 +108,11 @@ class DaskEngine:
             if scheduler is None:
                 self.cluster = local_cluster(jobs)
                 self.client = Client(self.cluster)
+                # our own workers are set for checking as those of --jobs are (an existing cluster's are
+                # its owner's: left as they are)
+                from citelint.gcsetup import for_checking
+
+                self.client.run(for_checking)
             else:
                 self.client = Client(scheduler, timeout="20s")
         except (OSError, TimeoutError) as e:

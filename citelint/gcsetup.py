@@ -1,5 +1,5 @@
 """The cyclic garbage collector, set for a process that checks pages (the ``check`` command, the workers of
-``--jobs``).
+``--jobs``, the Dask workers of a cluster citelint starts).
 
 A check makes millions of small objects (spans, parameters, findings) that reference counting frees; almost
 none is in a cycle. With CPython's default thresholds the collector still walks every live object now and
@@ -9,7 +9,8 @@ cold check. So the objects that exist once start-up is over are moved out of the
 (``gc.freeze()``: they live as long as the process anyway), and the youngest generation is collected every
 50,000 allocations instead of 700. Cycles are still collected, less often; peak memory is the same
 (``bench/bench_dump.py`` prints it). A program that imports citelint as a library keeps its own settings: only
-the command and its workers call ``for_checking``.
+the command, its workers and the workers of the LocalCluster that ``--engine dask`` starts itself call
+``for_checking`` (the workers of an existing cluster, given with ``--scheduler``, are left as they are).
 """
 
 from __future__ import annotations

@@ -56,3 +56,22 @@ def test_the_check_command_sets_it(tmp_path):
                "try:\n    main()\nexcept SystemExit as e:\n"
                "    print('exit', e.code, gc.get_threshold()[0], gc.get_freeze_count() > 0)\n")
     assert out.splitlines()[-1] == f"exit 0 {gcsetup.YOUNGEST} True"
+
+
+def test_the_dask_workers_of_a_cluster_citelint_starts_are_set_and_an_existing_clusters_left_alone():
+    import pytest
+
+    pytest.importorskip("distributed", reason="the test extra installs dask[distributed]")
+    from citelint.dask_engine import DaskEngine, local_cluster
+
+    engine = DaskEngine(None, 2)
+    try:
+        assert set(engine.client.run(_threshold).values()) == {gcsetup.YOUNGEST}
+    finally:
+        engine.close()
+    with local_cluster(1) as cluster:
+        engine = DaskEngine(cluster.scheduler_address, 1)
+        try:
+            assert set(engine.client.run(_threshold).values()) == {700}
+        finally:
+            engine.close()
