@@ -318,3 +318,42 @@ def test_unclosed_and_numerous_bracketed_links_in_a_ref_are_checked_in_bounded_t
         r = citelint(str(page), timeout=60)
         assert not r.killed and "unchecked-page" not in r.stdout and r.seconds < 20, (page.name, r.stdout[-300:])
     assert citelint(str(many)).stdout.count("invalid-url") == 20_000
+
+
+def test_a_lone_lt_before_a_long_run_of_whitespace_is_checked_in_bounded_time(tmp_path):
+    """A "<" then 200,000 newlines (or spaces) and no tag name: ``<\\s*/?\\s*ref`` and ``<\\s*/?\\s*[A-Za-z]``
+    tried every split of the run between their two ``\\s*`` (quadratic: 10.6 s, the page came back
+    unchecked at the parse timeout). ``<\\s*(?:/\\s*)?…`` matches the same text in one pass."""
+    for ws in ("\n", " "):
+        page = tmp_path / "lt.wiki"
+        page.write_text("Text.<ref>x</ref>\n<" + ws * 200_000 + "x\n{{reflist}}\n", encoding="utf-8")
+        r = citelint(str(page), timeout=60)
+        assert not r.killed and "unchecked-page" not in r.stdout and r.seconds < 8, (repr(ws), r.stdout[-300:])
+
+
+def test_the_linear_lt_patterns_match_what_the_old_ones_did():
+    """The rewritten patterns against the ones they replace (``/?\\s*`` → ``(?:/\\s*)?``), on the real
+    corpus and on random strings of the characters they mention: the same matches, spans and groups."""
+    import random
+    import re
+
+    from citelint.parsers import scanner, wikitext
+    from paths import CORPUS, need
+
+    old_new = [
+        (re.compile(r"<\s*/?\s*ref|\{\{|\ue000|<!--", re.IGNORECASE), wikitext._WORTH_A_LOOK.__self__),
+        (re.compile(r"<\s*/?\s*ref", re.IGNORECASE), scanner._REFISH),
+        (re.compile(scanner._CANDIDATE.pattern.replace(r"<\s*(?:/\s*)?[A-Za-z]", r"<\s*/?\s*[A-Za-z]", 1),
+                    scanner._CANDIDATE.flags), scanner._CANDIDATE),
+    ]
+    assert all(o.pattern != n.pattern for o, n in old_new)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(need(CORPUS / "wikitext").glob("*.wiki"))]
+    rnd = random.Random(7)
+    alphabet = ["<", "/", " ", "\n", "\t", "r", "R", "e", "f", "ref", "<ref", "</ref>", ">", "a", "Z", "{{", "[[",
+                "]]", "[", "//", "http:", "<!--", "\ue000", "{|", "-", "=", '"']
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(1, 60))) for _ in range(20_000)]
+    for old, new in old_new:
+        for t in texts:
+            a = [(m.span(), m.groups()) for m in old.finditer(t)]
+            b = [(m.span(), m.groups()) for m in new.finditer(t)]
+            assert a == b, (new.pattern, t[:200])

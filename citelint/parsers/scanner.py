@@ -63,7 +63,7 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^<>]*?)(/?)>")
 _CANDIDATE = re.compile(
     # (a link that holds no bracket, brace or tag holds nothing for the model: not a candidate; a whole tag as
     # _TAG reads it, its groups _TAG's, before the "<" of any other, which _Scanner.tag looks at again)
-    r"<!--|(?-i:" + _TAG.pattern + r")|<\s*/?\s*[A-Za-z]|\{\{|\[\[(?![^\[\]{}<\ue000-\ue002]*\]\])|\[(?=[bfghimnrstuwx/])(?=(?:" + _SCHEMES
+    r"<!--|(?-i:" + _TAG.pattern + r")|<\s*(?:/\s*)?[A-Za-z]|\{\{|\[\[(?![^\[\]{}<\ue000-\ue002]*\]\])|\[(?=[bfghimnrstuwx/])(?=(?:" + _SCHEMES
     + r"):|//)|\n[ \t:]*\{\|",
     re.IGNORECASE)  # (a table's "{|" after its "\n", every alternative a literal first: a "^" or a class
 # there would make the search try every position; the first letters of the schemes, tried before the
@@ -103,7 +103,7 @@ _PAIRED = {_BRACES: ("{{", "}}"), _SQUARE: ("[[", "]]")}  # (match: an opening a
 _TABLE = re.compile(r"\n[ \t:]*\{\||\n[ \t]*\|\}(?!\})")
 _TEMPLATE_NAME = re.compile(r"\{\{([^{}|]*)")
 _TEMPLATE_NAMES = re.compile(r"\{\{([^{}|]*)(\{?)")  # … and whether a "{" follows the name
-_REFISH = re.compile(r"<\s*/?\s*ref", re.IGNORECASE)
+_REFISH = re.compile(r"<\s*(?:/\s*)?ref", re.IGNORECASE)
 _REF_START = re.compile(r"<ref(?=[\s/>])", re.IGNORECASE)
 _LIST_START = re.compile(r"<\s*references", re.IGNORECASE)
 # (the text up to the first "</ref>" as a run of anything but "<", then each "<" that starts no "</ref>" and

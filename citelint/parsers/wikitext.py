@@ -30,7 +30,7 @@ OPAQUE_TAGS = frozenset(
 _HIDDEN_LT = "\ue000"  # stands in for the "<" of an opening tag that can never be closed
 # What a node must hold to matter: ref markup, a template (which may make refs), or a comment
 # (suppressions). A table or <div> with none of these is stepped over without a walk.
-_WORTH_A_LOOK = re.compile(r"<\s*/?\s*ref|\{\{|\ue000|<!--", re.IGNORECASE).search
+_WORTH_A_LOOK = re.compile(r"<\s*(?:/\s*)?ref|\{\{|\ue000|<!--", re.IGNORECASE).search
 _LEFTOVER = re.compile(r"[<\ue000](/?)\s*(ref|references)\b([^<>\ue000]*?)(/?)\s*>", re.IGNORECASE)
 # "<refname=…>": a ref tag with the space after "ref" missing, which MediaWiki shows as text
 _NO_SPACE = re.compile(r"<ref(name|group|follow|dir)\s*=[^<>]*>", re.IGNORECASE)
