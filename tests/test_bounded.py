@@ -357,3 +357,32 @@ def test_the_linear_lt_patterns_match_what_the_old_ones_did():
             a = [(m.span(), m.groups()) for m in old.finditer(t)]
             b = [(m.span(), m.groups()) for m in new.finditer(t)]
             assert a == b, (new.pattern, t[:200])
+
+
+def test_unclosed_link_and_tag_openings_in_refs_are_compared_in_bounded_time(tmp_path):
+    """Two refs of '[[' * 50,000: duplicate-ref's markup pattern scanned from each "[[" to the end of the ref
+    for a "|" (quadratic: 10.8 s, the page came back unchecked at the parse timeout); '<' * 50,000 the same
+    for a ">"."""
+    for head in ("[[", "<"):
+        page = tmp_path / "open.wiki"
+        body = head * 50_000
+        page.write_text(f"A<ref>{body}</ref> B<ref>{body}</ref>\n{{{{reflist}}}}\n", encoding="utf-8")
+        r = citelint(str(page), timeout=60)
+        assert not r.killed and "unchecked-page" not in r.stdout and r.seconds < 8, (head, r.stdout[-300:])
+
+
+def test_strip_markup_is_the_markup_pattern_substituted():
+    """duplicate_ref._strip_markup against ``_MARKUP.sub(" ", …)`` on the corpus's ref contents and whole
+    pages, and on random strings of the characters the pattern mentions."""
+    import random
+
+    from citelint.rules import duplicate_ref
+    from paths import CORPUS, need
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(need(CORPUS / "wikitext").glob("*.wiki"))]
+    rnd = random.Random(11)
+    alphabet = ["<", ">", "[", "[[", "]", "]]", "|", "'", "''", "&", "amp", ";", "{{", "}}", "{", "}", " ", "\n",
+                "a", "x|y", "<b>", "&nbsp;"]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 50))) for _ in range(30_000)]
+    for t in texts:
+        assert duplicate_ref._strip_markup(t) == duplicate_ref._MARKUP.sub(" ", t), t[:200]

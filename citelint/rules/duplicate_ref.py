@@ -161,6 +161,42 @@ _SURNAME_PAREN = re.compile(r"[^\W\d_][\w'-]*(?=\.?\s*\((?:1[5-9]\d\d|20\d\d)\))
 _NAME_CHARS = re.compile(r"[^\w.-]+")
 _URL_HOST = re.compile(r"https?://(?:www\d?\.)?([^/\s|\]}<>:]+)", re.IGNORECASE)
 _MARKUP = re.compile(r"<[^>]*>|\[\[(?:[^|\]]*\|)?|\]\]|'{2,}|&\w+;|\{\{[^{}]*\}\}|\[\S+")
+# _MARKUP's heads: what follows a "<" (to its ">") and a "[[" (to its "|" if one comes before any "]") is
+# found by str.find from positions that only move forwards, as _strip_markup does: the pattern scanned each
+# to the end of the text when no ">" or "|"/"]" came ('[[' * 50,000 in a ref took 11 s: quadratic)
+_MARKUP_HEAD = re.compile(r"<|\[\[|\]\]|'{2,}|&\w+;|\{\{[^{}]*\}\}|\[\S+")
+
+
+def _strip_markup(text: str) -> str:
+    """``_MARKUP.sub(" ", text)`` in linear time (the same result; tests compare them)."""
+    n = len(text)
+    out = []
+    last = pos = 0
+    gt = bar = rb = -1  # the next ">", "|", "]" at or after where they were last looked for (n: none)
+    while (m := _MARKUP_HEAD.search(text, pos)) is not None:
+        start, end = m.span()
+        if text[start] == "<":
+            if gt < end:
+                gt = text.find(">", end)
+                gt = n if gt < 0 else gt
+            if gt == n:  # no ">": nothing of _MARKUP matches at this "<"
+                pos = end
+                continue
+            end = gt + 1
+        elif end - start == 2 and text.startswith("[[", start):
+            if bar < end:
+                bar = text.find("|", end)
+                bar = n if bar < 0 else bar
+            if rb < end:
+                rb = text.find("]", end)
+                rb = n if rb < 0 else rb
+            if bar < rb:
+                end = bar + 1
+        out.append(text[last:start])
+        out.append(" ")
+        last = pos = end
+    out.append(text[last:])
+    return "".join(out)
 _STOP = frozenset("a an and at by for from in of on the to with der die das und le la les des du de el los".split())
 _SURNAME_KEYS = ("last", "last1", "surname", "surname1", "author", "author1", "authors", "editor-last",
                  "editor1-last", "editor", "vauthors")
@@ -257,20 +293,20 @@ class _Namer:
             year_src = year_src or next((p for p in pos if _YEAR.fullmatch(p.strip())), "")
         year = _YEAR.search(year_src)
         if not params:  # plain text: "Smith, J. (2001). Title." — its first word and first year
-            plain = _MARKUP.sub(" ", content)
+            plain = _strip_markup(content)
             word = _SURNAME_COMMA.search(plain) or _SURNAME_PAREN.search(plain[:80]) or _WORD.search(plain)
             year = _YEAR.search(plain)
             if word and year and word.start() < year.start():
                 surname = word.group()
         if surname:
-            word = _WORD.search(_MARKUP.sub(" ", surname))
+            word = _WORD.search(_strip_markup(surname))
             if word and year:
                 yield word.group() + year.group()
         host = _URL_HOST.search(params.get("url", "") or content)
         if host:
             yield host.group(1).lower()
-        title = params.get("title") or _MARKUP.sub(" ", content)
-        words = [w for w in _WORD.findall(_MARKUP.sub(" ", title)) if w.lower() not in _STOP][:3]
+        title = params.get("title") or _strip_markup(content)
+        words = [w for w in _WORD.findall(_strip_markup(title)) if w.lower() not in _STOP][:3]
         if words:
             yield " ".join(words)
 
