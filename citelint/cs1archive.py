@@ -22,6 +22,14 @@ from urllib.parse import urlsplit
 #: to the next "/" (the flag); written without backtracking (the Lua pattern's can only match this way)
 _WAYBACK = re.compile(r"//web\.archive\.org/([^0-9]*)([0-9]+)")
 
+
+def _wayback(url: str) -> Optional[re.Match]:
+    """``_WAYBACK.search(url)`` in linear time: the pattern tried at the first "//web.archive.org/" only (at a
+    later one it fails if it failed there: no digit after; the search scanned from each one to the end, an
+    archive-url of "//web.archive.org/g" * 6,000 took 4.8 s)."""
+    at = url.find("//web.archive.org/")
+    return _WAYBACK.match(url, at) if at >= 0 else None
+
 #: hosts of web archives (and their mirrors), lower case, without "www."
 ARCHIVE_HOSTS = frozenset({
     "web.archive.org", "wayback.archive.org", "liveweb.archive.org", "archive.org",
@@ -106,7 +114,7 @@ def malformed(url: str) -> Optional[str]:
         return "save"
     if "//liveweb.archive.org/" in url:
         return "liveweb"
-    m = _WAYBACK.search(url)
+    m = _wayback(url)
     slash = url.find("/", m.end()) if m else -1
     if m is None or slash < 0:
         return "timestamp"

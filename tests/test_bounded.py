@@ -386,3 +386,30 @@ def test_strip_markup_is_the_markup_pattern_substituted():
     texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 50))) for _ in range(30_000)]
     for t in texts:
         assert duplicate_ref._strip_markup(t) == duplicate_ref._MARKUP.sub(" ", t), t[:200]
+
+
+def test_a_long_archive_url_of_repeated_wayback_hosts_is_checked_in_bounded_time(tmp_path):
+    """|archive-url= "//web.archive.org/g" * 12,000 (no digit): the Wayback pattern's search scanned from each
+    host to the end (quadratic: 6 s at 6,000, the page came back unchecked at 12,000)."""
+    page = tmp_path / "wb.wiki"
+    page.write_text("A<ref>{{cite web |url=https://example.org/ |title=T |archive-url="
+                    + "//web.archive.org/g" * 12_000 + " |archive-date=2020-01-01}}</ref>\n{{reflist}}\n",
+                    encoding="utf-8")
+    r = citelint(str(page), timeout=60)
+    assert not r.killed and "unchecked-page" not in r.stdout and r.seconds < 8, r.stdout[-300:]
+
+
+def test_wayback_is_the_wayback_pattern_searched():
+    """cs1archive._wayback against ``_WAYBACK.search`` on the corpus and on random strings."""
+    import random
+
+    from citelint import cs1archive
+    from paths import CORPUS, need
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(need(CORPUS / "wikitext").glob("*.wiki"))]
+    rnd = random.Random(5)
+    alphabet = ["//web.archive.org/", "web/", "2", "20200101000000", "/", "g", "x", "//", "web.archive.org", " "]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 30))) for _ in range(20_000)]
+    for t in texts:
+        a, b = cs1archive._WAYBACK.search(t), cs1archive._wayback(t)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), t[:200]
