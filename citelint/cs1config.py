@@ -153,9 +153,9 @@ def _any_of(entries: tuple) -> "Callable[[str, str], bool]":
     return test
 
 
-def _required_literal(regex: re.Pattern) -> Optional[str]:
-    """The longest run of literal characters in the pattern's top-level sequence (text every match holds), or
-    None (none, case-insensitive, or a pattern this cannot read)."""
+def _top_level(regex: re.Pattern):
+    """The pattern's parsed top-level sequence (``re._parser``), or None for a case-insensitive pattern (its
+    literals do not stand for themselves) or one this cannot read."""
     try:
         from re import _parser as sre_parse  # Python 3.11+
     except ImportError:  # pragma: no cover
@@ -166,7 +166,14 @@ def _required_literal(regex: re.Pattern) -> Optional[str]:
         parsed = sre_parse.parse(regex.pattern, regex.flags)
     except Exception:  # pragma: no cover - it compiled, so it parses
         return None
-    if parsed.state.flags & re.IGNORECASE:
+    return None if parsed.state.flags & re.IGNORECASE else parsed
+
+
+def _required_literal(regex: re.Pattern) -> Optional[str]:
+    """The longest run of literal characters in the pattern's top-level sequence (text every match holds), or
+    None (none, case-insensitive, or a pattern this cannot read)."""
+    parsed = _top_level(regex)
+    if parsed is None:
         return None
     best, run = "", []
     for op, arg in list(parsed) + [(None, None)]:
@@ -186,18 +193,11 @@ def _needles(regex: re.Pattern) -> Optional[tuple[str, ...]]:
     if lit is not None:
         return (lit,)
     try:
-        from re import _parser as sre_parse  # Python 3.11+
-        from re import _constants as sre_constants
+        from re import _constants as sre_constants  # Python 3.11+
     except ImportError:  # pragma: no cover
         import sre_constants
-        import sre_parse
-    if regex.flags & re.IGNORECASE:
-        return None
-    try:
-        parsed = sre_parse.parse(regex.pattern, regex.flags)
-    except Exception:  # pragma: no cover - it compiled, so it parses
-        return None
-    if parsed.state.flags & re.IGNORECASE:
+    parsed = _top_level(regex)
+    if parsed is None:
         return None
     for op, arg in parsed:
         if op is sre_constants.IN and arg and all(o is sre_constants.LITERAL for o, _a in arg):
