@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import time
 from typing import Callable, Iterable, Iterator, Optional
@@ -78,15 +77,18 @@ def _stdin_document(data: str | bytes, name: str, settings: Settings) -> Documen
 
 def _shared(found: list, strings: dict) -> list:
     """The revisions of a page repeat the same source lines and messages in finding after finding:
-    keep one copy of each string, so a long history's findings take little memory."""
-    out = []
+    keep one copy of each string, so a long history's findings take little memory. The copy kept is equal to
+    the one it replaces, so the finding is the same value: it is set in place (``dataclasses.replace`` built a
+    new finding and ran its checks again, 0.7 s for the 71,577 findings of a 200 MB dump)."""
+    put = object.__setattr__  # a Finding is frozen; an equal string in place of an equal string changes nothing
     for f in found:
         line = strings.setdefault(f.source_line, f.source_line)
+        if line is not f.source_line:
+            put(f, "source_line", line)
         message = strings.setdefault(f.message, f.message)
-        if line is not f.source_line or message is not f.message:
-            f = dataclasses.replace(f, source_line=line, message=message)
-        out.append(f)
-    return out
+        if message is not f.message:
+            put(f, "message", message)
+    return found
 
 
 def run(paths: Iterable[str], settings: Settings, on_error: Callable[[InputError], None],

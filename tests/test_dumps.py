@@ -509,3 +509,24 @@ def test_all_revisions_checks_links_of_the_newest_revision_only(tmp_path):
     assert asked == ["/gone-3"], r.stderr
     assert [(f["rule"], f["revision"]) for f in data["findings"]] == [("dead-link", "3")]
     assert data["summary"]["revisions_checked"] == 3
+
+
+def test_a_history_s_findings_share_their_repeated_strings_and_keep_their_values():
+    """runner._shared keeps one copy of each source line and message across a dump's findings (a long history
+    repeats them in finding after finding); it sets the kept copy in place, so each finding is the same value."""
+    from citelint.findings import Finding
+    from citelint.model import Severity
+    from citelint.runner import _shared
+
+    def make(i):  # equal strings, built apart (as findings unpickled from a worker are)
+        return Finding(rule="undefined-ref", code="CL101", severity=Severity.ERROR, message="".join(["no ", "ref"]),
+                       path="d.xml", line=i, column=1, end_line=i, end_column=2, fingerprint="f",
+                       source_line="".join(["a", "b"]))
+
+    found = [make(i) for i in range(3)]
+    before = [(f, hash(f)) for f in found]
+    assert found[0].message is not found[1].message
+    strings: dict = {}
+    out = _shared(found, strings) + _shared([make(9)], strings)
+    assert len({id(f.message) for f in out}) == 1 and len({id(f.source_line) for f in out}) == 1
+    assert [(f, hash(f)) for f in out[:3]] == before and out[3] == make(9)
