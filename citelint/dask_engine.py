@@ -3,7 +3,8 @@
 One task per unit (a group of streams, :mod:`citelint.multistream`); each worker opens the dump
 itself (a path on storage every worker sees, at the same path), so only byte ranges go out and findings come back, gathered in file order into the same
 report as a local run. With ``--output-dir DIR`` the workers write each unit's findings as JSON Lines
-(``DIR/part-<first byte>.jsonl``) and only counts come back, for runs with millions of findings; a
+(``DIR/part-<first byte>.jsonl``; ``part-<first byte>-<k>of<n>.jsonl`` for the parts of a unit read in
+parts) and only counts come back, for runs with millions of findings; a
 part already there (from an earlier, interrupted run) is kept and not computed again.
 
 Without ``--scheduler`` a ``distributed.LocalCluster`` of ``--jobs`` worker processes is started for
@@ -52,6 +53,10 @@ def local_cluster(workers: int):
 
 
 def _part_name(unit) -> str:
+    """``part-<first byte>.jsonl``; a unit read in parts (``multistream.Unit.split``): ``part-<first byte>-<k>of<n>.jsonl``.
+    The names sort in file order."""
+    if unit.parts > 1:
+        return f"part-{unit.start:015d}-{unit.part + 1}of{unit.parts}.jsonl"
     return f"part-{unit.start:015d}.jsonl"
 
 

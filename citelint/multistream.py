@@ -25,6 +25,8 @@ from __future__ import annotations
 import bz2
 import os
 import re
+from collections import Counter
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Optional
 
@@ -37,6 +39,8 @@ UNIT_BYTES = 4 << 20
 #: a dump is cut into at least this many units when it has the streams for it (so that small dumps
 #: still spread over the workers); independent of --jobs, so that a resume state fits any --jobs
 MIN_UNITS = 64
+#: the last this many units are each read as two units of half their pages (``Unit.split``)
+TAIL_SPLIT = 2
 _STREAM_START = re.compile(rb"BZh[1-9](\x31\x41\x59\x26\x53\x59|\x17\x72\x45\x38\x50\x90)")
 _INDEX_LINE = re.compile(rb"^(\d+):\d+:", re.M)
 _PAGE_TAG = re.compile(rb"<(?:[\w.-]+:)?page[\s>]")
@@ -63,11 +67,16 @@ def index_beside(path: str) -> Optional[str]:
 
 def read_offsets(index: str) -> list[int]:
     """The sorted unique stream offsets of an index file (plain or bz2)."""
+    return sorted(read_index(index))
+
+
+def read_index(index: str) -> Counter:
+    """Each stream offset of an index file (plain or bz2), with the number of pages the index lists in it."""
     try:
         fh = bz2.open(index, "rb") if _is_bz2(index) else open(index, "rb")
     except OSError as e:
         raise IndexProblem(f"{index}: cannot read the index: {e.strerror or e}") from None
-    offsets: set[int] = set()
+    offsets: Counter = Counter()
     line_no = 0
     rest = b""
     with fh:
@@ -86,10 +95,10 @@ def read_offsets(index: str) -> list[int]:
             _take_lines(index, rest + b"\n", line_no, offsets)
     if not offsets:
         raise IndexProblem(f"{index}: the index lists no streams (an empty file, not an index of offset:page_id:title)")
-    return sorted(offsets)
+    return offsets
 
 
-def _take_lines(index: str, data: bytes, line_no: int, offsets: set) -> int:
+def _take_lines(index: str, data: bytes, line_no: int, offsets: Counter) -> int:
     found = _INDEX_LINE.findall(data)
     n = data.count(b"\n")
     if len(found) != n:  # blank lines, or a line that is not an index line: find out which
@@ -109,15 +118,39 @@ def _is_bz2(path: str) -> bool:
 
 @dataclass(frozen=True)
 class Unit:
-    """A run of whole streams: bytes ``[start, end)`` of the dump (``end`` None: to the end of the file)."""
+    """A run of whole streams: bytes ``[start, end)`` of the dump (``end`` None: to the end of the file);
+    or, when ``parts`` > 1, part ``part`` of their pages: the pages ``first`` (counted from 0 by their
+    ``<page>`` tags) up to ``stop`` (None: to the end of the unit). Every part decompresses the streams up
+    to its last page, and the parts of a unit cover each of its pages exactly once, whatever the index said
+    of their number (the last part goes to the end)."""
 
     start: int
     end: Optional[int]
     streams: int = 1
+    part: int = 0
+    parts: int = 1
+    first: int = 0
+    stop: Optional[int] = None
 
     @property
     def key(self) -> str:
-        return f"{self.start}-{'' if self.end is None else self.end}"
+        whole = f"{self.start}-{'' if self.end is None else self.end}"
+        return whole if self.parts == 1 else f"{whole}#{self.part + 1}/{self.parts}"
+
+    def split(self, pages: int, parts: int) -> list["Unit"]:
+        """This unit as ``parts`` units of about ``pages / parts`` pages each (itself when it cannot be)."""
+        if self.parts != 1 or parts < 2 or pages < parts:
+            return [self]
+        cuts = [pages * i // parts for i in range(parts)] + [None]
+        return [Unit(self.start, self.end, self.streams, i, parts, cuts[i], cuts[i + 1]) for i in range(parts)]
+
+    @property
+    def bytes_share(self) -> int:
+        """The compressed bytes this unit stands for (0: to the end of the file), shared among its parts."""
+        if self.end is None:
+            return 0
+        size = self.end - self.start
+        return size * (self.part + 1) // self.parts - size * self.part // self.parts
 
 
 @dataclass
@@ -138,7 +171,8 @@ def plan(path: str, index: Optional[str] = None, unit_bytes: int = UNIT_BYTES, o
     index = index or index_beside(path)
     if index is None:
         raise IndexProblem(f"{path}: no multistream index beside it")
-    offsets = read_offsets(index)
+    counts = read_index(index)
+    offsets = sorted(counts)
     opener = opener or (lambda p: open(p, "rb"))
     try:
         fh = opener(path)
@@ -170,6 +204,14 @@ def plan(path: str, index: Optional[str] = None, unit_bytes: int = UNIT_BYTES, o
             j += 1
         units.append(Unit(offsets[i], bounds[j], j - i))
         i = j
+    # the last units in halves: the run's end waits for the worker with the last unit while the others
+    # are idle, so its last pieces of work are made small (a half still decompresses the streams up to its
+    # last page: a tenth of a unit's time, paid once per split unit)
+    tail = [k for k in range(len(units) - TAIL_SPLIT, len(units)) if k >= 0 and units[k].start > 0]
+    for k in reversed(tail):
+        u = units[k]
+        pages = sum(counts[o] for o in offsets if u.start <= o and (u.end is None or o < u.end))
+        units[k:k + 1] = u.split(pages, 2)
     return Plan(path=os.path.abspath(path) if "://" not in path else path, index=index, size=size, header=header, units=units, streams=len(offsets))
 
 
@@ -226,6 +268,36 @@ def _streams(fh, length: Optional[int]) -> Iterator[bytes]:
                 data = b""
 
 
+_TAG_MAX = 256  # bytes a <page> tag's match can take, at most (its optional namespace prefix included)
+
+
+def _pages(pieces: Iterator[bytes], first: int, stop: Optional[int]) -> Iterator[bytes]:
+    """The XML of ``pieces`` from the start of page ``first`` (counted from 0 by ``<page>`` tags; 0: from the
+    beginning) to the start of page ``stop`` (None: to the end). A tag is looked for in a piece with the end
+    of the piece before it, so a tag cut across two pieces is found, and found once."""
+    seen = 0  # <page> tags counted
+    taking = first == 0
+    carry = b""  # the end of the pieces so far, not yet searched whole (a tag may start there)
+    for piece in chain(pieces, (None,)):
+        buf = carry + piece if piece is not None else carry
+        limit = len(buf) if piece is None else max(0, len(buf) - _TAG_MAX)  # a tag starting before it is whole
+        start = 0
+        for m in _PAGE_TAG.finditer(buf):
+            at = m.start()
+            if at >= limit:
+                break
+            if not taking and seen == first:
+                taking, start = True, at
+            if taking and seen == stop:
+                if at > start:
+                    yield buf[start:at]
+                return
+            seen += 1
+        if taking and limit > start:
+            yield buf[start:limit]
+        carry = buf[limit:]
+
+
 def unit_documents(path: str, header: bytes, unit: Unit, display: str, settings, stats: DumpStats,
                    opener=None) -> Iterator[Document]:
     """The documents of one unit, in file order (what a worker reads)."""
@@ -243,7 +315,10 @@ def unit_documents(path: str, header: bytes, unit: Unit, display: str, settings,
     with fh:
         fh.seek(unit.start)
         try:
-            for xml in _streams(fh, None if unit.end is None else unit.end - unit.start):
+            pieces = _streams(fh, None if unit.end is None else unit.end - unit.start)
+            if unit.parts > 1:
+                pieces = _pages(pieces, unit.first, unit.stop)
+            for xml in pieces:
                 stats.bytes_xml += len(xml)
                 _feed(reader, parse, xml, False)
                 if ready:
@@ -319,8 +394,7 @@ def check_unit(path: str, header: bytes, unit: Unit, display: str, settings, lin
             items.append(Checked(_stub(doc), result, found))
     except DumpError as e:
         items.append(InputError(display, str(e)))
-    return UnitResult(unit.key, items, dict(stats.skipped), stats.bytes_xml,
-                      (unit.end if unit.end is not None else 0) - unit.start)
+    return UnitResult(unit.key, items, dict(stats.skipped), stats.bytes_xml, unit.bytes_share)
 
 
 def _stub(doc: Document) -> Document:

@@ -75,8 +75,13 @@ def test_index_parsing_titles_with_colons(dump, tmp_path):
     offsets = read_offsets(str(index))
     assert len(offsets) == PAGES // PER_STREAM and offsets == sorted(set(offsets))
     p = plan(str(path), str(index))
-    assert [u.start for u in p.units] == offsets  # a small dump: one stream per unit
-    assert p.units[-1].end is None and all(a.end == b.start for a, b in zip(p.units, p.units[1:]))
+    whole = [u for u in p.units if u.parts == 1]
+    halves = [u for u in p.units if u.parts == 2]
+    # a small dump: one stream per unit, the last two read as two halves of their pages each
+    assert [u.start for u in whole] == offsets[:-2] and [u.start for u in halves] == sorted(offsets[-2:] * 2)
+    assert [(u.first, u.stop) for u in halves] == [(0, PER_STREAM // 2), (PER_STREAM // 2, None)] * 2
+    assert len({u.key for u in p.units}) == len(p.units)
+    assert p.units[-1].end is None and all(a.end in (b.start, b.end) for a, b in zip(p.units, p.units[1:]))
     assert b"<siteinfo>" in p.header and b"<page" not in p.header
 
 
@@ -86,6 +91,52 @@ def test_short_index_still_reads_every_page(dump, tmp_path):
     shutil.copy(path, tmp_path / path.name)
     (tmp_path / index.name).write_text("".join(lines[: PAGES // 2]))  # the second half of the lines lost
     assert findings(cli(path.name, "-j", "2", cwd=tmp_path)) == ref
+
+
+@pytest.mark.parametrize("extra", [1, 3])
+def test_halves_read_every_page_once_whatever_the_index_counts(dump, tmp_path, extra):
+    """The last units are read as two halves of their pages, cut where the index's count of them says; an
+    index that lists a stream's pages too often (each line ``extra`` more times) moves the cut, past the end
+    of the stream even: every page is still read once, and the findings are the streamed run's."""
+    from citelint.multistream import plan
+
+    folder, path, index, ref, _ = dump
+    lines = bz2.decompress(index.read_bytes()).decode().splitlines(keepends=True)
+    shutil.copy(path, tmp_path / path.name)
+    (tmp_path / index.name).write_text("".join(line * (1 + extra) for line in lines))
+    halves = [u for u in plan(str(tmp_path / path.name)).units if u.parts == 2]
+    assert [u.first for u in halves] == [0, PER_STREAM * (1 + extra) // 2] * 2
+    assert findings(cli(path.name, "-j", "2", cwd=tmp_path)) == ref
+    assert findings(cli(path.name, "-j", "1", cwd=tmp_path)) == ref
+
+
+def test_a_page_tag_cut_across_two_pieces_is_found_once():
+    """``multistream._pages`` cuts a unit's XML at its pages' tags whatever the decompressor's pieces are: the
+    halves, joined, are the XML, each starts at a tag and holds its pages (pieces of 1 to 700 bytes, tags with
+    a namespace prefix, text before the first page and after the last)."""
+    import random
+
+    from citelint.multistream import _PAGE_TAG, _pages
+
+    rnd = random.Random(7)
+    for _ in range(1500):
+        n = rnd.randint(2, 8)
+        xml = b"".join(b" " * rnd.randint(0, 5) + rnd.choice([b"<page>", b"<page >", b"<mw:page\n"])
+                       + b"x" * rnd.randint(0, 600) + b"</page>" for _ in range(n)) + rnd.choice([b"", b"\n</mediawiki>"])
+        pieces, i = [], 0
+        while i < len(xml):
+            k = rnd.randint(1, 700)
+            pieces.append(xml[i:i + k])
+            i += k
+        for parts in (2, 3):
+            if n < parts:
+                continue
+            cuts = [n * i // parts for i in range(parts)] + [None]
+            got = [b"".join(_pages(iter(pieces), cuts[i], cuts[i + 1])) for i in range(parts)]
+            assert b"".join(got) == xml
+            assert [len(_PAGE_TAG.findall(g)) for g in got] == [(c if c is not None else n) - a
+                                                                for a, c in zip(cuts, cuts[1:])]
+            assert all(g.startswith(b"<") for g in got[1:])
 
 
 @pytest.mark.parametrize("damage, message", [
@@ -187,7 +238,8 @@ def test_dask_local_cluster_same_findings(dump, tmp_path):
                    path.name, cwd=folder)
         assert proc.returncode == 1, proc.stderr
         parts = sorted(out.glob("part-*.jsonl"))
-        assert len(parts) == PAGES // PER_STREAM  # one part per unit
+        # one part per unit: the last two units are read in halves (multistream.Unit.split)
+        assert len(parts) == PAGES // PER_STREAM + 2 and len({p.name for p in parts}) == len(parts)
         written = [json.loads(line) for p in parts for line in p.read_text().splitlines()]
         assert written == ref
 
