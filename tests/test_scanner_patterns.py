@@ -3,7 +3,8 @@ and on random strings of the characters the patterns mention (the differential t
 
 - the candidate search (``_CANDIDATE``): the tag's ``<`` written outside its ``(?-i:…)``, so that every
   alternative starts with a literal and the regex engine skips to the next of their first characters, where it
-  tried every alternative at every character of the page.
+  tried every alternative at every character of the page;
+- ``wikitext._COUNTED_TAGS``: the three tag patterns ``_defuse_needed`` counted in three passes, in one.
 """
 
 from __future__ import annotations
@@ -58,4 +59,31 @@ def test_the_candidate_search_is_linear_on_runs_of_one_character():
         text = c * 200_000
         t0 = time.perf_counter()
         list(scanner._CANDIDATE.finditer(text))
+        assert time.perf_counter() - t0 < 5, repr(c)
+
+
+def test_the_counted_tags_are_the_three_patterns_found_apart():
+    """``wikitext._COUNTED_TAGS`` (one pass for ``_defuse_needed``) finds, at the same places, what ``_PAIRS``,
+    ``_NO_GT_OVER_LINES`` and ``_PAIRED_TAG`` find apart (``test_scanner_prepass`` then checks the answer)."""
+    from citelint.parsers import wikitext
+
+    rnd = random.Random(5)
+    extra = ["<div", "<div>", "</div>", "<references>", "</references >", "<REF/>", "<li>", "<a-b", "\n", "<ref\n"]
+    for t in texts() + ["".join(rnd.choice(ALPHABET + extra) for _ in range(60)) for _ in range(3_000)]:
+        apart = sorted([(m.start(), "pair", m.group()) for p in wikitext._PAIRS.values() for m in p.finditer(t)]
+                       + [(m.start(), "no-gt", m.group()) for m in wikitext._NO_GT_OVER_LINES.finditer(t)]
+                       + [(m.start(), "paired", m.group()) for m in wikitext._PAIRED_TAG.finditer(t)])
+        together = [(m.start(), "pair" if m.group(1) or m.group(3) else "no-gt" if m.group(4) else "paired",
+                     m.group()) for m in wikitext._COUNTED_TAGS.finditer(t)]
+        assert together == apart, t[:200]
+
+
+def test_the_counted_tags_are_linear_on_runs_of_one_character():
+    import time
+
+    from citelint.parsers import wikitext
+
+    for c in sorted(set("<ref/>references \n\ta-Z")) + ["<ref ", "<a\n", "</ref "]:
+        t0 = time.perf_counter()
+        list(wikitext._COUNTED_TAGS.finditer(c * (200_000 // len(c))))
         assert time.perf_counter() - t0 < 5, repr(c)

@@ -39,6 +39,11 @@ EDGES = [
     # nested deeper than the passes that take pairs out go (wikitext._runs_left_open), and not UTF-8 alone
     "{{" * 40 + "}}" * 39, "{{" * 40 + "}}" * 38, "[[" * 30 + "]]" * 31 + "[[x", "}} " + "{{" * 20 + "}}" * 20 + " {{",
     "{{é\ud800{{x}}}} [[a]] {{b", "{{{{{a}}}}} [[[b]]] {{{c}}",
+    # tables' marks found by str.find (wikitext._table_steps): at a line's start after spaces, tabs, colons; after
+    # another mark on the line; "|}}"; "{|}"; and more than it looks at one by one (the patterns then)
+    "{|\n{|", " \t:{|\n{|", "\n :|}\n{|\n{|", "\n\t|}}\n{|\n{|", "{|}\n{|", "{|\n|}}\n{|", " {|\n\t|}}\n:{|", "x{|\n{|\n", "{| {|\n{|",
+    "{|\n|} |}\n{|\n{|", "{|\n" * 300 + "|}\n" * 299, "{|\n" * 300 + "|}\n" * 298, "x" * 50 + "{|" * 600 + "\n{|",
+    "{|\n" * 10 + "|}|}" * 400 + "\n|}" * 9,
 ]
 
 

@@ -65,6 +65,19 @@ _PAIRED_TAG = re.compile(r"<(/?)(?!(?ai:" + "|".join(sorted(set(_PAIRS) | _SINGL
                          + r")(?![A-Za-z0-9-]))([A-Za-z][A-Za-z0-9-]*+)(?=[\s/>]|$|<)([^<>]*+)>")
 
 
+# _PAIRS' ref and list tags, _NO_GT_OVER_LINES' openings and _PAIRED_TAG's tags, found in one pass for
+# _defuse_needed: each starts at a "<" and holds no other (it ends at its ">", or before the next "<"), and no
+# two of them match at one "<" (a ref's or list's name is none of _PAIRED_TAG's; _NO_GT_OVER_LINES meets no ">"
+# before the next "<", the others end at one), so the one pattern finds the same tags as the three apart
+# (groups: a ref or list opening's name and attributes; a closing's name; an opening without its ">"; the
+# slash, name and attributes of any other tag)
+_COUNTED_TAGS = re.compile(
+    r"<(?:(?i:(ref|references)(?=[\s/>])([^<>]*)>|/(ref|references)\s*>)"
+    r"|([A-Za-z][A-Za-z0-9-]*+(?=[\s/>]|$|<)[^<>\n]*+\n[^<>]*+(?!>))"
+    r"|(/?)(?!(?ai:" + "|".join(sorted(set(_PAIRS) | _SINGLE, key=len, reverse=True))
+    + r")(?![A-Za-z0-9-]))([A-Za-z][A-Za-z0-9-]*+)(?=[\s/>]|$|<)([^<>]*+)>)")
+
+
 def _made_quickly(cls):
     """``cls(...)`` for a frozen dataclass with slots (the model's ``Span``, ``Use``, ``Definition``…), made
     faster: the same object, its fields set through the slots' own descriptors instead of one
@@ -254,27 +267,35 @@ def _defuse_needed(text: str, scan: Optional[str] = None, *, no_stand_ins: bool 
         scan = _OPAQUE_SPAN.sub(lambda m: " " * len(m.group()), text) if "<!--" in text or "</" in text else text
     hide = 0
     if "<" in text:
-        for pattern in _PAIRS.values():
-            open_at = False
-            for tag in pattern.findall(scan):
-                if tag[1] == "/":
-                    open_at = False
-                elif not tag.endswith("/>"):
-                    hide += open_at
-                    open_at = True
-            hide += open_at
+        # (_PAIRS' tags, each name apart: an opening cut off by the next one is left open; _ANY_TAG's matches,
+        # each from its "<" to the next "<" or ">": the openings with no ">" that run over a line end, and the
+        # other tags, but those of refs, lists and single tags: all in one pass, _COUNTED_TAGS)
+        open_ref = open_list = False
         opened: dict[str, int] = {}
-        # (_ANY_TAG's matches, each from its "<" to the next "<" or ">": the openings with no ">" that run over a
-        # line end, and the other tags, but those of refs, lists and single tags, found apart)
-        hide += len(_NO_GT_OVER_LINES.findall(scan))
-        for closing, name, attrs in _PAIRED_TAG.findall(scan):
-            name = name.lower()
-            if closing:
-                if opened.get(name):
-                    opened[name] -= 1
-            elif not attrs.rstrip().endswith("/"):
-                opened[name] = opened.get(name, 0) + 1
-        hide += sum(opened.values())
+        for ref_list, ref_attrs, ref_close, no_gt, closing, name, attrs in _COUNTED_TAGS.findall(scan):
+            if ref_list:
+                if not ref_attrs.endswith("/"):
+                    if len(ref_list) == 3:
+                        hide += open_ref
+                        open_ref = True
+                    else:
+                        hide += open_list
+                        open_list = True
+            elif ref_close:
+                if len(ref_close) == 3:
+                    open_ref = False
+                else:
+                    open_list = False
+            elif no_gt:
+                hide += 1
+            else:
+                name = name.lower()
+                if closing:
+                    if opened.get(name):
+                        opened[name] -= 1
+                elif not attrs.rstrip().endswith("/"):
+                    opened[name] = opened.get(name, 0) + 1
+        hide += open_ref + open_list + sum(opened.values())
     if hide >= 2:
         return True
     if "{{" in text or "[[" in text or "{|" in text:
@@ -283,12 +304,43 @@ def _defuse_needed(text: str, scan: Optional[str] = None, *, no_stand_ins: bool 
         if hide < 2:
             hide += _runs_left_open(runs, b"[[", b"]]")
         if "{|" in text and hide < 2:
-            first = _TABLE_AT_START.match(scan)
-            marks = [m.lstrip("\n \t:") for m in _TABLE_MARKS.findall(scan)]
-            if first:
-                marks.insert(0, first.group().lstrip("\n \t:"))
-            hide += _left_open(map(_TABLE_STEP.__getitem__, marks))
+            hide += _left_open(_table_steps(scan))
     return hide >= 2
+
+
+def _table_steps(scan: str) -> list[int]:
+    """The steps (+1 a table's ``{|``, -1 its ``|}``) of what ``_TABLE_AT_START`` at the page's start and
+    ``_TABLE_MARKS`` after each line end find, in order: each ``{|`` and ``|}`` found by ``str.find`` (a page
+    holds a few dozen) and kept where only spaces, tabs (and colons, before a ``{|``) come between it and its
+    line's start, the line starts found forwards (linear). With more than a few hundred, the patterns."""
+    found = []
+    for mark, step in (("{|", 1), ("|}", -1)):
+        i = scan.find(mark)
+        while i >= 0:
+            if len(found) > 500:
+                first = _TABLE_AT_START.match(scan)
+                marks = [m.lstrip("\n \t:") for m in _TABLE_MARKS.findall(scan)]
+                if first:
+                    marks.insert(0, first.group().lstrip("\n \t:"))
+                return list(map(_TABLE_STEP.__getitem__, marks))
+            found.append((i, step))
+            i = scan.find(mark, i + 1)
+    found.sort()
+    steps, seen, line = [], -1, 0  # seen: the mark before, and how far the line starts have been looked for
+    for i, step in found:
+        nl = scan.rfind("\n", max(seen, 0), i)
+        if nl >= 0:
+            line = nl + 1
+        if line <= seen:
+            seen = i
+            continue  # a mark before it on its line (none of whose characters is a space, tab or colon)
+        seen = i
+        if scan[line:i].strip(" \t:" if step > 0 else " \t"):
+            continue  # not at its line's start
+        if step < 0 and scan.startswith("}", i + 2):
+            continue  # "|}}": a template's end
+        steps.append(step)
+    return steps
 
 
 def _restore(model: CitationModel) -> None:
