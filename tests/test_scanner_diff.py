@@ -267,6 +267,17 @@ READ_WITHOUT_THE_BUILDER = [
     "{{a|b=<div>x</div >|y<ref>r</ref>}}\n<references/>",
     "{{a|b=<p>x|c=<ref>r</ref></p>}}\n<references/>",
     "{{a|b=<div>x</div>|c=<ref name=r/>}}<ref name=r>y</ref>\n<references/>",
+    # a reference-list template whose parameters hold refs (Anarchism's {{Reflist|refs=…}}): each value walked as
+    # a list's text, the list its template's (its group the template's own), refs before and after it
+    "x<ref name=a/> y<ref name=b/>\n{{reflist|refs=\n<ref name=a>A</ref>\n<ref name=b>{{cite web|url=http://x.org|"
+    "title=t}}</ref>\n<ref name=c>unused</ref>\n}}",
+    "x<ref name=a/>{{Reflist|30em|refs=<ref name=a>A</ref>}} y<ref name=a/> z<ref name=d/>",
+    "x<ref name=a/>{{reflist|\n<ref name=a>A</ref>\n<ref>anonymous in a list</ref>\n<ref name=a>again</ref>}}",
+    "x<ref group=lower-alpha name=a/> y<ref name=b/>{{notelist|refs=<ref name=a>A</ref>}}{{reflist|refs="
+    "<ref name=b>B {{cite book|title=x}}</ref>}}",
+    "x<ref name=a>t</ref>{{reflist}} y<ref name=a/>{{reflist|refs=<ref name=c>q</ref><ref name=a>u</ref>}}",
+    "x<ref name=a/>{{reflist|colwidth=30em|refs=<ref name=a>A</ref> <!-- c --> <ref name=b/>}}",
+    "x<ref name=a/>{{reflist|refs=<ref name=a>A<br/>b</ref>|liststyle=<span>x</span>}}",
 ]
 
 #: … and what they still hand over: a node in the template (an entity, a comment, a template), a ref in a template
@@ -313,6 +324,11 @@ BUILDER_STILL = [
     '{{a|b=<div class="x>y">x<ref>r</ref></div>|c=y}}\n<references/>',
     "{{a|b=<foo-bar>x|<ref>r</ref></foo-bar>|c=y}}\n<references/>",
     "{{a|b=<div>x</ div>|y<ref>r</ref>}}\n<references/>",
+    # a reference-list template with a group parameter, markup in a parameter name or its name, a list in it
+    "x<ref group=note name=a/>{{reflist|group=note|refs=<ref name=a>A</ref>}}",
+    "x<ref name=a/>{{reflist|refs=<ref name=a>A</ref>|<!--c-->b=x}}",
+    "x<ref name=a/>{{reflist<!--c-->|refs=<ref name=a>A</ref>}}",
+    "x<ref name=a/>{{reflist|refs=<ref name=a>A</ref><references/>}}",
 ]
 
 

@@ -255,6 +255,13 @@ class _Scanner:
                     inner = self.template_inner(at, close)
                     if inner is not None:
                         self.scan(inner, close - 2, in_list)  # its values, read as page text: the same walk
+                    elif in_list is None and (listed := self.reflist_inner(at, close)) is not None:
+                        inner, group = listed  # its values, each a list's text, then the list (_Walker._template)
+                        w = self.walker
+                        saved, w._list_start = w._list_start, at
+                        self.scan(inner, close - 2, group)
+                        w._list_start = saved
+                        w._close_list(group, Span(at, close), "template")
                     else:
                         self.region(at, close, in_list, Template)
                 pos = close
@@ -353,6 +360,27 @@ class _Scanner:
         name = _TEMPLATE_NAME.match(text, start, end)
         if name is None or not self.dead(start, name.end()) or text.startswith("{", name.end()):
             return None
+        return self.params_inner(start, end)
+
+    def reflist_inner(self, start: int, end: int) -> Optional[tuple]:
+        """(where its parameters begin, its group) for a reference-list template at [start, end) (``{{reflist|
+        refs=<ref name="a">…</ref>…}}``) whose parameters the walker walks as it walks page text, each a list's
+        text (``_Walker._template``): a plain name, no ``group`` parameter (its group is the template's
+        own), parameter names that hold nothing the model needs. None: hand it to mwparserfromhell."""
+        text = self.text
+        name = _TEMPLATE_NAME.match(text, start, end)
+        if name is None or text.find("<", start, name.end()) >= 0 or text.startswith("{", name.end()):
+            return None
+        spec = self.table.lookup(name.group(1).strip())
+        if spec is None or spec.kind != "reflist":
+            return None
+        inner = self.params_inner(start, end, "group")
+        return None if inner is None else (inner, spec.group or DEFAULT_GROUP)
+
+    def params_inner(self, start: int, end: int, refused: Optional[str] = None) -> Optional[int]:
+        """``template_inner`` once the name is known to be read so: where the parameters begin, or None.
+        ``refused``: a parameter name that sends the template to mwparserfromhell all the same."""
+        text = self.text
         if "{{{" in self.blank[start:end]:
             return None
         if _free_link_before(text, start):
@@ -375,6 +403,8 @@ class _Scanner:
             eq = st.find("=", pos + 1, stop)
             if eq >= 0 and not self.dead(base + pos + 1, base + eq):
                 return None  # a parameter name with markup in it: not walked
+            if eq >= 0 and refused is not None and text[base + pos + 1:base + eq].strip() == refused:
+                return None
             pos = nxt
         return base + first
 
