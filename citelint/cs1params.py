@@ -795,7 +795,7 @@ def _bare_scheme(value: str) -> Optional[str]:
 
 
 _STRIP_PATH = re.compile(r"([A-Za-z0-9])\.?[/?#].*\Z", re.DOTALL)
-_SCHEME_SPLIT = re.compile(rf"({_NS}*?:)(/*)({_NS}+)")
+_SCHEME_SPLIT = re.compile(rf"(?<!{_NS})({_NS}*?:)(/*)({_NS}+)")  # from a run's start only: the leftmost match is there
 
 
 def split_url(url: str) -> tuple[Optional[str], Optional[str]]:

@@ -413,3 +413,47 @@ def test_wayback_is_the_wayback_pattern_searched():
     for t in texts:
         a, b = cs1archive._WAYBACK.search(t), cs1archive._wayback(t)
         assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), t[:200]
+
+
+def _corpus_and_random(alphabet: list[str], seed: int, count: int = 20_000, longest: int = 60) -> list[str]:
+    """The corpus pages, their lines, and ``count`` random strings of the ``alphabet``'s pieces."""
+    import random
+
+    from paths import CORPUS, need
+
+    pages = [p.read_text(encoding="utf-8") for p in sorted(need(CORPUS / "wikitext").glob("*.wiki"))]
+    rnd = random.Random(seed)
+    return pages + [ln for p in pages for ln in p.splitlines()] + \
+        ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, longest))) for _ in range(count)]
+
+
+def _same_matches(old, new, texts: list[str]) -> None:
+    """``new`` finds what ``old`` finds: the same search and finditer spans and groups on every text."""
+    assert old.pattern != new.pattern
+    for t in texts:
+        a, b = old.search(t), new.search(t)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (new.pattern, t[:200])
+        assert [(m.span(), m.groups()) for m in old.finditer(t)] == \
+            [(m.span(), m.groups()) for m in new.finditer(t)], (new.pattern, t[:200])
+
+
+def test_a_long_value_with_a_late_colon_is_checked_in_bounded_time(tmp_path):
+    """|title= 'a' * 100,000 + '/:x': cs1-param-has-ext-link cuts the "URL" at its path ('a' * 100,000, no
+    ':' left) and split_url's ``(%S*?:)(/*)(%S+)`` scanned from each letter to the end for a ':' (quadratic:
+    11 s, the page came back unchecked at the parse timeout)."""
+    page = tmp_path / "colon.wiki"
+    page.write_text("A<ref>{{cite web |url=https://example.org/ |title=" + "a" * 100_000 + "/:x |website=W}}"
+                    "</ref>\n{{reflist}}\n", encoding="utf-8")
+    r = citelint(str(page), timeout=60)
+    assert not r.killed and "unchecked-page" not in r.stdout and r.seconds < 8, r.stdout[-300:]
+
+
+def test_the_scheme_split_pattern_matches_what_the_old_one_did():
+    """``_SCHEME_SPLIT`` now starts only where a non-space run starts (where its leftmost match always is)."""
+    import re
+
+    from citelint import cs1params
+
+    old = re.compile(r"([^ \t\n\r\f\v]*?:)(/*)([^ \t\n\r\f\v]+)")
+    texts = _corpus_and_random(["a", "Z", "0", ":", "/", "//", " ", "\t", "\n", "http:", "news:", "x:1", "[", "."], 3)
+    _same_matches(old, cs1params._SCHEME_SPLIT, texts)
