@@ -457,3 +457,41 @@ def test_the_scheme_split_pattern_matches_what_the_old_one_did():
     old = re.compile(r"([^ \t\n\r\f\v]*?:)(/*)([^ \t\n\r\f\v]+)")
     texts = _corpus_and_random(["a", "Z", "0", ":", "/", "//", " ", "\t", "\n", "http:", "news:", "x:1", "[", "."], 3)
     _same_matches(old, cs1params._SCHEME_SPLIT, texts)
+
+
+def test_an_empty_pair_of_ref_tags_with_long_attribute_spacing_is_checked_in_bounded_time(tmp_path):
+    """``<ref`` + 100,000 spaces (or newlines) + ``name=x></ref>``, x defined elsewhere: empty-ref's pattern let
+    its lazy attribute group stop at each space and ``\\s*>`` scan the rest of the run from there (quadratic:
+    the page came back unchecked at the parse timeout, 50,000 spaces alone took the pattern 11.6 s)."""
+    for ws in (" ", "\n"):
+        page = tmp_path / "pair.wiki"
+        page.write_text("B<ref name=x>Text.</ref>\nA<ref" + ws * 100_000 + "name=x></ref>\n{{reflist}}\n",
+                        encoding="utf-8")
+        r = citelint(str(page), timeout=60)
+        assert not r.killed and "unchecked-page" not in r.stdout and r.seconds < 8, (repr(ws), r.stdout[-300:])
+        assert "is reused with an empty pair of tags" in r.stdout
+
+
+def test_the_empty_pair_pattern_matches_what_the_old_one_did():
+    """``_EMPTY_PAIR`` ends the attribute group only where no space is before it (where the lazy group ends);
+    matched as the rule does (``match`` at a ref's start, to its end) and searched."""
+    import random
+    import re
+
+    from citelint.rules import empty_ref
+
+    old = re.compile(r"(<ref\b[^<>]*?)\s*>\s*</ref\s*>\Z", re.IGNORECASE)
+    texts = _corpus_and_random(["<ref", "<REF", "<refs", " ", "\n", "\t", "\u3000", "name=x", "a", ">", "</ref>",
+                                "</ref", "<", "/", '"'], 13)
+    rnd = random.Random(17)
+    inner = [" ", "\n", "\t", "\u3000", "name=x", "a", '"', "=", "<", ">"]
+    made = [rnd.choice(["<ref", "<REF", "<ref>"]) + "".join(rnd.choice(inner) for _ in range(rnd.randrange(8)))
+                    + rnd.choice([">", " >", ""]) + rnd.choice(["", " ", "\n\n"]) + rnd.choice(["</ref>", "</ref >", "</re>"])
+            for _ in range(20_000)]
+    assert sum(bool(old.match(t)) for t in made) > 2_000  # the cases that match, and the ones that nearly do
+    texts += made
+    _same_matches(old, empty_ref._EMPTY_PAIR, texts)
+    for t in texts[-40_000:]:
+        for i in range(0, len(t), 3):
+            a, b = old.match(t, i), empty_ref._EMPTY_PAIR.match(t, i)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), t

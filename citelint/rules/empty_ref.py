@@ -9,7 +9,9 @@ from citelint.fixes import Edit, Fix
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule, describe_key, in_template
 
-_EMPTY_PAIR = re.compile(r"(<ref\b[^<>]*?)\s*>\s*</ref\s*>\Z", re.IGNORECASE)
+# the attributes end where no space is before "\s*>" (what the lazy group keeps): one try per run of spaces, not
+# one per space, each scanning the run again
+_EMPTY_PAIR = re.compile(r"(<ref\b[^<>]*?)(?<!\s)\s*>\s*</ref\s*>\Z", re.IGNORECASE)
 
 
 class EmptyRef(Rule):
