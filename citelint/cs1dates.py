@@ -333,6 +333,9 @@ def year_matches_date(year: str, value: str) -> bool:
 @lru_cache(maxsize=2048)
 def whole_date(value: str) -> Optional[date]:
     """A single whole date (``2020-05-04``, ``4 May 2020``, ``May 4, 2020``) as a date; None for anything else."""
+    # runs of spaces as one: the same date (the patterns take " +" between parts and no month name holds a
+    # space), and no cubic backtracking of _DMY's lazy name between its two " +" on "1" + 2,000 spaces + "x"
+    value = _SPACES.sub(" ", value)
     if mt := _YMD.match(value):
         y, m, d = (int(g) for g in mt.groups())
     elif mt := _DMY.match(value):

@@ -495,3 +495,59 @@ def test_the_empty_pair_pattern_matches_what_the_old_one_did():
         for i in range(0, len(t), 3):
             a, b = old.match(t, i), empty_ref._EMPTY_PAIR.match(t, i)
             assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), t
+
+
+def test_a_long_archive_date_is_checked_in_bounded_time(tmp_path):
+    """|archive-date= '1' + 2,000 spaces + 'x' beside a Wayback |archive-url=: whole_date's day-month-year pattern
+    tried every split of the run between its two ``" +"`` around a lazy month name (cubic: the page came back
+    unchecked at the parse timeout); 'a' + 100,000 spaces + 'x' and '1 a' + 100,000 spaces + 'b 2020' were
+    quadratic (day-first and month-first)."""
+    au = "https://web.archive.org/web/20200101000000/https://example.org/"
+    for value in ("1" + " " * 2_000 + "x", "a" + " " * 100_000 + "x", "1 a" + " " * 100_000 + "b 2020"):
+        page = tmp_path / "adate.wiki"
+        page.write_text(f"A<ref>{{{{cite web |url=https://example.org/ |title=T |archive-url={au} "
+                        f"|archive-date={value}}}}}</ref>\n{{{{reflist}}}}\n", encoding="utf-8")
+        r = citelint(str(page), timeout=60)
+        assert not r.killed and "unchecked-page" not in r.stdout and r.seconds < 8, (value[:5], r.stdout[-300:])
+        assert "cs1-bad-date" in r.stdout
+
+
+def test_whole_date_gives_the_date_it_gave_before_runs_of_spaces_were_made_one():
+    """cs1dates.whole_date against the patterns matched on the value as it is (the code before), on the
+    corpus's date-like parameter values and on random strings of date pieces and runs of spaces."""
+    import random
+    import re
+    from datetime import date
+
+    from citelint import cs1dates
+    from paths import CORPUS, need
+
+    def before(value):
+        if mt := cs1dates._YMD.match(value):
+            y, m, d = (int(g) for g in mt.groups())
+        elif mt := cs1dates._DMY.match(value):
+            d, name, y = mt.groups()
+            m = cs1dates.month_number(name)
+        elif mt := cs1dates._MDY.match(value):
+            name, d, y = mt.groups()
+            m = cs1dates.month_number(name)
+        else:
+            return None
+        try:
+            return date(int(y), int(m), int(d))
+        except ValueError:
+            return None
+
+    values = []
+    for p in sorted(need(CORPUS / "wikitext").glob("*.wiki")):
+        values += re.findall(r"\|\s*[a-z-]*date\s*=([^|}]*)", p.read_text(encoding="utf-8"))
+    values = [v.strip() for v in values]
+    assert len(values) > 1_000
+    rnd = random.Random(23)
+    pieces = [" ", "  ", "   ", "1", "4", "12", "31", "May", "January", "Jan", "Sept", ",", "2020", "999", "20201",
+              "-", "x", "a", "\t"]
+    values += ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 9))) for _ in range(40_000)]
+    made = [d for v in values if (d := before(v))]
+    assert len(made) > 300  # whole dates, among them ones with runs of spaces
+    for v in values:
+        assert cs1dates.whole_date.__wrapped__(v) == before(v), repr(v)
