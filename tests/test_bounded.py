@@ -551,3 +551,33 @@ def test_whole_date_gives_the_date_it_gave_before_runs_of_spaces_were_made_one()
     assert len(made) > 300  # whole dates, among them ones with runs of spaces
     for v in values:
         assert cs1dates.whole_date.__wrapped__(v) == before(v), repr(v)
+
+
+def test_long_heading_lines_are_read_in_bounded_time(tmp_path):
+    """A page with refs and no list, whose missing-reflist fix looks for its headings: "= " + 2,000 spaces + "x"
+    made the heading pattern try every split of the run between its two space runs and its lazy title (cubic:
+    16 s for that line alone); "= a" + 100,000 tab-spaces + "x" was quadratic; a line of 200,000 "=" too (the
+    backreference tried every split of the run: 13 s)."""
+    for line in ("= " + " " * 2_000 + "x", "= a" + "\t " * 100_000 + "x", "=" * 200_000):
+        page = tmp_path / "heads.wiki"
+        page.write_text(f"Text.<ref>x</ref>\n\n{line}\n\nMore.\n", encoding="utf-8")
+        r = citelint(str(page), timeout=60)
+        assert not r.killed and "unchecked-page" not in r.stdout and r.seconds < 8, (line[:5], r.stdout[-300:])
+        assert "missing-reflist" in r.stdout
+
+
+def test_headings_are_the_heading_pattern_found():
+    """missing_reflist._headings against ``_HEADING.finditer`` (spans and groups) on the corpus and on random
+    lines of "=", spaces, tabs and words; and as a test of one line, against ``_HEADING.fullmatch``."""
+    from citelint.rules import missing_reflist as mr
+
+    texts = _corpus_and_random(["=", "==", "===", " ", "  ", "\t", "a", "b c", "\n", "\r", "x", "References"], 29,
+                               count=40_000, longest=25)
+    found = 0
+    for t in texts:
+        a = [(m.span(), m.span(1), m.span(2), m.groups()) for m in mr._HEADING.finditer(t)]
+        assert a == [(m.span(), m.span(1), m.span(2), m.groups()) for m in mr._headings(t)], t[:200]
+        found += len(a)
+        for line in t.split("\n")[:3]:
+            assert bool(mr._HEADING.fullmatch(line)) == bool(mr._headings(line)), line
+    assert found > 2_000

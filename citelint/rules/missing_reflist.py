@@ -72,7 +72,27 @@ class MissingReflist(Rule):
                           subject="after-list", severity=Severity.WARNING)
 
 
-_HEADING = re.compile(r"^(=+)[ \t]*([^=\n]*?)[ \t]*\1[ \t]*$", re.MULTILINE)
+_HEADING = re.compile(r"^(=+)[ \t]*([^=\n]*?)[ \t]*\1[ \t]*$", re.MULTILINE)  # what _headings finds (tests)
+# _HEADING in linear time: its opening run whole (the title cannot begin with "="), the spaces around the title
+# whole; a line of "=" alone apart (_HEADING halves it by trying every split of the run: quadratic, 100,000 "="
+# took 3 s; and "= " + 2,000 spaces + "x" took 16 s, cubic, the lazy title and the two space runs around it)
+_HEADING_RUN = re.compile(r"^(=+)(?!=)[ \t]*(?![ \t])((?:[^=\n]*[^=\n \t])?)[ \t]*\1[ \t]*$", re.MULTILINE)
+_EQUALS_LINE = re.compile(r"^(?:==)+[ \t]*$", re.MULTILINE)
+
+
+def _headings(text: str) -> list[re.Match]:
+    """``list(_HEADING.finditer(text))``, in linear time."""
+    out = list(_HEADING_RUN.finditer(text))
+    equals = [_half(len(m.group(0).rstrip(" \t")) // 2).match(text, m.start(), m.end())
+              for m in _EQUALS_LINE.finditer(text)]
+    return sorted(out + equals, key=re.Match.start) if equals else out
+
+
+def _half(k: int) -> re.Pattern:
+    """What _HEADING matches on a line of 2k "=": k of them, an empty title, k of them."""
+    return re.compile(rf"(={{{k}}})()={{{k}}}[ \t]*$", re.MULTILINE)
+
+
 _REFS_HEADING = re.compile(r"references|notes|footnotes|citations|sources|notes and references|"
                            r"references and notes|einzelnachweise|références|referencias|note", re.IGNORECASE)
 _AFTER_REFS = re.compile(r"further reading|external links|bibliography|literature|weblinks|liens externes|"
@@ -83,7 +103,7 @@ _TRAILER = re.compile(r"[ \t]*(?:\[\[[^\[\]\n]+\]\]|\{\{[^{}\n]*\}\}|__[A-Z]+__|
 
 def _add_list(text: str):
     """An unsafe fix: a reference list at the conventional place."""
-    headings = list(_HEADING.finditer(text))
+    headings = _headings(text)
     for i, h in enumerate(headings):
         if _REFS_HEADING.fullmatch(h.group(2)):
             nxt = text.find("\n", h.end())
@@ -105,7 +125,7 @@ def _add_list(text: str):
         while at > 0:
             start = text.rfind("\n", 0, at - 1) + 1 if at > 0 else 0
             line = text[start:at].rstrip("\n")
-            if _TRAILER.fullmatch(line) and not _HEADING.fullmatch(line) and "[[" + "File:" not in line:
+            if _TRAILER.fullmatch(line) and not _headings(line) and "[[" + "File:" not in line:
                 at = start
             else:
                 break
