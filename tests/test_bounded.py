@@ -415,15 +415,17 @@ def test_wayback_is_the_wayback_pattern_searched():
         assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), t[:200]
 
 
-def _corpus_and_random(alphabet: list[str], seed: int, count: int = 20_000, longest: int = 60) -> list[str]:
-    """The corpus pages, their lines, and ``count`` random strings of the ``alphabet``'s pieces."""
+def _corpus_and_random(alphabet: list[str], seed: int, count: int = 20_000, longest: int = 60,
+                       whole: bool = True) -> list[str]:
+    """The corpus pages (unless not ``whole``), their lines, and ``count`` random strings of the ``alphabet``'s
+    pieces."""
     import random
 
     from paths import CORPUS, need
 
     pages = [p.read_text(encoding="utf-8") for p in sorted(need(CORPUS / "wikitext").glob("*.wiki"))]
     rnd = random.Random(seed)
-    return pages + [ln for p in pages for ln in p.splitlines()] + \
+    return (pages if whole else []) + [ln for p in pages for ln in p.splitlines()] + \
         ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, longest))) for _ in range(count)]
 
 
@@ -581,3 +583,35 @@ def test_headings_are_the_heading_pattern_found():
         for line in t.split("\n")[:3]:
             assert bool(mr._HEADING.fullmatch(line)) == bool(mr._headings(line)), line
     assert found > 2_000
+
+
+def test_a_long_line_of_spaces_at_the_end_is_read_in_bounded_time(tmp_path):
+    """The missing-reflist fix steps back over the page's trailer a line at a time: 100,000 spaces + "x" as the
+    last line made the trailer pattern try the rest of the line from each space (quadratic: the page came back
+    unchecked at the parse timeout)."""
+    for last in (" " * 100_000 + "x", " " * 100_000 + "[[Category:A]]" + " " * 100_000 + "x"):
+        page = tmp_path / "trailer.wiki"
+        page.write_text(f"Text.<ref>x</ref>\n\n{last}\n", encoding="utf-8")
+        r = citelint(str(page), timeout=60)
+        assert not r.killed and "unchecked-page" not in r.stdout and r.seconds < 8, r.stdout[-300:]
+        assert "missing-reflist" in r.stdout
+
+
+def test_the_trailer_pattern_matches_what_the_old_one_did():
+    """``_TRAILER`` takes its leading spaces whole (what the old one kept whenever it matched): the same lines
+    match whole, and the same searches, on the corpus's lines and random ones."""
+    import re
+
+    from citelint.rules import missing_reflist as mr
+
+    old = re.compile(r"[ \t]*(?:\[\[[^\[\]\n]+\]\]|\{\{[^{}\n]*\}\}|__[A-Z]+__|<!--[^\n]*?-->)?[ \t]*")
+    texts = _corpus_and_random([" ", "  ", "\t", "[[", "]]", "[[Category:A]]", "{{", "}}", "{{stub}}", "__TOC__", "__",
+                                "<!--", "-->", "x", "A", "\n"], 31, longest=12, whole=False)
+    _same_matches(old, mr._TRAILER, texts)
+    whole = 0
+    for t in texts:
+        for line in t.split("\n")[:5]:
+            a, b = old.fullmatch(line), mr._TRAILER.fullmatch(line)
+            assert bool(a) == bool(b), line
+            whole += bool(a)
+    assert whole > 5_000

@@ -98,7 +98,9 @@ _REFS_HEADING = re.compile(r"references|notes|footnotes|citations|sources|notes 
 _AFTER_REFS = re.compile(r"further reading|external links|bibliography|literature|weblinks|liens externes|"
                          r"enlaces externos|collegamenti esterni", re.IGNORECASE)
 #: what ends a page, after its sections: categories, interlanguage links, navigation boxes, sort keys, stubs
-_TRAILER = re.compile(r"[ \t]*(?:\[\[[^\[\]\n]+\]\]|\{\{[^{}\n]*\}\}|__[A-Z]+__|<!--[^\n]*?-->)?[ \t]*")
+#: (the leading spaces taken whole: each item begins with a non-space; tried from each of them, the second run
+#: scanned the rest again, quadratic on a long line of spaces)
+_TRAILER = re.compile(r"[ \t]*(?![ \t])(?:\[\[[^\[\]\n]+\]\]|\{\{[^{}\n]*\}\}|__[A-Z]+__|<!--[^\n]*?-->)?[ \t]*")
 
 
 def _add_list(text: str):
