@@ -615,3 +615,36 @@ def test_the_trailer_pattern_matches_what_the_old_one_did():
             assert bool(a) == bool(b), line
             whole += bool(a)
     assert whole > 5_000
+
+
+def test_a_parameter_named_with_many_cs1_shows_is_checked_in_bounded_time(tmp_path):
+    """An unknown parameter named "CS1 shows '" * 20,000: its message quotes the name, and the search for what
+    CS1 shows (to put the Help:CS1 errors anchor after it) scanned from each "CS1 shows '" to the end for a
+    closing quote (quadratic: the page came back unchecked at the parse timeout)."""
+    page = tmp_path / "shows.wiki"
+    page.write_text("A<ref>{{cite web |url=https://example.org/ |title=T |" + "CS1 shows '" * 20_000 + "=x}}</ref>\n"
+                    "{{reflist}}\n", encoding="utf-8")
+    r = citelint(str(page), timeout=60)
+    assert not r.killed and "unchecked-page" not in r.stdout and r.seconds < 8, r.stdout[-300:]
+    assert "cs1-parameter-ignored" in r.stdout and "(Help:CS1 errors#parameter_ignored)" in r.stdout
+
+
+def test_shows_is_the_shows_pattern_searched():
+    """cs1_param_rule._shows against ``_SHOWS.search`` on the corpus, messages as the rules write them, and
+    random strings of quotes, closings and "CS1 shows"."""
+    import random
+
+    from citelint.rules import cs1_param_rule as cpr
+
+    texts = _corpus_and_random(["CS1 shows ", "CS1 shows '", 'CS1 shows "', '"', "'", ";", ":", ",", " and ", "x",
+                                " ", "\n", "and"], 37, count=30_000, longest=20)
+    rnd = random.Random(41)
+    texts += [f"|{n}= is ignored: CS1 shows \"Unknown parameter |{n}= ignored\"; check" for n in
+              ("".join(rnd.choice(["CS1 shows ", "'", '"', "x", ";"]) for _ in range(rnd.randrange(8)))
+               for _ in range(5_000))]
+    found = 0
+    for t in texts:
+        a, b = cpr._SHOWS.search(t), cpr._shows(t)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), t[:200]
+        found += a is not None
+    assert found > 8_000

@@ -36,12 +36,27 @@ class CS1ParamRule(Rule):
 
 
 _SHOWS = re.compile(r"CS1 shows ([\"'])(.*?)\1(?=[;:,]| and )", re.DOTALL)
+_SHOWS_HEAD = re.compile(r"CS1 shows ([\"'])")
+
+
+def _shows(message: str) -> Optional[re.Match]:
+    """``_SHOWS.search(message)`` in linear time: tried at each "CS1 shows" + quote in turn, but not again for a
+    quote that found no closing after an earlier one (none is after a later one either). The search tried each
+    to the end: a parameter named "CS1 shows '" * 2,000 took 1.6 s, and the page came back unchecked at 20,000."""
+    failed = ""
+    for head in _SHOWS_HEAD.finditer(message):
+        if head.group(1) not in failed:
+            m = _SHOWS.match(message, head.start())
+            if m is not None:
+                return m
+            failed += head.group(1)
+    return None
 
 
 def with_anchor(message: str, anchor: str) -> str:
     """The message with the Help:CS1 errors anchor after the CS1 text it quotes, as the CS1 content rules write
     it: ``CS1 shows "Missing pipe in: |title=" (Help:CS1 errors#missing_pipe); add …``."""
-    m = _SHOWS.search(message)
+    m = _shows(message)
     if m is None:
         return message
     return f"{message[:m.end()]} (Help:CS1 errors#{anchor}){message[m.end():]}"
