@@ -648,3 +648,27 @@ def test_shows_is_the_shows_pattern_searched():
         assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), t[:200]
         found += a is not None
     assert found > 8_000
+
+
+def test_a_long_run_of_spaces_in_a_plain_text_page_with_help_is_checked_in_bounded_time(tmp_path):
+    """A plain-text page with a CS1 "(help)" and a line of 100,000 spaces (or tabs): the "(help)" search
+    ``[ \\t]*\\(help\\)`` scanned the rest of the run from each space (quadratic: the page came back unchecked at the
+    parse timeout)."""
+    for ws in (" ", "\t"):
+        page = tmp_path / "help.txt"
+        page.write_text('Text.[1]\n\nReferences\n\n1. ^ "T". 32 May 2001. {{cite news}}: Check date values in: '
+                        "|date= (help)\n" + ws * 100_000 + "x\n", encoding="utf-8")
+        r = citelint(str(page), timeout=60)
+        assert not r.killed and "unchecked-page" not in r.stdout and r.seconds < 8, (repr(ws), r.stdout[-300:])
+        assert "cs1-bad-date leaked error message" in r.stdout
+
+
+def test_the_help_pattern_matches_what_the_old_one_did():
+    """diagnostics._HELP now starts only where a run of spaces and tabs starts (where its leftmost match is)."""
+    import re
+
+    from citelint.parsers import diagnostics
+
+    old = re.compile(r"[ \t]*\(help\)")
+    texts = _corpus_and_random([" ", "  ", "\t", "(help)", "(help", "help)", "(", "x", "\n", ";"], 43)
+    _same_matches(old, diagnostics._HELP, texts)

@@ -72,7 +72,9 @@ _FOOTNOTES_KEYS: tuple[tuple[str, re.Pattern], ...] = (
 )
 
 # -- CS1 -------------------------------------------------------------------------------------------
-_HELP = re.compile(r"[ \t]*\(help\)")
+# (tried only where a run of spaces and tabs begins, where its leftmost match begins: tried from each space of
+# a long run, it scanned the rest of the run again)
+_HELP = re.compile(r"(?<![ \t])[ \t]*\(help\)")
 _CS1_PREFIX = re.compile(r"\{\{([^{}\n]{1,60})\}\}:[ \t]*\Z")
 _LIMIT = 300  # characters of a message read back from its "(help)" (the longest CS1 message is ~150)
 
