@@ -672,3 +672,26 @@ def test_the_help_pattern_matches_what_the_old_one_did():
     old = re.compile(r"[ \t]*\(help\)")
     texts = _corpus_and_random([" ", "  ", "\t", "(help)", "(help", "help)", "(", "x", "\n", ";"], 43)
     _same_matches(old, diagnostics._HELP, texts)
+
+
+def test_a_long_run_of_spaces_in_a_leaked_cite_error_is_checked_in_bounded_time(tmp_path):
+    """A plain-text "Cite error: …" line holding 100,000 spaces: the search for its "(see the help page)" scanned
+    the rest of the run from each space (quadratic: the page came back unchecked at the parse timeout)."""
+    page = tmp_path / "cite.txt"
+    page.write_text("Text.[1]\n\nCite error: The named reference x" + " " * 100_000 + "x was not defined\n\n"
+                    "References\n\n1. ^ T.\n", encoding="utf-8")
+    r = citelint(str(page), timeout=60)
+    assert not r.killed and "unchecked-page" not in r.stdout and r.seconds < 8, r.stdout[-300:]
+    assert "leaked-diagnostic" in r.stdout
+
+
+def test_the_see_help_pattern_matches_what_the_old_one_did():
+    """diagnostics._SEE_HELP now starts only where a run of white space starts (where its leftmost match is)."""
+    import re
+
+    from citelint.parsers import diagnostics
+
+    old = re.compile(r"\s*\(see the help page\)\.?")
+    texts = _corpus_and_random([" ", "  ", "\t", "\n", "\u00a0", "(see the help page)", "(see the help page).", "(",
+                                ".", "x", "Cite error: "], 47)
+    _same_matches(old, diagnostics._SEE_HELP, texts)

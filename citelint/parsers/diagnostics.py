@@ -59,7 +59,7 @@ _CITE_KEYS: tuple[tuple[str, re.Pattern], ...] = tuple((k, re.compile(p, re.IGNO
     ("cite_warning_sectionpreview_no_text", r"cannot be previewed because"),
 ))
 _CITE = re.compile(r"\bCite (error|warning): ?")
-_SEE_HELP = re.compile(r"\s*\(see the help page\)\.?")
+_SEE_HELP = re.compile(r"(?<!\s)\s*\(see the help page\)\.?")  # (where a run of spaces begins: see _HELP)
 
 # -- Module:Footnotes / Harv errors --------------------------------------------------------------
 _FOOTNOTES = re.compile(r"\b(?:[Hh]arv(?:nb|txt|p|colnb|col|coltxt)?|[Ss]fnp?|[Ss]fnm|[Ss]fnref) "
