@@ -112,6 +112,24 @@ def test_a_flat_template_with_links_splits_outside_them():
     assert extract._FLAT_TEMPLATE.match(s)  # (taken by the shortcut, not the token loop)
 
 
+def test_a_run_of_links_inside_a_template_is_one_token_and_splits_as_the_token_scan():
+    """A run of whole links with text between them that holds no token and no "=" is one token of the fast
+    scan (a list of links inside a template is not gone through link by link); the parameters split as the
+    token-by-token scan splits them, with "=" and "|" between links, inside links and at the run's ends."""
+    rows = "".join(f"* [[N{i}]] ([[M{i}|m]])\n" for i in range(500))
+    s = "{{Colonnes|n=3|1=\n" + rows + "{{page h'|X}} [[a]] b=c [[d=e]] | [[f]]=g [[h|i=j]] k | l [[m]]}}"
+    assert _shape(scan_templates(s)) == _shape(scan_templates(s, fast=False))
+    (outer,) = [t for t in scan_templates(s) if t.name == "colonnes"]
+    assert [(k, s[vs:ve].strip()[-14:]) for k, _w, vs, ve in outer.params] == [
+        ("n", "3"), ("1", "{{page h'|X}} [[a]] b=c [[d=e]]"[-14:]), ("[[f]]", "g [[h|i=j]] k"), (None, "l [[m]]")]
+    runs = [m.group() for m in extract._TOKENS_FAST.finditer(s) if m.group().startswith("[[")]
+    assert runs[0] == rows[2:-2] and len(runs) < 10
+    pieces = ["[[a]]", "[[b|c]]", "[[d=e]]", " ", "x", "=", "|", "[[", "]]", "{{f}}", "{{", "}}", "\n", "["]
+    for g in _garbage(20261205, 20000, pieces, 30):
+        t = "{{t|{{u}}" + g + "}}"
+        assert _shape(scan_templates(t)) == _shape(scan_templates(t, fast=False)), repr(t)
+
+
 _URL_PIECES = ["http", "https", "HTTP", "HtTpS", "://", "//", ":", "/", "?", "#", "&", "=", "%", "%20", "a", "B",
                "0", "-", "_", ".", "..", "~", "!", "$", "'", "(", ")", "*", "+", ",", ";", "@", "[", "]", "{", "}",
                "|", "\\", "^", "`", '"', "<", ">", " ", "ä", "\t", "x" * 64, "www.", ".com", ":80", ":8080",
