@@ -133,7 +133,7 @@ def test_a_run_of_links_inside_a_template_is_one_token_and_splits_as_the_token_s
 _URL_PIECES = ["http", "https", "HTTP", "HtTpS", "://", "//", ":", "/", "?", "#", "&", "=", "%", "%20", "a", "B",
                "0", "-", "_", ".", "..", "~", "!", "$", "'", "(", ")", "*", "+", ",", ";", "@", "[", "]", "{", "}",
                "|", "\\", "^", "`", '"', "<", ">", " ", "ä", "\t", "x" * 64, "www.", ".com", ":80", ":8080",
-               "\x00", "\x7f", "example", "org", "/path", "?q=1"]
+               "\x00", "\x7f", "example", "org", "/path", "?q=1", "\u0130", "\u0131", "\u017f", "\u212a"]
 
 
 def test_plain_urls_are_judged_as_urlsplit_judges_them():
@@ -154,6 +154,12 @@ def test_plain_urls_are_judged_as_urlsplit_judges_them():
             assert urls._plain(m) == urls._judge(url), url
         assert urls.judge(url) == urls._judge(url), url
     assert plain > 4000
+    # the four letters IGNORECASE folds into [A-Za-z]: "httpſ" is no scheme, the others are quoted or punycoded
+    for url in ["http\u017f://a.org/", "https://\u0131a.org/", "https://a.org/\u0130", "https://a.org/x?\u017f",
+                "https://\u212a.org/#\u0131"]:
+        assert urls.judge(url) == urls._judge(url), url
+    assert urls.judge("http\u017f://a.org/").url is None and urls.judge("https://a.org/\u0130").url == \
+        "https://a.org/%C4%B0"
 
 
 def test_bare_url_search_is_the_lookbehind_search():

@@ -35,10 +35,12 @@ class Judgement:
 
 #: the common case, judged without urlsplit: http(s), a host of ASCII letters, digits, "-" and "_" in dotted
 #: labels, no port or user, and a path and query of characters ``quote`` leaves as they are; the rest
-#: (and any host longer than 63 characters, where the length limits come in) takes the full way
-_PLAIN = re.compile(r"(https?)://([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)"
+#: (and any host longer than 63 characters, where the length limits come in) takes the full way. Case-sensitive,
+#: the scheme's case spelled out: with IGNORECASE, [A-Za-z] also matched "İ", "ı", "ſ" and the Kelvin sign, and
+#: "httpſ://" passed for a scheme (those URLs were called valid unquoted, a non-ASCII host left as written)
+_PLAIN = re.compile(r"([Hh][Tt][Tt][Pp][Ss]?)://([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)"
                     r"(/[A-Za-z0-9_.~!$%&'()*+,/:;=@\[\]-]*)?"
-                    r"(?:\?([A-Za-z0-9_.~!$%&'()*+,/:;=?@\[\]-]*))?(?:#[!-~]*)?", re.IGNORECASE)
+                    r"(?:\?([A-Za-z0-9_.~!$%&'()*+,/:;=?@\[\]-]*))?(?:#[!-~]*)?")
 #: URLs longer than this are judged without the memo (it keeps what it judged; a dump repeats its URLs)
 _MEMO_MAX = 2048
 
