@@ -13,6 +13,7 @@ This is not state passed between stages: a result is the same whether it comes f
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from sys import getsizeof
 from collections import OrderedDict
@@ -100,3 +101,17 @@ def clear_all() -> None:
 def str_weight(s: str) -> int:
     """The bytes a string takes (its header and 1, 2 or 4 bytes a character)."""
     return getsizeof(s)
+
+
+def maker(cls: type) -> Callable:
+    """A constructor of the frozen, slotted dataclass ``cls`` for hot paths: every field given positionally, in
+    the order of ``dataclasses.fields(cls)``, each set through its slot's descriptor. It makes what
+    ``cls(*values)`` makes (the same object, equal and hashed alike), about twice as fast: a frozen
+    dataclass's own ``__init__`` goes through ``object.__setattr__`` and the type's attribute lookup for
+    each field (13 of them for a ``CitedUrl``)."""
+    names = [f.name for f in dataclasses.fields(cls)]
+    env = {"_new": object.__new__, "_cls": cls}
+    env.update({f"_set_{n}": getattr(cls, n).__set__ for n in names})
+    body = "".join(f"    _set_{n}(o, {n})\n" for n in names)
+    exec(f"def make_{cls.__name__}({', '.join(names)}):\n    o = _new(_cls)\n{body}    return o\n", env)
+    return env[f"make_{cls.__name__}"]

@@ -153,6 +153,8 @@ def test_plain_urls_are_judged_as_urlsplit_judges_them():
             plain += 1
             assert urls._plain(m) == urls._judge(url), url
         assert urls.judge(url) == urls._judge(url), url
+        short = urls.plain_url(url)  # (what the link extraction takes first)
+        assert short == (urls._plain(m).url if m is not None and len(m.group(2)) <= 63 else None), url
     assert plain > 4000
     # the four letters IGNORECASE folds into [A-Za-z]: "httpſ" is no scheme, the others are quoted or punycoded
     for url in ["http\u017f://a.org/", "https://\u0131a.org/", "https://a.org/\u0130", "https://a.org/x?\u017f",
@@ -226,6 +228,35 @@ def test_trimmed_value_trims_what_isspace_calls_white_space():
     s = "\u3000\x00 a\x00b \xa0\x00\n"
     assert trimmed_value(s, 0, len(s)) == (3, 6, "ab")
     assert trimmed_value("x", 1, 1) == (1, 1, "")
+
+
+def test_made_fast_is_made_the_same():
+    """``memo.maker``'s constructors (slots set directly) make what the dataclasses' own make: equal, hashed
+    alike, every field in its place, still frozen."""
+    from citelint import cs1
+
+    rnd = random.Random(6)
+    for cls in (CitedUrl, citations.ParsedRef, Template, cs1.Citation):
+        make = memo.maker(cls)
+        for _ in range(200):
+            values = [rnd.choice([None, 0, 7, "x", "url", (), (1, 2), True]) for _ in dataclasses.fields(cls)]
+            a, b = make(*values), cls(*values)
+            assert type(a) is cls and a == b and dataclasses.astuple(a) == dataclasses.astuple(b) == tuple(values)
+            if cls is not cs1.Citation:  # (a Citation holds dicts: not hashable)
+                assert hash(a) == hash(b)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(a, dataclasses.fields(cls)[0].name, 1)
+
+
+def test_the_url_word_is_found_as_the_lower_case_copy_finds_it():
+    """``may_hold_urls`` looks for "url" in any case without a lower-case copy of the content: no character
+    but u, r, l and their capitals lower-cases to one holding u, r or l."""
+    import sys
+
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if set(c.lower()) & set("url")] == list("LRUlru")
+    pieces = ["u", "U", "r", "R", "l", "L", "/", "//", "x", "\u0130", "\u212a", "ur", "RL", " "]
+    for content in _corpus_refs() + _garbage(20261206, 20000, pieces, 12):
+        assert extract.may_hold_urls(content) == ("//" in content or "url" in content.lower()), content
 
 
 def test_shared_shapes_are_immutable():

@@ -49,7 +49,7 @@ def judge(text: str) -> Judgement:
     """Judge a URL as written (entities already decoded, surrounding whitespace removed)."""
     m = _PLAIN.fullmatch(text)
     if m is not None and len(m.group(2)) <= 63:
-        return _plain(m)  # (the common case: cheaper made again than looked up in the memo)
+        return Judgement(url=_plain_url(m))  # (the common case: cheaper made again than looked up in the memo)
     if len(text) <= _MEMO_MAX:
         return _judge_memo(text)
     return _judge_safely(text)
@@ -75,9 +75,22 @@ _judge_memo = Memo(_judge_safely, _judgement_weight, 4_000_000)
 
 def _plain(m: re.Match) -> Judgement:
     """What ``_judge`` says of a ``_PLAIN`` URL: valid, and normalised as ``_normalise`` would."""
+    return Judgement(url=_plain_url(m))
+
+
+def _plain_url(m: re.Match) -> str:
     scheme, host, path, query = m.groups()
     url = f"{scheme.lower()}://{host.lower()}{path or '/'}"
-    return Judgement(url=url + "?" + query if query else url)
+    return url + "?" + query if query else url
+
+
+def plain_url(text: str) -> Optional[str]:
+    """``judge(text).url`` when ``text`` is a plain URL (the common case, valid: no problem, not skipped),
+    else None (then ``judge`` says what it is): for the callers that make their own record of it."""
+    m = _PLAIN.fullmatch(text)
+    if m is not None and len(m.group(2)) <= 63:
+        return _plain_url(m)
+    return None
 
 
 def _judge(text: str) -> Judgement:
