@@ -11,6 +11,7 @@ share it when they are handed the same model.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from sys import getsizeof
 from typing import Optional
 
 from citelint.links.extract import (MASK, CitedUrl, Template, extract_urls, mask, may_hold_urls, scan_templates,
@@ -42,6 +43,9 @@ class ParsedRef:
         return out
 
 
+_PARSED_REF = maker(ParsedRef)
+
+
 def locate(defn: Definition, text: str) -> Optional[int]:
     """Offset in ``text`` where a definition's content starts, or None when it cannot be placed."""
     content = defn.content
@@ -56,7 +60,7 @@ def locate(defn: Definition, text: str) -> Optional[int]:
 
 def parse_ref(defn: Definition, index: int, base: int) -> ParsedRef:
     s, templates = parse_content(defn.content, base)
-    return ParsedRef(defn, index, base, s, templates)
+    return _PARSED_REF(defn, index, base, s, templates)
 
 
 def parse_content(content: str, base: int = 0) -> tuple[str, tuple[Template, ...]]:
@@ -75,7 +79,7 @@ def _parse_content(content: str, base: int = 0) -> tuple[str, tuple[Template, ..
 def _parsed_weight(content: str, value: tuple[str, tuple[Template, ...]]) -> int:
     # (counted, not walked: the content, its masked copy and the parameters' texts; each "|" a parameter, its
     # (key, name, start, end) and its Param with their numbers; each "{{" a template)
-    return 200 + 3 * str_weight(content) + 500 * content.count("|") + 200 * content.count("{{")
+    return 200 + 3 * getsizeof(content) + 500 * content.count("|") + 200 * content.count("{{")
 
 
 def content_urls(content: str) -> tuple[CitedUrl, ...]:
@@ -149,12 +153,23 @@ def _parse(model: CitationModel, text: str) -> tuple[list[ParsedRef], Optional[P
 def _parse_now(model: CitationModel, text: str) -> tuple[list[ParsedRef], Optional[ParsedRef]]:
     seen: set[int] = set()
     refs = []
+    add = refs.append
+    make = _PARSED_REF
+    get = _PARSED.get  # (parse_ref, inlined)
     for i, d in enumerate(model.definitions):
-        base = locate(d, text)
-        if base is None or base in seen:
+        content = d.content
+        if not content:
+            continue
+        base = d.content_start  # (locate's first answer, inlined: where the scan found it)
+        if base < 0 or not text.startswith(content, base):
+            base = locate(d, text)
+            if base is None:
+                continue
+        if base in seen:
             continue
         seen.add(base)
-        refs.append(parse_ref(d, i, base))
+        masked, templates = get(content, base)
+        add(make(d, i, base, masked, templates))
     rest = None
     if model.kind == "wikitext":
         parts = []

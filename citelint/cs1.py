@@ -23,6 +23,7 @@ from typing import Iterator, Mapping, Optional
 
 from citelint.citations import ParsedRef, outside_refs, parsed_refs
 from citelint.links.extract import MASK, Param, Template, trimmed_value  # (Param: cs1.Param)
+from citelint.memo import maker
 from citelint.model import CitationModel
 
 
@@ -59,6 +60,9 @@ class Citation:
 
     def named(self) -> Iterator[Param]:
         return (p for p in self.params if p.name is not None)
+
+
+_CITATION = maker(Citation)  # Citation(*all 12 fields), made faster
 
 
 @lru_cache(maxsize=1)
@@ -124,8 +128,8 @@ def _citation(ref: ParsedRef, t: Template, cls: str, nested: bool) -> Citation:
             ne += o
         last = {p[0]: p for p in params}  # (a name given twice: its last one)
         last.pop(None, None)
-        return Citation(t.name, cls, ref.base + t.start, ref.base + t.end, ns, ne, params, ref,
-                        ref.definition is not None, nested, last)
+        return _CITATION(t.name, cls, ref.base + t.start, ref.base + t.end, ns, ne, params, ref,
+                         ref.definition is not None, nested, last, {})
     s = ref.masked
     lay = _layout(s, t)
     o = ref.base + t.start  # the layout's offsets are relative to the template's start
@@ -137,8 +141,8 @@ def _citation(ref: ParsedRef, t: Template, cls: str, nested: bool) -> Citation:
         params.append(p)
         if name is not None:
             last[name] = p
-    return Citation(t.name, cls, o, ref.base + t.end, o + lay[0], o + lay[1], tuple(params), ref,
-                    ref.definition is not None, nested, last)
+    return _CITATION(t.name, cls, o, ref.base + t.end, o + lay[0], o + lay[1], tuple(params), ref,
+                     ref.definition is not None, nested, last, {})
 
 
 class _Memo:

@@ -152,6 +152,9 @@ class Template:
     layout: Optional[tuple] = field(default=None, compare=False, repr=False)
 
 
+_TEMPLATE = maker(Template)  # Template(start, end, name, params, layout), made faster
+
+
 def mask(text: str) -> str:
     """The text with comments and unparsed tags blanked out (same length, so offsets hold)."""
     if "<" not in text:
@@ -306,7 +309,7 @@ def _make_flat(s: str, start: int, end: int, base: Optional[int] = None) -> Temp
     inner = s[start + 2:end - 2]
     shadow = _FLAT_LINK.sub(_blank, inner) if "[[" in inner else inner
     if "|" not in shadow:
-        return Template(start, end, _canonical(inner), ())
+        return _TEMPLATE(start, end, _canonical(inner), (), None)
     segs = shadow.split("|")
     n = len(segs[0])
     params = []
@@ -323,7 +326,7 @@ def _make_flat(s: str, start: int, end: int, base: Optional[int] = None) -> Temp
             written = (seg[:eq] if same else s[pos:pos + eq]).strip()
             add((_param_key(written), written, pos + eq + 1, end_))
         pos = end_ + 1
-    return Template(start, end, _canonical(inner[:n]), tuple(params))
+    return _TEMPLATE(start, end, _canonical(inner[:n]), tuple(params), None)
 
 
 def _flat_layout(s: str, start: int, end: int, base: int) -> Optional[Template]:
@@ -342,7 +345,7 @@ def _flat_layout(s: str, start: int, end: int, base: int) -> Optional[Template]:
     ns = start + 2 + (head.find(text[0]) if text else len(head))
     name_end = ns + len(text)
     if len(segs) == 1:
-        return Template(start, end, _canonical(inner), (), (base, base + ns, base + name_end, ()))
+        return _TEMPLATE(start, end, _canonical(inner), (), (base, base + ns, base + name_end, ()))
     params = []
     add = params.append
     lay = []
@@ -375,7 +378,7 @@ def _flat_layout(s: str, start: int, end: int, base: int) -> Optional[Template]:
             a = p0 if v is seg else (p0 + seg.find(v[0]) if v else base + end_)
             put(new(Param, (None, i, p0, p0, a, a + len(v), v, p0, base + end_)))
         pos = end_ + 1
-    return Template(start, end, _canonical(head), tuple(params), (base, base + ns, base + name_end, tuple(lay)))
+    return _TEMPLATE(start, end, _canonical(head), tuple(params), (base, base + ns, base + name_end, tuple(lay)))
 
 
 def _make_template(s: str, start: int, end: int, pipes: list, children: list) -> Template:
@@ -392,7 +395,7 @@ def _make_template(s: str, start: int, end: int, pipes: list, children: list) ->
         else:
             written = s[a:eq].strip()
             params.append((_param_key(written), written, eq + 1, b))
-    return Template(start, end, _canonical(name_raw), tuple(params))
+    return _TEMPLATE(start, end, _canonical(name_raw), tuple(params), None)
 
 
 def _top_level_find(s: str, ch: str, a: int, b: int, kids: list) -> int:
