@@ -539,7 +539,7 @@ def _extract(content: str, base: int, parsed: Optional[tuple] = None, fast: bool
             if t.name in ARCHIVE_BUILDERS:
                 continue
             a, b, text = trimmed_value(s, vs, ve)
-            if not text or "{{" in text or "}}" in text or "{{" in s[vs:ve]:
+            if not text or "{{" in text or "}}" in text or s.find("{{", vs, ve) >= 0:
                 continue  # empty, or built by a template: nothing to check
             kind = "archive" if (key in _ARCHIVE_PARAMS or t.name in ARCHIVE_TEMPLATES) else "url"
             if "&" in text:
