@@ -93,6 +93,10 @@ def test_url_key_is_the_urlsplit_computation():
     assert len(cases) > 5000
     for u in cases:
         assert same_source.url_key(u) == _reference_url_key(u), u
+    # the rough identity same-source counts first is the identity's, found without normalising the URL
+    for u in cases:
+        key = same_source.url_key(u)
+        assert same_source._rough_url(u) == (same_source._rough(key) if key else ("url", "")), u
 
 
 def test_normalized_is_normalize():
@@ -165,3 +169,42 @@ def test_refs_that_are_one_citation_share_a_bucket():
         rnd.shuffle(params)
         b = "{{ " + name[0].swapcase() + name[1:] + " | " + " |".join(params) + " }}"
         assert _rough_bucket(normalize(a)) == _rough_bucket(normalize(b)), (a, b)
+
+
+def test_same_source_finds_what_it_finds_without_the_rough_identities():
+    """same-source computes the identities only of the refs that share a rough one with another ref: it reports
+    what it reports when every ref's identities are computed, on the corpus and on a page of refs that cite one
+    source in different spellings (URL forms, DOI and ISBN forms)."""
+    from citelint.engine import parse_document
+    from citelint.findings import LineIndex
+    from citelint.model import Document
+    from citelint.rules.base import Context
+    from citelint.settings import Settings
+
+    cites = ["{{cite web |url=https://www.example.org/a/b/ |title=T |website=W}}",
+             "{{cite web |url=http://example.org/a/b?utm_source=x |title=T}}",
+             "{{cite web |url=https://web.archive.org/web/2020/https://example.org/a/b |title=T. Site}}",
+             "{{cite web |url=https://m.example.org/a/b/amp |title=T |date=2020}}",
+             "{{cite journal |title=J |doi=10.1000/XYZ |year=2020}}", "Smith (2020), doi:10.1000/xyz",
+             "{{cite web |url=https://doi.org/10.1000/xyz |title=J}}",
+             "{{cite book |title=B |isbn=0-306-40615-2}}", "{{cite book |title=B. |isbn=978-0-306-40615-7}}",
+             "{{cite web |url=https://example.org/c?b=2&a=1#f |title=Q}}",
+             "{{cite web |url=https://example.org/c?a=1&b=2#f |title=Q}}",
+             "{{cite web |url=https://example.org/other/b |title=Other}}"]
+    made = "".join(f"S{i}.<ref>{c}</ref>\n" for i, c in enumerate(cites)) + "{{reflist}}\n"
+    texts = [made] + [need(p).read_text(encoding="utf-8") for p in sorted((CORPUS / "wikitext").glob("*.wiki"))]
+    settings = Settings()
+    real = same_source._rough_keys
+    found = 0
+    for text in texts:
+        model = parse_document(Document("t.wiki", text, "wikitext"), settings)
+        ctx = Context(text, LineIndex(text), sub_referencing=False, namespace=None, today=None)
+        got = [(h.span, h.message) for h in same_source.SameSource().check(model, ctx)]
+        same_source._rough_keys = lambda ids, urls: {("every ref", "")}
+        try:
+            want = [(h.span, h.message) for h in same_source.SameSource().check(model, ctx)]
+        finally:
+            same_source._rough_keys = real
+        assert got == want
+        found += len(got)
+    assert found >= 20

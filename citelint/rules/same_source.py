@@ -6,6 +6,7 @@ from typing import Iterator, Optional
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from citelint.findings import Hit
+from citelint.identifiers import _ARXIV_VERSION, _SPACE_OR_HYPHEN, canonical, limits
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule, shorten
 
@@ -51,17 +52,30 @@ class SameSource(Rule):
             if ref.definition is not None and iv.kind in _ID_KINDS:
                 ids.setdefault(ref.index, []).append(iv)
         url_lists = cited_urls(model, ctx.text)  # one list per parsed ref, in the same order
-        # First each ref's own identities, counted: a ref none of whose identities another ref shares can
-        # neither be reported nor be the earlier one of a report (most refs), so nothing more is read of it.
-        owners = []
-        counts: dict[tuple, int] = {}
-        overrides = ctx.identifier_limits
+        # First the rough identities of each ref (``_rough``: two refs with one identity have the same rough
+        # one), counted: a ref none of whose rough identities another ref has (most refs) has no identity
+        # another ref shares, so its identities are not computed.
+        candidates = []
+        rough: dict[tuple, int] = {}
         for ref, urls in zip(refs, url_lists):
             mine = ids.get(ref.index)
             if not urls and mine is None:
                 continue
             d = ref.definition
             if d.list_defined and d.key is None:
+                continue
+            where = (d.group, d.segment)
+            keys = {(where, k) for k in _rough_keys(mine, urls)}
+            for k in keys:
+                rough[k] = rough.get(k, 0) + 1
+            candidates.append((ref, urls, mine, d, keys))
+        # Then each ref's own identities, counted: a ref none of whose identities another ref shares can
+        # neither be reported nor be the earlier one of a report (most refs), so nothing more is read of it.
+        owners = []
+        counts: dict[tuple, int] = {}
+        overrides = ctx.identifier_limits
+        for ref, urls, mine, d, keys in candidates:
+            if all(rough[k] < 2 for k in keys):
                 continue
             if mine is None and len(urls) == 1:  # (most refs: one URL, no identifier)
                 c = urls[0]
@@ -288,9 +302,71 @@ _DROP_PREFIXES = tuple(label + "." for label in _DROP_LABELS)
 def _canonical_id(kind: str, value: str, overrides: tuple) -> Optional[str]:
     """``identifiers.canonical`` under the limits ``overrides`` configure, kept for the values that recur (the
     same identifiers in every revision of a page's history): a pure function of short strings."""
-    from citelint.identifiers import canonical, limits
-
     return canonical(kind, value, limits(overrides))
+
+
+def _rough_keys(ids, urls) -> set:
+    """The rough identities (``_rough``) of a ref's identifiers and cited URLs: (kind, value) pairs."""
+    out = set()
+    if ids is not None:
+        for iv in ids:
+            out.add(_rough_id(iv.kind, iv.value.upper() if iv.kind == "isbn" else iv.value))
+    for c in urls:
+        if c.kind != "archive" and c.url:
+            out.add(_rough_url(c.url))
+    return out
+
+
+def _rough_id(kind: str, value: str) -> tuple:
+    """What ``_rough`` gives for the canonical form of an identifier (``identifiers.canonical``), without the
+    checks that tell whether it has one: a DOI in lower case, an arXiv id without version, the nine digits of
+    an ISBN that its ISBN-10 and ISBN-13 forms share, a PMID as written."""
+    if kind == "doi":
+        return kind, value.lower()
+    if kind == "isbn":
+        compact = _SPACE_OR_HYPHEN.sub("", value)
+        return kind, compact[:9] if len(compact) == 10 else compact[3:12] if len(compact) == 13 else compact
+    if kind == "arxiv":
+        return kind, _ARXIV_VERSION.sub("", value).lower()
+    return kind, value
+
+
+def _rough(key: tuple) -> tuple:
+    """A rough identity: a function of the identity (kind, value) ``url_key`` and the identifiers' canonical
+    forms give, so two refs with one identity have the same rough one. A URL's is the last segment of its path
+    (what follows the last "/" before the query or fragment: neither the host nor the query is normalised for
+    it); the identifiers' are their canonical forms, cut the way ``_rough_id`` cuts them."""
+    kind, value = key
+    if kind == "url":
+        cut = len(value)
+        for ch in "?#":
+            i = value.find(ch)
+            if 0 <= i < cut:
+                cut = i
+        return kind, value[value.rfind("/", 0, cut) + 1:cut]
+    if kind == "isbn":
+        return kind, value[3:12]
+    return key
+
+
+def _rough_url(url: str) -> tuple:
+    """``_rough(url_key(url))`` (the rough identity of a URL, or of a front page), found without normalising
+    the URL for the most: an http(s) URL of ``_SIMPLE_URL``'s form that is none of the special ones."""
+    simple = _SIMPLE_URL.match(url) if len(url) <= 1024 else None
+    if simple is None or _SPECIAL_HOST.match(url) is not None:
+        key = url_key(url)
+        return _rough(key) if key is not None else ("url", "")
+    rest = simple.group(2) or ""
+    cut = len(rest)
+    for ch in "?#":
+        i = rest.find(ch)
+        if 0 <= i < cut:
+            cut = i
+    path = rest[:cut]
+    if path.endswith(("/amp", "/amp/")):
+        path = path[:path.rindex("/amp")]
+    path = path.rstrip("/")
+    return "url", path[path.rfind("/") + 1:]
 
 
 def url_key(url: str) -> Optional[tuple[str, str]]:
