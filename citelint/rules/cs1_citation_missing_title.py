@@ -57,15 +57,25 @@ class TitleState:
         self.moved = moved  # the title comes from elsewhere (|encyclopedia=, |book-title=, |series=)
 
 
-def with_titles(model, ctx) -> list:
-    """(citation, its metas, its ``title_state``) for each citation, once per document (three rules read them)."""
+def with_titles(model, ctx):
+    """(citation, its metas, its ``title_state``) for each citation, computed once per document (three rules read
+    them); the triples are made as they are read."""
     from citelint.cs1config import config
 
     text = ctx.text
     extra = ctx.cs1_extra
     key = "cs1-titles" if not extra else "cs1-titles:" + repr(sorted(extra.items()))
     cfg = config()
-    return model.derived(key, text, lambda: [(c, m, title_state(c, text, cfg)) for c, m in with_metas(model, ctx)])
+    cites, found, states = model.derived(key, text, lambda: _with_titles(model, ctx, text, cfg))
+    return zip(cites, found, states)
+
+
+def _with_titles(model, ctx, text: str, cfg) -> tuple[list, list, list]:
+    cites, found = [], []
+    for c, m in with_metas(model, ctx):
+        cites.append(c)
+        found.append(m)
+    return cites, found, [title_state(c, text, cfg) for c in cites]
 
 
 def title_state(c, text: str, cfg) -> TitleState:
