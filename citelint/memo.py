@@ -53,21 +53,7 @@ class Memo(Generic[V]):
         if hit is not None:
             self._touch(key)
             return hit[0]
-        value = self._fn(key, *args)
-        # (_put, inlined: this is the cold path of every ref)
-        self.misses += 1
-        w = self._weigh(key, value)
-        if w > self._limit:
-            return value
-        items = self._items
-        with self._lock:
-            if key not in items:
-                items[key] = (value, w)
-                self._weight += w
-                while self._weight > self._budget:
-                    _, (_, old) = items.popitem(last=False)
-                    self._weight -= old
-        return value
+        return self._put(key, self._fn(key, *args))
 
     def _touch(self, key: str) -> None:
         # (no lock: each call is one step under the GIL; another thread may have just dropped the key)
