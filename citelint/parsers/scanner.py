@@ -40,7 +40,7 @@ from citelint.model import DEFAULT_GROUP, Attr, CitationModel, Problem, RefTag, 
 from citelint.parsers.templates import TemplateTable, default_table
 from citelint.parsers.wikitext import (
     _HIDDEN_LB, _HIDDEN_LSQ, _HIDDEN_LT, _LEFTOVER, _OPAQUE_SPAN, OPAQUE_TAGS, _defuse_needed,
-    _SINGLE, _lists_closed_late, _made_quickly, _open_tags_without_gt, _Span, _strip_quotes, _Use,
+    _SINGLE, _lists_closed_late, _made_quickly, _open_tags_without_gt, _Span, _strip_quotes,
     _Walker, parse_wikitext, sanitizer_attributes,
 )
 
@@ -644,20 +644,9 @@ class _Scanner:
         for key in ("group", "g"):
             if key in named:
                 group = _strip_quotes(named[key])
-        m = w.model
         for p in params:
-            if p[0] is not None:
-                continue
-            key = "".join(p[1:]).strip()
-            if key.isdigit():
-                m.problems.append(Problem("numeric-name", span, key))
-            elif key and in_list is not None:  # inside a list: an empty list-defined ref
-                values = {"group": group, "name": key}
-                m.tags.append(RefTag("ref", span, tuple(Attr(k, v, None, span) for k, v in values.items()),
-                                     True, False, "", in_list))
-                w._emit_ref(values, "", span, -1, in_list, "template")
-            elif key:
-                m.uses.append(_Use(group, key, span, "reuse", segment=w.segments.get(group, 0)))
+            if p[0] is None:
+                w._reuse_key(group, "".join(p[1:]).strip(), span, in_list)
         return True
 
     def caption_refs(self, start: int, end: int, in_list: Optional[str]) -> bool:

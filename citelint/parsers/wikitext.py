@@ -674,6 +674,20 @@ class _Walker:
             pos += n
         return None
 
+    def _reuse_key(self, group: str, key: str, span: Span, in_list: Optional[str]) -> None:
+        """One unnamed parameter of a reuse template (``{{r|a|b}}``): a use of ref ``key`` of ``group``; inside a
+        list, an empty list-defined ref; a number is not a valid name (``numeric-name``)."""
+        m = self.model
+        if key.isdigit():
+            m.problems.append(Problem("numeric-name", span, key))
+        elif key and in_list is not None:  # inside a list: an empty list-defined ref
+            values = {"group": group, "name": key}
+            m.tags.append(RefTag("ref", span, tuple(Attr(k, v, None, span) for k, v in values.items()),
+                                 True, False, "", in_list))
+            self._emit_ref(values, "", span, -1, in_list, "template")
+        elif key:
+            m.uses.append(_Use(group, key, span, "reuse", segment=self.segments.get(group, 0)))
+
     def _emit_ref(self, values: dict, content: Optional[str], span: Span, cstart: int,
                   in_list: Optional[str], def_origin: str = "ref") -> None:
         """Uses and definitions for one ref, as Cite sees it (``values``: attribute name → value;
@@ -838,16 +852,7 @@ class _Walker:
                         group = _strip_quotes(named[key][0].value)
                 for p, _vo, v in params:
                     if not p.showkey:
-                        key = _without_comments(p.value).strip()
-                        if key.isdigit():
-                            m.problems.append(Problem("numeric-name", span, key))
-                        elif key and in_list is not None:  # inside a list: an empty list-defined ref
-                            values = {"group": group, "name": key}
-                            m.tags.append(RefTag("ref", span, tuple(Attr(k, v, None, span) for k, v in values.items()),
-                                                 True, False, "", in_list))
-                            self._emit_ref(values, "", span, -1, in_list, "template")
-                        elif key:
-                            m.uses.append(Use(group, key, span, "reuse", segment=self.segments.get(group, 0)))
+                        self._reuse_key(group, _without_comments(p.value).strip(), span, in_list)
                 return
         # any other template: references in its parameters still count (but most, like a
         # {{cite web}}, hold no tag and no other template: nothing to look for)
