@@ -37,6 +37,7 @@ except ImportError:  # pragma: no cover (no C extension)
     from mwparserfromhell.parser.tokenizer import Tokenizer as _Tokenizer
 
 from citelint.model import DEFAULT_GROUP, Attr, CitationModel, Problem, RefTag, Span
+from citelint.parsers.guard import tokenizable
 from citelint.parsers.templates import TemplateTable, default_table
 from citelint.parsers.wikitext import (
     _HIDDEN_LB, _HIDDEN_LSQ, _HIDDEN_LT, _LEFTOVER, _OPAQUE_SPAN, OPAQUE_TAGS, _defuse_needed,
@@ -571,7 +572,9 @@ class _Scanner:
         masked = self.masked(start, end) if kind is not Tag or self.text[start] != "<" else None
         if masked is None and kind is Template and self.plain_template(start, end, in_list):
             return True
-        code = mwparserfromhell.parse(masked or self.text[start:end], skip_style_tags=True)
+        region = masked or self.text[start:end]
+        tokenizable(region)  # the time limit, held inside the C tokenizer too
+        code = mwparserfromhell.parse(region, skip_style_tags=True)
         nodes = code.nodes
         if len(nodes) != 1 or type(nodes[0]) is not kind:
             if may_fail and type(nodes[0]) is Text and _REF_START.search(blank, start + 1, end) is None:
@@ -586,6 +589,7 @@ class _Scanner:
         """The tokens of ``s``, if ``mwparserfromhell.parse(s, skip_style_tags=True)`` gives one node of
         the kind that ``opening`` starts and ``closing`` ends (the builder makes one node of the tokens
         from an opening to its closing): found by the tokenizer alone, without the builder's nodes."""
+        tokenizable(s)
         toks = _Tokenizer().tokenize(s, 0, True)
         if not toks or type(toks[0]) is not opening or type(toks[-1]) is not closing:
             return None

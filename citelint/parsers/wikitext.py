@@ -19,6 +19,7 @@ from mwparserfromhell.nodes import Comment, Heading, HTMLEntity, Tag, Template, 
 from mwparserfromhell.wikicode import Wikicode
 
 from citelint.model import DEFAULT_GROUP, Attr, CitationModel, Definition, Problem, RefList, RefTag, Span, Use
+from citelint.parsers.guard import tokenizable
 from citelint.parsers.templates import TemplateTable, default_table
 
 # Tags whose content MediaWiki does not parse as wikitext: refs inside them do not count.
@@ -1018,6 +1019,7 @@ def parse_wikitext(text: str, table: Optional[TemplateTable] = None) -> Citation
                         chars[i] = _MASKED  # text inside the first list, to MediaWiki
                 text = "".join(chars)
     defused = _defuse(text)
+    tokenizable(defused)  # the time limit, held inside the C tokenizer too
     code = mwparserfromhell.parse(defused, skip_style_tags=True)
     walker.walk(code, 0, None)
     if defused is not text:
