@@ -1,6 +1,7 @@
 """Hostile-input audit of citelint's regular expressions: which ones backtrack super-linearly.
 
     python scripts/regex_audit.py [--jobs 2] [--only NAME] [--big] > audit.tsv
+    python scripts/regex_audit.py --only data:cs1_config --long 200000 [--matcher] > long.tsv
 
 It gathers every compiled pattern the package uses: module attributes, the patterns compiled while the CLI
 checks the corpus (wikitext, plain text, XML: inline ``re.search(r"…")`` calls, the whitelist's), and the
@@ -9,6 +10,11 @@ space cap) with ``finditer`` on inputs made of its own literal characters: runs 
 a literal run and a character, with a prefix or a suffix, at 2,000 and 8,000 characters. A linear pattern takes
 about 4x as long on the longer input, a quadratic one 16x, a cubic one 64x; ``--big`` times the worst input
 again at 50,000 / 100,000 / 200,000 characters.
+
+``--long N`` instead times ``search`` and ``finditer`` on EVERY input recipe built at N characters and
+reports the slowest (a linear pattern takes milliseconds on any of them); ``--matcher`` times what
+``citelint.cs1config`` searches with for the pattern (its linear ``_SegmentSearch`` where it has one;
+``search`` only) instead of the pattern itself.
 
 Output, one line per pattern, the worst first: growth ratio, seconds at 2,000 and 8,000 (and the big ones), the
 input recipe (prefix, unit, suffix), where the pattern comes from, the pattern. ``TIMEOUT`` means a single match
@@ -197,6 +203,28 @@ def _time(p: re.Pattern, s: str, budget: float) -> float:
     return time.perf_counter() - t
 
 
+def child_long(pat: str, flags: int, n: int, matcher: bool) -> str:
+    """The slowest recipe at ``n`` characters: seconds of ``search`` (and ``finditer``, unless ``matcher``)."""
+    p = re.compile(pat, flags)
+    if matcher:
+        from citelint.cs1config import _SegmentSearch
+
+        p = _SegmentSearch.of(re.compile(pat, flags | re.DOTALL)) or p
+    worst, count = (0.0, None), 0
+    for rc in recipes(pat, flags):
+        s = _build(rc, n)
+        t = time.perf_counter()
+        p.search(s)
+        if not matcher:
+            for _ in p.finditer(s):
+                pass
+        t = time.perf_counter() - t
+        count += 1
+        if t > worst[0]:
+            worst = (t, rc)
+    return f"{worst[0]:.4f}\t{count} inputs of {n:,} characters\t{type(p).__name__}\t{worst[1]!r}"
+
+
 def child(pat: str, flags: int, big: bool) -> str:
     p = re.compile(pat, flags)
     worst = (0.0, None, 0.0, 0.0)
@@ -228,12 +256,14 @@ def main() -> None:
     ap.add_argument("--only", help="only the patterns whose origin contains this text")
     ap.add_argument("--big", action="store_true", help="time the worst input at 50k/100k/200k characters too")
     ap.add_argument("--timeout", type=float, default=100)
+    ap.add_argument("--long", type=int, default=0, help="time every input at this many characters instead")
+    ap.add_argument("--matcher", action="store_true", help="with --long: time cs1config's matcher for the pattern")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
         with open(a.child, "rb") as fh:
             pat, flags = pickle.load(fh)
-        print(child(pat, flags, a.big))
+        print(child_long(pat, flags, a.long, a.matcher) if a.long else child(pat, flags, a.big))
         return
     pats = [p for p in collect() if not a.only or a.only in p[2]]
     pats.sort(key=lambda p: p[2].startswith("lib:"))  # the package's own first
@@ -245,6 +275,7 @@ def main() -> None:
         with open(path, "wb") as fh:
             pickle.dump(item[:2], fh)
         cmd = [sys.executable, __file__, "--child", path] + (["--big"] if a.big else [])
+        cmd += (["--long", str(a.long)] if a.long else []) + (["--matcher"] if a.matcher else [])
         proc = subprocess.Popen(["prlimit", "--as=2000000000", *cmd], stdout=subprocess.PIPE, text=True)
         running.append((proc, item, time.monotonic()))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -695,3 +696,119 @@ def test_the_see_help_pattern_matches_what_the_old_one_did():
     texts = _corpus_and_random([" ", "  ", "\t", "\n", "\u00a0", "(see the help page)", "(see the help page).", "(",
                                 ".", "x", "Cite error: "], 47)
     _same_matches(old, diagnostics._SEE_HELP, texts)
+
+
+# -- the CS1 configuration's patterns: Module:Citation/CS1's data, searched in linear time ---------------------
+
+AUTHOR_ACCEPT = r"\[\[[^|]*\(author\)\ *\|[^\]]*\]\]"  # generic_names' accept entry, as cs1_config.toml has it
+
+
+def test_an_author_of_many_unclosed_author_links_is_checked_in_bounded_time(tmp_path):
+    """|author= "[[a (author)" * 20,000 (no "|"): generic_names' accept pattern tried from each "[[" to the end of the
+    value and back (quadratic: 12 s, the page came back unchecked at the parse timeout); "[[(author)|" * 20,000 (no
+    "]") the same from each "|" for a "]]". The matcher tries the first "[[" of each "|"-free segment only."""
+    for value in ("[[a (author)" * 20_000, "[[(author)|" * 20_000):
+        page = tmp_path / "author.wiki"
+        page.write_text("A<ref>{{cite web |url=https://example.org/ |title=T |author=" + value + " |website=W}}</ref>\n"
+                        "{{reflist}}\n", encoding="utf-8")
+        r = citelint(str(page), timeout=60)
+        assert not r.killed and "unchecked-page" not in r.stdout and r.seconds < 8, (value[:12], r.stdout[-300:])
+        assert "cs1-generic-name" in r.stdout  # "author" in a name that is no link: the page really was checked
+
+
+def test_the_cs1_data_keeps_the_pattern_and_the_matcher_searches_it_linearly():
+    """The TOML holds the module's pattern as the regen script wrote it; cs1config searches it with
+    ``_SegmentSearch``, and every other regex entry (linear: scripts/regex_audit.py --long) with ``re``."""
+    from citelint.cs1config import _SegmentSearch, config
+
+    cfg = config()
+    (kind, accept), = cfg.generic_names[0]
+    assert kind == "regex" and isinstance(accept, _SegmentSearch) and accept.pattern == AUTHOR_ACCEPT
+    others = [w for table in (cfg.generic_names, cfg.generic_titles) for part in table for k, w in part
+              if k == "regex" and w is not accept]
+    assert len(others) == 16 and all(isinstance(w, re.Pattern) for w in others + [cfg.archived_copy])
+
+
+def _author_values() -> list[str]:
+    """Every author, editor and title value of the corpus's citations (the values the generic tables see)."""
+    from citelint import cs1
+    from citelint.engine import parse_document
+    from citelint.model import Document
+    from citelint.settings import Settings
+    from paths import CORPUS, need
+
+    out = []
+    for p in sorted(need(CORPUS / "wikitext").glob("*.wiki")):
+        text = p.read_text(encoding="utf-8")
+        for c in cs1.citations(parse_document(Document("t.wiki", text, "wikitext"), Settings()), text):
+            out += [q.value for q in c.params
+                    if re.match(r"(author|last|first|editor|contributor|translator|interviewer|host|title|"
+                                r"chapter|script-title|trans-title)", q.name)]
+    return out
+
+
+def test_the_linear_author_search_matches_what_re_found():
+    """``_SegmentSearch.search`` against the pattern's own ``re`` search (span and match) on every author and title
+    value of the 15 corpus articles, on values built of the pattern's pieces, and on the generic tables' answers."""
+    import random
+
+    from citelint.cs1config import _ASCII_LOWER, _generic, _SegmentSearch, config
+
+    old = re.compile(AUTHOR_ACCEPT, re.DOTALL)
+    new = _SegmentSearch.of(old)
+    values = _author_values()
+    assert len(values) > 3_000
+    values += _corpus_and_random(["[[", "[", "]]", "]", "|", " ", "  ", "(author)", "(author", "author)", "a", "(",
+                                  "Jane Roe", "]]|", "\n"], 53, count=60_000, longest=16, whole=False)
+    rnd = random.Random(59)
+    parts = ["x ", "[[", "Jane Roe ", "(author)", "  ", "|", "Jane", "]]", " y", "]", "[", "|"]
+    for _ in range(40_000):  # matches and near misses: the pieces of one in order, some left out, doubled or moved
+        got = [q for q in parts if rnd.random() < 0.85 for _ in range(rnd.choice((1, 1, 1, 2)))]
+        if got and rnd.random() < 0.3:
+            moved = got.pop(rnd.randrange(len(got)))
+            got.insert(rnd.randrange(len(got) + 1), moved)
+        values.append("".join(got))
+    found = 0
+    for v in values:
+        a, b = old.search(v), new.search(v)
+        assert (a and a.span()) == (b and b.span()), v[:200]
+        found += a is not None
+    assert found > 2_000  # the values that match, and those that nearly do
+    cfg = config()
+    plain = (((kind, old if w is new else w) for kind, w in cfg.generic_names[0]), cfg.generic_names[1])
+    plain = (tuple(plain[0]), plain[1])
+    for v in values[:5_000] + ["[[Jane Roe (author)|Jane Roe]]", "Jane Roe (author)", "[[Author]]"]:
+        lower = v.translate(_ASCII_LOWER)
+        assert _generic(plain, v, lower) == _generic(cfg.generic_names, v, lower), v
+
+
+def test_the_linear_author_search_matches_re_on_generated_values():
+    """The same comparison on values hypothesis builds of the pattern's characters and pieces (shrunk to the
+    smallest disagreement if there is one)."""
+    from hypothesis import given, settings, strategies as st
+
+    from citelint.cs1config import _SegmentSearch
+
+    old = re.compile(AUTHOR_ACCEPT, re.DOTALL)
+    new = _SegmentSearch.of(old)
+    piece = st.sampled_from(["[[", "[", "]]", "]", "|", " ", "(author)", "(author", "a", "(", ")", "\n", "x]]"])
+
+    @settings(max_examples=1_000, deadline=None)
+    @given(st.lists(piece | st.text(alphabet="[]|( )auhtor", max_size=3), max_size=24).map("".join))
+    def same(v):
+        a, b = old.search(v), new.search(v)
+        assert (a and a.span()) == (b and b.span())
+
+    same()
+
+
+def test_segment_search_takes_only_the_shape_it_is_right_for():
+    """``_SegmentSearch.of`` declines a pattern it would answer wrongly: one whose middle ends with the padding
+    character, whose opener holds the bar, case-insensitive, or not of the shape at all."""
+    from citelint.cs1config import _SegmentSearch
+
+    assert _SegmentSearch.of(re.compile(r"\[\[[^|]*\(editor\)\ *\|[^\]]*\]\]")) is not None
+    for pat, flags in ((r"\[\[[^|]*\(author\) \ *\|[^\]]*\]\]", 0), (r"\[\|[^|]*\(author\)\ *\|[^\]]*\]\]", 0),
+                       (AUTHOR_ACCEPT, re.IGNORECASE),
+                       (r"super.?user", 0), (r"\[\[[^|]+\(author\)\ *\|[^\]]*\]\]", 0)):
+        assert _SegmentSearch.of(re.compile(pat, flags)) is None, pat
