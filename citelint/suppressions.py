@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
+from citelint.findings import clip
 from citelint.model import Span
 
 #: directive keyword → kind
@@ -217,19 +218,19 @@ class Suppressions:
                 close = difflib.get_close_matches(d.keyword.lower(), KINDS, n=1)
                 hint = f"did you mean citelint-{close[0]}?" if close else \
                     "use one of " + ", ".join(f"citelint-{k}" for k in KINDS)
-                out.append((d, f"citelint-{d.keyword} is not a citelint directive, so it silences nothing: {hint}"))
+                out.append((d, f"citelint-{clip(d.keyword)} is not a citelint directive, so it silences nothing: {hint}"))
                 continue
             if d.unknown:
-                out.append((d, f"citelint-{d.kind} names no rule called {', '.join(d.unknown)}: fix the name "
+                out.append((d, f"citelint-{d.kind} names no rule called {clip(', '.join(d.unknown))}: fix the name "
                                f"(`citelint rules` lists the rules) or remove it"))
             if d.kind == "enable":
                 idle = [s.text for s in d.selectors if not s.used]
                 if d.all_rules and not d.used:
                     out.append((d, "citelint-enable closes no citelint-disable before it: remove it"))
                 elif idle:
-                    out.append((d, f"citelint-enable {' '.join(idle)}: {' or '.join(idle)} "
+                    out.append((d, f"citelint-enable {clip(' '.join(idle))}: {clip(' or '.join(idle))} "
                                    f"{'was' if len(idle) == 1 else 'were'} not disabled before it: remove "
-                                   f"{'the comment' if len(idle) == len(d.selectors) else ', '.join(idle) + ' from it'}"))
+                                   f"{'the comment' if len(idle) == len(d.selectors) else clip(', '.join(idle)) + ' from it'}"))
                 continue
             where = {"disable-next-line": "on the next line of text", "disable-line": "on its line",
                      "disable-file": "in this page", "disable": "before the matching citelint-enable"}[d.kind]
@@ -241,8 +242,8 @@ class Suppressions:
                 idle = [s.text for s in d.selectors if not s.used and all(selected(r) for r in s.rules)]
                 if idle:
                     fix = ("remove the comment" if len(idle) == len(d.selectors) and not d.unknown
-                           else f"remove {', '.join(idle)} from it")
-                    out.append((d, f"unused suppression: no {' or '.join(idle)} finding {where} for "
+                           else f"remove {clip(', '.join(idle))} from it")
+                    out.append((d, f"unused suppression: no {clip(' or '.join(idle))} finding {where} for "
                                    f"citelint-{d.kind} to silence: {fix}"))
         return out
 

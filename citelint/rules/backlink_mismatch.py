@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from citelint.findings import Hit
+from citelint.findings import Hit, clip
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
 
@@ -43,6 +43,6 @@ class BacklinkMismatch(Rule):
             if found == 0 or shown == found:
                 continue  # no marker at all is unused-ref's finding
             label = marker_label(d.group, d.key)
-            yield Hit(d.span, f"entry {d.key} has {shown} backlink(s) ({' '.join(d.backlinks)}) but the text has "
+            yield Hit(d.span, f"entry {d.key} has {shown} backlink(s) ({clip(' '.join(d.backlinks))}) but the text has "
                               f"{found} {label} marker(s): a marker was lost or added; compare with the page history",
                       subject=d.content)

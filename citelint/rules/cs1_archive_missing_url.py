@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from citelint.findings import Hit
+from citelint.findings import Hit, clip
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
 from citelint.rules.cs1_content import on_param, subject, with_metas
@@ -40,7 +40,7 @@ class Cs1ArchiveMissingUrl(Rule):
             if au is None or "URL" in m or "ChapterURL" in m:
                 continue
             orig = _original(au.value)
-            hint = f" (the archive URL holds {orig})" if orig else ""
+            hint = f" (the archive URL holds {clip(orig)})" if orig else ""
             yield Hit(on_param(au), f"|{au.name}= without a |url=: CS1 shows {cfg.shows('err_archive_missing_url')} "
                       f"and no archive link; add the original |url={hint}", subject=subject(c, text, "archive-missing-url"))
 

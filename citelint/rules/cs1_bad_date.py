@@ -4,7 +4,7 @@ import re
 from datetime import date
 from typing import Iterator
 
-from citelint.findings import Hit
+from citelint.findings import Hit, clip
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule, shorten
 from citelint.rules.cs1_content import on_value, subject, today, with_metas
@@ -87,7 +87,7 @@ class Cs1BadDate(Rule):
                 as_date = not has_date and (canon == "year" or (canon == "publication-date" and not has_year))
                 judged = "date" if as_date else canon
                 if not valid(judged, p.value, now):
-                    yield Hit(on_value(p), f"|{p.name}={p.value} {why(judged, p.value, now)}: CS1 shows "
+                    yield Hit(on_value(p), f"|{p.name}={clip(p.value)} {why(judged, p.value, now)}: CS1 shows "
                               f"{cfg.shows('err_bad_date', '|' + p.name + '=')}; {fix(judged)}",
                               subject=subject(c, text, "bad-date\0" + p.name))
                 if canon == "year":
@@ -95,7 +95,7 @@ class Cs1BadDate(Rule):
                 elif canon == "date":
                     d = p
             if y is not None and d is not None and not year_matches_date(y.value, d.value):
-                yield Hit(on_value(y), f"|{y.name}={y.value} is not the year of |{d.name}={d.value}: CS1 shows "
+                yield Hit(on_value(y), f"|{y.name}={clip(y.value)} is not the year of |{d.name}={clip(d.value)}: CS1 shows "
                           f"{cfg.shows('err_bad_date', f'|{y.name}= / |{d.name}= mismatch')}; remove |{y.name}= "
                           f"(|{d.name}= gives the year) or correct one of them",
                           subject=subject(c, text, "bad-date\0mismatch"))

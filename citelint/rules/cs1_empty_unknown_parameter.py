@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from citelint.findings import clip
 from citelint.model import Severity
 from citelint.rules.cs1_param_rule import CS1ParamRule, template
 
@@ -39,7 +40,7 @@ class Cs1EmptyUnknownParameter(CS1ParamRule):
                         f"\"}}}}\"): CS1 shows \"Cite has empty unknown parameter: |{key}=\"; remove the extra \"|\"")
             return (f"|{key}= is empty and not a parameter of {template(issue)}: CS1 shows \"Cite has empty "
                     f"unknown parameter: |{key}=\"; remove it")
-        shown = key if key else "(empty string)"
+        shown = clip(key) if key else "(empty string)"
         sugg = issue.data.get("suggest")
         hint = f" (a value for it belongs in |{sugg}=)" if sugg and sugg != key else ""
         return (f"|{shown}= is empty and not a parameter of {template(issue)}: CS1 shows \"Cite has empty unknown "

@@ -4,7 +4,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from citelint.findings import Hit
+from citelint.findings import Hit, clip
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
 from citelint.rules.cs1_content import cites, on_value, subject
@@ -95,6 +95,6 @@ class Cs1GenericName(Rule):
             if c is done or generic(cfg.generic_names, p.value) is None:
                 continue
             done = c
-            yield Hit(on_value(p), f"|{p.name}={p.value} is not a person's name: CS1 shows "
+            yield Hit(on_value(p), f"|{p.name}={clip(p.value)} is not a person's name: CS1 shows "
                       f"{cfg.shows('err_generic_name', p.name)}; give the real author (or none: the site "
                       f"goes in |website= or |publisher=)", subject=subject(c, text, "generic-name\0" + p.name))

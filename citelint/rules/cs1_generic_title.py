@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from citelint.findings import Hit
+from citelint.findings import Hit, clip
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
 from citelint.rules.cs1_content import expandable, on_value, subject
@@ -56,7 +56,7 @@ class Cs1GenericTitle(Rule):
         k = -1
         for c, t, v, copy in found:
             if copy:
-                yield Hit(on_value(t), f"|{t.name}={t.value} is a placeholder a bot wrote: CS1 files the page "
+                yield Hit(on_value(t), f"|{t.name}={clip(t.value)} is a placeholder a bot wrote: CS1 files the page "
                           f"under {cfg.shows('maint_archived_copy')}; replace it with the page's real title "
                           f"(open the archived copy to find it)", subject=subject(c, text, "archived-copy"),
                           severity=Severity.WARNING)
@@ -64,6 +64,6 @@ class Cs1GenericTitle(Rule):
             k += 1
             if k not in maybe or generic(cfg.generic_titles, v) is None:
                 continue
-            yield Hit(on_value(t), f"|{t.name}={t.value} is a generic title (copied from an error, login or "
+            yield Hit(on_value(t), f"|{t.name}={clip(t.value)} is a generic title (copied from an error, login or "
                       f"parked page): CS1 shows {cfg.shows('err_generic_title')}; replace it with the "
                       f"source's real title", subject=subject(c, text, "generic-title"))

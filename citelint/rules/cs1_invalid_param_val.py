@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from citelint.findings import Hit
+from citelint.findings import Hit, clip
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
 from citelint.rules.cs1_content import expandable, on_value, subject, with_metas
@@ -64,6 +64,6 @@ class Cs1InvalidParamVal(Rule):
                     continue
                 else:
                     fix = "use " + ", ".join(allowed)
-                yield Hit(on_value(p), f"|{p.name}={p.value} is not a value CS1 accepts: CS1 shows "
-                          f"{cfg.shows('err_invalid_param_val', p.name, p.value)} and ignores it; {fix}",
+                yield Hit(on_value(p), f"|{p.name}={clip(p.value)} is not a value CS1 accepts: CS1 shows "
+                          f"{cfg.shows('err_invalid_param_val', p.name, clip(p.value))} and ignores it; {fix}",
                           subject=subject(c, text, "invalid-param-val\0" + p.name))

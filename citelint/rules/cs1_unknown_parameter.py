@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from citelint.findings import clip
 from citelint.model import Severity
 from citelint.rules.cs1_param_rule import CS1ParamRule, template, template_of_class
 
@@ -46,14 +47,15 @@ class Cs1UnknownParameter(CS1ParamRule):
 
         p = issue.param
         name = p.name
+        shown = clip(name)  # what the message quotes of a long name
         sugg = issue.data.get("suggest")
         if issue.data.get("encyclopedia"):
-            return (f"|{name}= is ignored by {template(issue)}: CS1 shows \"Unknown parameter |{name}= ignored\"; "
+            return (f"|{shown}= is ignored by {template(issue)}: CS1 shows \"Unknown parameter |{shown}= ignored\"; "
                     f"cite an encyclopedia entry with {{{{cite encyclopedia}}}}, or give the work's name with "
                     f"|work= (or |website=)")
         if sugg is not None:
             old = " (CS1 no longer supports it)" if removed(whitelist(), name) and sugg != name.lower() else ""
-            cs1 = f"CS1 shows \"Unknown parameter |{name}= ignored (|{sugg}= suggested)\""
+            cs1 = f"CS1 shows \"Unknown parameter |{shown}= ignored (|{sugg}= suggested)\""
             value = p.value.strip().lower()
             archived = any(q.name in ("archive-url", "archiveurl") and q.value for q in issue.cite.params)
             if sugg == "url-status" and not archived:
@@ -61,20 +63,20 @@ class Cs1UnknownParameter(CS1ParamRule):
             elif value in _VALUES.get(name.lower(), {}):
                 fix = f"replace it with |{sugg}={_VALUES[name.lower()][value]}"
             elif any(q.name == sugg and q.value for q in issue.cite.params):
-                fix = f"this citation already has |{sugg}=: merge the two values there, or remove |{name}="
+                fix = f"this citation already has |{sugg}=: merge the two values there, or remove |{shown}="
             else:
                 fix = f"rename it |{sugg}="
-            return f"|{name}= is not a parameter of {template(issue)}{old}: {cs1}; {fix}"
+            return f"|{shown}= is not a parameter of {template(issue)}{old}: {cs1}; {fix}"
         wl = whitelist()
         where = templates_accepting(wl, name)
-        cs1 = f"CS1 shows \"Unknown parameter |{name}= ignored\""
+        cs1 = f"CS1 shows \"Unknown parameter |{shown}= ignored\""
         if where:
             names = ", ".join("{{" + (template_of_class(c) or c) + "}}" for c in where)
-            return (f"|{name}= is not a parameter of {template(issue)} (only of {names}): {cs1}; remove it, or use "
+            return (f"|{shown}= is not a parameter of {template(issue)} (only of {names}): {cs1}; remove it, or use "
                     f"that template")
         if removed(wl, name):
-            return f"|{name}= is a parameter CS1 no longer supports: {cs1}; remove it"
-        return (f"|{name}= is not a parameter of {template(issue)}: {cs1}; check its spelling (names are "
+            return f"|{shown}= is a parameter CS1 no longer supports: {cs1}; remove it"
+        return (f"|{shown}= is not a parameter of {template(issue)}: {cs1}; check its spelling (names are "
                 f"case-sensitive) in the template's documentation, or remove it")
 
 

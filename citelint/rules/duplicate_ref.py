@@ -4,7 +4,7 @@ import re
 from typing import Iterator
 from zlib import adler32
 
-from citelint.findings import Hit
+from citelint.findings import Hit, clip
 from citelint.fixes import Edit, Fix
 from citelint.model import CitationModel, Definition, Severity, normalize
 from citelint.rules.base import Context, Rule, describe_key, in_template, quoted
@@ -65,17 +65,17 @@ class DuplicateRef(Rule):
                     if fix is not None:
                         yield Hit(d.span, f"reference {describe_key(d.group, d.key)} is given its text again (same "
                                           f"as line {ctx.line(prev.span.start)}): replace this copy with "
-                                          f"<ref name=\"{d.key}\"{_group(d)} /> so that an edit to one copy "
+                                          f"{_shown_reuse(d.key, d.group)} so that an edit to one copy "
                                           f"cannot make them conflict", subject=f"redefined\0{norm}",
                                   severity=Severity.INFO, fix=fix)
                 continue
             line = ctx.line(prev.span.start)
             if model.kind == "plaintext":
-                msg = (f"entry {d.key} repeats entry {prev.key} (line {line}): {quoted(norm)}; "
+                msg = (f"entry {clip(d.key)} repeats entry {clip(prev.key)} (line {line}): {quoted(norm)}; "
                        f"merge them into one entry and point both markers at it")
             else:
                 if prev.key:
-                    how = f'reuse it here with <ref name="{prev.key}" />'
+                    how = f'reuse it here with <ref name="{clip(prev.key)}" />'
                 else:
                     how = 'give the first a name (<ref name="…">) and reuse it here with <ref name="…" />'
                 msg = f"same citation as line {line}: {quoted(norm)}; {how}"
@@ -215,6 +215,11 @@ def _group(d: Definition) -> str:
     return f' group="{d.group}"' if d.group else ""
 
 
+def _shown_reuse(name: str, group: str) -> str:
+    """``<ref name="…" group="…" />`` as a message shows it (a long name or group clipped: findings.clip)."""
+    return f'<ref name="{clip(name)}"' + (f' group="{clip(group)}"' if group else "") + " />"
+
+
 class _Namer:
     """Names for the first copies of duplicates, and the merge edits (one ``_Namer`` per page)."""
 
@@ -249,8 +254,8 @@ class _Namer:
             return None  # a name with markup in it ('{{harvnb|…}}'): not one to spread
         group = _group(d)
         edits.append(Edit(d.span.start, d.span.end, f'<ref name="{name}"{group} />'))
-        fix = Fix.safe(f'reuse "{name}" here with <ref name="{name}"{group} />'
-                       + ("" if prev.key else f' (naming the first copy "{name}")'), *edits)
+        fix = Fix.safe(f'reuse "{clip(name)}" here with {_shown_reuse(name, d.group)}'
+                       + ("" if prev.key else f' (naming the first copy "{clip(name)}")'), *edits)
         if d.key is not None and d.key.isdigit():
             return None
         if (prev.key is None and d.key is None and not self.named_page) or in_template(self.model, self.text, prev.span.start) \
@@ -262,7 +267,7 @@ class _Namer:
         """A named ref given its text a second time, as a reuse."""
         if not self._tag(d) or _ODD_NAME.search(d.key) or d.key.isdigit() or _ODD_NAME.search(d.group):
             return None
-        fix = Fix.safe(f'replace the copy with <ref name="{d.key}"{_group(d)} />',
+        fix = Fix.safe(f"replace the copy with {_shown_reuse(d.key, d.group)}",
                        Edit(d.span.start, d.span.end, f'<ref name="{d.key}"{_group(d)} />'))
         return fix.as_unsafe() if in_template(self.model, self.text, d.span.start) else fix
 

@@ -4,7 +4,7 @@ from typing import Iterator
 
 import re
 
-from citelint.findings import Hit
+from citelint.findings import Hit, clip
 from citelint.fixes import Edit, Fix
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule, describe_key, in_template
@@ -46,7 +46,7 @@ class EmptyRef(Rule):
             if d.content.strip():
                 continue
             if d.origin == "entry":
-                yield Hit(d.span, f"entry {d.key} in the reference list has no text: restore the citation or "
+                yield Hit(d.span, f"entry {clip(d.key)} in the reference list has no text: restore the citation or "
                                   f"remove the entry and its markers", subject=f"entry\0{d.key}")
             elif d.list_defined:
                 yield Hit(d.span, f"reference {describe_key(d.group, d.key)} defined in the reference list has "
@@ -69,7 +69,7 @@ def _empty_pairs(model: CitationModel, ctx: Context) -> Iterator[Hit]:
         if m is None or m.end() != u.span.end:
             continue
         reuse = m.group(1).rstrip() + " />"
-        fix = Fix.safe(f"write it as {reuse}", Edit(u.span.start, u.span.end, reuse))
+        fix = Fix.safe(f"write it as {clip(reuse)}", Edit(u.span.start, u.span.end, reuse))
         yield Hit(u.span, f"reference {describe_key(u.group, u.key)} is reused with an empty pair of tags: write "
-                          f"it as {reuse}", subject=f"pair\0{u.group}\0{u.key}", severity=Severity.INFO,
+                          f"it as {clip(reuse)}", subject=f"pair\0{u.group}\0{u.key}", severity=Severity.INFO,
                   fix=fix.as_unsafe() if in_template(model, ctx.text, u.span.start) else fix)

@@ -5,7 +5,7 @@ import html
 import re
 from typing import Iterator
 
-from citelint.findings import Hit
+from citelint.findings import Hit, clip
 from citelint.fixes import Edit, Fix
 from citelint.model import Attr, CitationModel, RefTag, Severity, Span
 from citelint.rules.base import Context, Rule, in_template
@@ -95,7 +95,7 @@ class MalformedRef(Rule):
     def _references(self, tag: RefTag) -> Iterator[Hit]:
         for a in tag.attrs:
             if a.name not in REFERENCES_ATTRS:
-                yield Hit(a.span, f'unknown attribute "{a.name}" on <references>; it supports only group and '
+                yield Hit(a.span, f'unknown attribute "{clip(a.name)}" on <references>; it supports only group and '
                                   f'responsive: remove it{_suggest(a.name, REFERENCES_ATTRS)}', subject=a.name)
 
     def _ref(self, tag: RefTag, ctx: Context, dirs: dict, model: CitationModel) -> Iterator[Hit]:
@@ -106,7 +106,7 @@ class MalformedRef(Rule):
             # a lost quote: say so, with what MediaWiki makes of it, and judge what it reads
             shown = " ".join(f'{k}="{v}"' for k, v in tag.read) or "no attributes at all"
             span = Span(attrs[0].span.start, attrs[-1].span.end)
-            yield Hit(span, f"broken quoting in the attributes of <ref>: MediaWiki reads them as {shown}; put one "
+            yield Hit(span, f"broken quoting in the attributes of <ref>: MediaWiki reads them as {clip(shown)}; put one "
                             f"straight quote on each side of every value", subject=shown,
                       fix=_reading_fix(tag, span, model, ctx))
             attrs = tuple(Attr(k, v, '"', span) for k, v in tag.read)
@@ -116,10 +116,10 @@ class MalformedRef(Rule):
         unknown = [a for a in attrs if a.name not in allowed]
         if len(unknown) == 1:
             a = unknown[0]
-            yield Hit(a.span, f'unknown attribute "{a.name}" on <ref>; supported: {", ".join(allowed)}'
+            yield Hit(a.span, f'unknown attribute "{clip(a.name)}" on <ref>; supported: {", ".join(allowed)}'
                               f'{_suggest(a.name, allowed)}', subject=a.name)
         elif unknown:  # many: usually a lost ">" or quote turned the text into attributes
-            names = ", ".join(f'"{a.name}"' for a in unknown[:4]) + (", …" if len(unknown) > 4 else "")
+            names = ", ".join(f'"{clip(a.name)}"' for a in unknown[:4]) + (", …" if len(unknown) > 4 else "")
             yield Hit(Span(unknown[0].span.start, unknown[-1].span.end),
                       f"{len(unknown)} unknown attributes on <ref> ({names}): the tag is probably missing a "
                       f"closing > or quote; supported: {', '.join(allowed)}", subject=" ".join(a.name for a in unknown))
@@ -129,27 +129,28 @@ class MalformedRef(Rule):
             value = (a.value or "").strip()
             values[a.name] = value
             if a.name in ("name", "follow") and value:
+                shown = clip(value)
                 if a.quote is None and (value[0] in QUOTES or value[-1] in QUOTES):
-                    yield Hit(a.span, f'unbalanced quotes in {a.name}={value}: MediaWiki takes the quote as part '
-                                      f'of the name ({a.name}=\'{value}\'); use a straight quote on both sides, '
-                                      f'like {a.name}="{value.strip(QUOTES)}"', subject=value,
+                    yield Hit(a.span, f'unbalanced quotes in {a.name}={shown}: MediaWiki takes the quote as part '
+                                      f'of the name ({a.name}=\'{shown}\'); use a straight quote on both sides, '
+                                      f'like {a.name}="{clip(value.strip(QUOTES))}"', subject=value,
                               fix=_quote_fix(a, value, tag, model, ctx))
                 elif any(q in value for q in "“”„«»"):
-                    yield Hit(a.span, f'curly quotes in {a.name}="{value}": MediaWiki keeps them as part of the name; '
+                    yield Hit(a.span, f'curly quotes in {a.name}="{shown}": MediaWiki keeps them as part of the name; '
                                       f'use straight quotes', subject=value, fix=_quote_fix(a, value, tag, model, ctx))
                 elif value.isdigit():
-                    yield Hit(a.span, f'{a.name}="{value}" is a plain number, which MediaWiki rejects: use a '
+                    yield Hit(a.span, f'{a.name}="{shown}" is a plain number, which MediaWiki rejects: use a '
                                       f'descriptive name such as "smith2001"', subject=value)
             if a.name == "dir" and value.lower() not in DIRS:
-                yield Hit(a.span, f'dir="{value}" is not valid: use "ltr", "rtl" or "auto", or remove it',
+                yield Hit(a.span, f'dir="{clip(value)}" is not valid: use "ltr", "rtl" or "auto", or remove it',
                           subject=value)
         name = values.get("name") or None
         if "follow" in values and name is not None:
-            yield Hit(tag.span, f'<ref follow="{values["follow"]}"> continues another reference and cannot also '
-                                f'have name="{name}": remove one of them', subject=name)
+            yield Hit(tag.span, f'<ref follow="{clip(values["follow"])}"> continues another reference and cannot also '
+                                f'have name="{clip(name)}": remove one of them', subject=name)
         if "details" in values and ctx.sub_referencing and (values["details"] or tag.in_list):
             if tag.in_list and name:
-                yield Hit(tag.span, f'reference "{name}" cannot use details= inside the reference list: move it '
+                yield Hit(tag.span, f'reference "{clip(name)}" cannot use details= inside the reference list: move it '
                                     f'into the text', subject=name)
             elif name is None:
                 yield Hit(tag.span, "a <ref> with details= needs a name= naming its parent reference",
@@ -161,13 +162,13 @@ class MalformedRef(Rule):
                           subject=tag.content or "")
             group = values.get("group")
             if group is not None and tag.list_group is not None and group != tag.list_group:
-                yield Hit(tag.span, f'reference in the list for group "{tag.list_group}" says group="{group}": '
+                yield Hit(tag.span, f'reference in the list for group "{clip(tag.list_group)}" says group="{clip(group)}": '
                                     f'remove the group attribute or move it to its own list', subject=group)
         if name is not None and "dir" in values and values["dir"].lower() in DIRS:
             key = (values.get("group", tag.list_group or ""), name)
             first = dirs.setdefault(key, (values["dir"].lower(), tag.span.start))
             if first[0] != values["dir"].lower():
-                yield Hit(tag.span, f'reference "{name}" has dir="{values["dir"]}" but line {ctx.line(first[1])} '
+                yield Hit(tag.span, f'reference "{clip(name)}" has dir="{values["dir"]}" but line {ctx.line(first[1])} '
                                     f'gave it dir="{first[0]}": use one direction', subject=name)
 
 
@@ -237,7 +238,7 @@ def _quote_fix(a: Attr, value: str, tag: RefTag, model: CitationModel, ctx: Cont
             or m is None or m.group(1).lower() != a.name or tag.read is None or _misread(tag)):
         return None
     fixed = f'{a.name}="{clean}"'
-    return _fixed(Fix.safe(f"write it as {fixed}", Edit(a.span.start, a.span.end, fixed)), model, ctx, a.span.start)
+    return _fixed(Fix.safe(f"write it as {clip(fixed)}", Edit(a.span.start, a.span.end, fixed)), model, ctx, a.span.start)
 
 
 def _reading_fix(tag: RefTag, span: Span, model: CitationModel, ctx: Context) -> Fix | None:
@@ -248,7 +249,7 @@ def _reading_fix(tag: RefTag, span: Span, model: CitationModel, ctx: Context) ->
     if tag.attrs[0].name != key or not value or value.isdigit() or any(c in value for c in QUOTES + "<>=&"):
         return None
     fixed = f'{key}="{value}"'
-    return _fixed(Fix.safe(f"write it as {fixed}", Edit(span.start, span.end, fixed)), model, ctx, span.start)
+    return _fixed(Fix.safe(f"write it as {clip(fixed)}", Edit(span.start, span.end, fixed)), model, ctx, span.start)
 
 
 def _problem_fix(p, model: CitationModel, ctx: Context) -> Fix | None:

@@ -4,7 +4,7 @@ from typing import Iterator
 
 import re
 
-from citelint.findings import Hit
+from citelint.findings import Hit, clip
 from citelint.fixes import Edit, Fix
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
@@ -56,10 +56,11 @@ class MissingReflist(Rule):
             n = count[group]
             refs = f"{n} reference{'s' if n != 1 else ''}"
             if group:
+                shown = clip(group)
                 where = ("but no reference list shows that group" if group not in lists
                          else "after the last reference list of that group, so no list shows them")
-                yield Hit(use.span, f'{refs} in group "{group}" {where}: add <references group="{group}" /> '
-                                    f'or {{{{reflist|group={group}}}}} after them', subject=group)
+                yield Hit(use.span, f'{refs} in group "{shown}" {where}: add <references group="{shown}" /> '
+                                    f'or {{{{reflist|group={shown}}}}} after them', subject=group)
             elif ctx.namespace is not None and ctx.namespace % 2 == 1:
                 continue  # talk pages: MediaWiki's automatic list at the end is what they use
             elif group not in lists:

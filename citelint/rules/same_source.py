@@ -5,7 +5,7 @@ from functools import lru_cache
 from typing import Iterator, Optional
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
-from citelint.findings import Hit
+from citelint.findings import Hit, clip
 from citelint.identifiers import _ARXIV_VERSION, _SPACE_OR_HYPHEN, canonical, limits
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule, shorten
@@ -166,11 +166,11 @@ class SameSource(Rule):
                 continue
             pd, kind, value = hit
             line = ctx.line(pd.span.start)
-            what = f"{_NAMES[kind]} {value}" if kind != "url" else f"URL {shorten(value, 50)}"
+            what = f"{_NAMES[kind]} {clip(value)}" if kind != "url" else f"URL {shorten(value, 50)}"
             if model.kind == "plaintext":
-                how = f"merge entry {d.key} into entry {pd.key} and point both markers at it"
+                how = f"merge entry {clip(d.key)} into entry {clip(pd.key)} and point both markers at it"
             elif pd.key:
-                how = f'if both cite the same place, reuse the first here with <ref name="{pd.key}" />'
+                how = f'if both cite the same place, reuse the first here with <ref name="{clip(pd.key)}" />'
             else:
                 how = ('if both cite the same place, give the first a name (<ref name="…">) and reuse it here '
                        'with <ref name="…" />')

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from citelint.findings import Hit
+from citelint.findings import Hit, clip
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
 from citelint.rules.shortcite import analyse
@@ -48,6 +48,6 @@ class SfnMultipleTargets(Rule):
             how = (f"add a letter to the years (year={m.group(1)}a, year={m.group(1)}b) and to the short "
                    f"citations" if m else "give one of them a ref={{sfnref|…}} and point its short citations at it")
             for c in cites[1:]:
-                yield Hit(c.span, f"this full citation has the same anchor {anchor} as the one on line {first}, "
+                yield Hit(c.span, f"this full citation has the same anchor {clip(anchor)} as the one on line {first}, "
                                   f"so short citations link to the first only; Wikipedia shows \"sfn error: "
-                                  f"multiple targets ({len(cites)}×): {anchor}\"; {how}", subject=anchor)
+                                  f"multiple targets ({len(cites)}×): {clip(anchor)}\"; {how}", subject=anchor)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from citelint.findings import Hit
+from citelint.findings import Hit, clip
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
 from citelint.rules.shortcite import Analysis, analyse
@@ -76,7 +76,8 @@ def message(a: Analysis, target: str, near_of: _Near | None = None) -> str:
     hint = ""
     near = (near_of or _Near(a))(target)
     if near:
-        hint = f" (the page has {', '.join(near[:3])}: check the capitals, the names and the year)"
+        hint = f" (the page has {', '.join(clip(n) for n in near[:3])}: check the capitals, the names and the year)"
+    target = clip(target)
     return (f"no full citation on the page has the anchor {target}{hint}; Wikipedia shows "
             f"\"Harv error: link from {target} doesn't point to any citation\" (sfn error: no target: "
             f"{target}); make the names and year match the full citation, or add the full citation")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from citelint.findings import Hit
+from citelint.findings import Hit, clip
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
 from citelint.rules.sfn_no_target import missing
@@ -42,6 +42,6 @@ class SfnUnverifiable(Rule):
             for target in sc.targets:
                 why = a.unverifiable(target) if missing(a, target) else None
                 if why is not None:
-                    yield Hit(sc.span, f"no full citation citelint can read has the anchor {target}, but {why}; "
+                    yield Hit(sc.span, f"no full citation citelint can read has the anchor {clip(target)}, but {why}; "
                                        f"preview the page: a broken link shows \"sfn error: no target: "
-                                       f"{target}\"", subject=target)
+                                       f"{clip(target)}\"", subject=target)

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from citelint.findings import clip
 from citelint.links.extract import MASK, Template, mask, scan_templates
 from citelint.model import CitationModel, Span
 
@@ -116,7 +117,7 @@ class Analysis:
             return "a full citation with these names has a year or a name citelint cannot read as CS1 does"
         if self.opaque:
             if self.opaque_names is None:  # once per page, not once per target
-                self.opaque_names = ", ".join("{{%s}}" % n for n in sorted(set(self.opaque))[:3])
+                self.opaque_names = ", ".join("{{%s}}" % clip(n) for n in sorted(set(self.opaque))[:3])
             return f"the page has templates that may make the anchor and cannot be expanded offline " \
                    f"({self.opaque_names})"
         return None

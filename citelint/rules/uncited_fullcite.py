@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from citelint.findings import Hit
+from citelint.findings import Hit, clip
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
 from citelint.rules.shortcite import analyse
@@ -50,7 +50,7 @@ class UncitedFullcite(Rule):
         for c in entries:
             if c.anchor in cited:
                 continue
-            yield Hit(c.span, f"no short citation links to this full citation (anchor {c.anchor}); the Harv "
+            yield Hit(c.span, f"no short citation links to this full citation (anchor {clip(c.anchor)}); the Harv "
                               f"errors script says \"There is no link pointing to this citation. The anchor is "
-                              f"named {c.anchor}.\"; cite it with a short citation, move it to Further reading, "
+                              f"named {clip(c.anchor)}.\"; cite it with a short citation, move it to Further reading, "
                               f"or remove it (ref=none keeps it without an anchor)", subject=c.anchor)

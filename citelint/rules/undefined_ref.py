@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from citelint.findings import Hit
+from citelint.findings import Hit, clip
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule, describe_key
 
@@ -53,7 +53,7 @@ class UndefinedRef(Rule):
             first = uses[0]
             if model.kind == "plaintext":
                 label = ctx.text[first.span.start:first.span.end]  # as written: [11], [a], [note 1]
-                msg = f"marker {label} points to reference {key}, but the reference list has no entry {key}"
+                msg = f"marker {clip(label)} points to reference {clip(key)}, but the reference list has no entry {clip(key)}"
                 fix = "add the missing entry to the list or remove the marker"
             else:
                 msg = f"reference {describe_key(group, key)} is used but never defined"

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from citelint.findings import Hit
+from citelint.findings import Hit, clip
 from citelint.fixes import Edit, Fix
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule, describe_key
@@ -57,11 +57,11 @@ class UnusedRef(Rule):
             if model.kind == "plaintext":
                 from citelint.parsers.plaintext import marker_label  # start-up: not for wikitext
 
-                msg = (f"reference {d.key} is in the list but no marker {marker_label(d.group, d.key)} cites it: "
+                msg = (f"reference {clip(d.key)} is in the list but no marker {clip(marker_label(d.group, d.key))} cites it: "
                        f"cite it or remove the entry")
             else:
                 msg = (f"list-defined reference {describe_key(d.group, d.key)} is not used in the text before "
-                       f"the list: cite it with <ref name=\"{d.key}\" /> or delete it")
+                       f"the list: cite it with <ref name=\"{clip(d.key)}\" /> or delete it")
             yield Hit(d.span, msg, subject=d.content, fix=_remove(d, ctx.text) if model.kind == "wikitext" else None)
 
 
@@ -79,7 +79,7 @@ def _remove(d, text: str):
     after = _REST_OF_LINE.match(text, d.span.end)
     if after is None:
         return None
-    return Fix.unsafe(f"delete the unused definition of \"{d.key}\"", Edit(line_start, after.end(), ""))
+    return Fix.unsafe(f"delete the unused definition of \"{clip(d.key)}\"", Edit(line_start, after.end(), ""))
 
 
 #: white space up to the end of the line, with its line break (or the end of the text)
