@@ -18,24 +18,6 @@ _LINE_BREAK = re.compile("[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 #: characters of a long source line kept on each side of a finding's span (see ``LineIndex.excerpt``)
 EXCERPT = 200
 
-#: characters of a user value (a name, a parameter, a value, an attribute) a message quotes (see ``clip``)
-QUOTE = 80
-
-
-def clip(text: str, limit: int = QUOTE) -> str:
-    """A user value as a message (or a fix's description) quotes it: whole when it has at most ``limit``
-    characters; a longer one with its runs of white space made one space, and if still too long its first
-    ``limit`` characters, "…" and its length: ``aaaa… (200,000 characters)``. A message says what is wrong
-    in a readable line, whatever the page holds; a fix's edits (data) are never clipped, nor the subject a
-    fingerprint keys on."""
-    text = str(text)  # (a missing key: as an f-string shows it)
-    if len(text) <= limit:
-        return text
-    short = " ".join(text.split())
-    if len(short) <= limit:
-        return short
-    return f"{short[:limit]}… ({len(text):,} characters)"
-
 
 class LineIndex:
     """Turns character offsets into 1-based line and column numbers."""

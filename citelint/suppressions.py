@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
-from citelint.findings import clip
+from citelint.quoting import clip
 from citelint.model import Span
 
 #: directive keyword → kind

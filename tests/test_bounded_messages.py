@@ -1,6 +1,6 @@
 """Finding messages quote a bounded part of any user value (issue 7, hostile inputs): a parameter name, a value, a
 reference name, an attribute, a heading of 200,000 characters is quoted as its first ``QUOTE`` characters, "…"
-and its length (``findings.clip``), never whole. A fix's edits stay exact (they are data); only its description,
+and its length (``citelint.quoting.clip``), never whole. A fix's edits stay exact (they are data); only its description,
 which people read, is bounded. The subject a fingerprint or a baseline keys on is not touched.
 
 Each hostile page below holds one long value where a rule quotes it; one CLI run (``--format json``) checks them
@@ -35,6 +35,10 @@ PAGES = {
     "year-mismatch": ("w8.wiki", f"A<ref>{CITE}|date=1 May 2020 |year=2021{L}}}}}</ref>{LIST}", "cs1-bad-date"),
     "archive-missing-url": ("w9.wiki", "A<ref>{{cite web |title=T |archive-url=" + WB + L
                             + f" |archive-date=1 January 2020}}}}</ref>{LIST}", "cs1-archive-missing-url"),
+    "archive-date-mismatch": ("w35.wiki", f"A<ref>{CITE}|archive-url={WB} |archive-date=1{' ' * LONG}March 2019}}}}"
+                              f"</ref>{LIST}", "cs1-archive-date-url-ts-mismatch"),
+    "url-scheme": ("w36.wiki", f"A<ref>{{{{cite web |url={L}x://example.org/ |title=T}}}}</ref>{LIST}", "invalid-url"),
+    "url-port": ("w37.wiki", f"A<ref>{{{{cite web |url=https://example.org:{L}/ |title=T}}}}</ref>{LIST}", "invalid-url"),
     "undefined-ref": ("w11.wiki", f'A<ref name="{L}" />{LIST}', "undefined-ref"),
     "unused-ref": ("w12.wiki", f'A.\n<references>\n<ref name="{L}">x</ref>\n</references>\n', "unused-ref"),
     "conflicting-ref": ("w13.wiki", f'A<ref name="{L}">x</ref> B<ref name="{L}">y</ref>{LIST}', "conflicting-ref"),
@@ -83,7 +87,7 @@ def _run(files: list[str], cwd) -> list[dict]:
 
 
 def test_clip_quotes_a_bounded_part_and_says_how_long_the_value_is():
-    from citelint.findings import QUOTE, clip
+    from citelint.quoting import QUOTE, clip
 
     assert clip("Smith") == "Smith" and clip("x" * QUOTE) == "x" * QUOTE
     assert clip("a" * 200_000) == "a" * QUOTE + "… (200,000 characters)"

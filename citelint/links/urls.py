@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Optional
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from citelint.quoting import clip
 from citelint.memo import Memo
 
 #: schemes MediaWiki links and CS1 accepts in |url=, that citelint does not check
@@ -109,7 +110,7 @@ def _judge(text: str) -> Judgement:
     if scheme not in ("http", "https"):
         if scheme in OTHER_SCHEMES:
             return Judgement(skipped=f"{scheme}: links are not checked")
-        return Judgement(problem=f"has the unknown scheme {m.group(1)!r}: use https:// (or http://)")
+        return Judgement(problem=f"has the unknown scheme {clip(m.group(1))!r}: use https:// (or http://)")
     rest = text[m.end():]
     if not rest.startswith("//"):
         return Judgement(problem=f"needs two slashes after {m.group(1)}: (write {scheme}://…)")
@@ -127,7 +128,7 @@ def _judge(text: str) -> Judgement:
     try:
         port = parts.port
     except ValueError:
-        return Judgement(problem=f"has an invalid port in {hostport!r}")
+        return Judgement(problem=f"has an invalid port in {clip(hostport)!r}")
     if not host:
         return Judgement(problem="has no host name")
     problem = _host_problem(host, hostport)

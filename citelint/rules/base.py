@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar, Iterator, Optional
 
-from citelint.findings import Hit, LineIndex, clip
+from citelint.findings import Hit, LineIndex
+from citelint.quoting import clip
 from citelint.model import CitationModel, Severity
 
 
@@ -78,7 +79,7 @@ def plain_doc(doc: str) -> str:
 
 def describe_key(group: str, key: str | None) -> str:
     """How a message names a reference: ``"smith2001"`` or ``"a" (group "note")`` (a long name or group
-    clipped: ``findings.clip``)."""
+    clipped: ``quoting.clip``)."""
     name = f'"{clip(key)}"' if key is not None else "an unnamed reference"
     return f'{name} (group "{clip(group)}")' if group else name
 

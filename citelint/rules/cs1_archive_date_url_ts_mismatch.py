@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from citelint.findings import Hit
+from citelint.quoting import clip
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
 from citelint.rules.cs1_content import expandable, on_value, subject, with_metas
@@ -53,7 +54,7 @@ class Cs1ArchiveDateUrlTsMismatch(Rule):
             when = whole_date(ad.value)
             if snap is None or when is None or snap[0] == when:
                 continue
-            yield Hit(on_value(ad), f"|{ad.name}={ad.value} but the snapshot in |{au.name}= is of "
+            yield Hit(on_value(ad), f"|{ad.name}={clip(ad.value)} but the snapshot in |{au.name}= is of "
                       f"{snap[0].isoformat()} ({snap[1]}): set |{ad.name}= to {_like(ad.value, snap[0])} (later CS1 "
                       f"versions show \"|archive-date= / |archive-url= timestamp mismatch\", Help:CS1 errors"
                       f"#archive_date_url_ts_mismatch)", subject=subject(c, text, "archive-date-mismatch"))

@@ -4,7 +4,8 @@ import re
 from datetime import date
 from typing import Iterator
 
-from citelint.findings import Hit, clip
+from citelint.findings import Hit
+from citelint.quoting import clip
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule, shorten
 from citelint.rules.cs1_content import on_value, subject, today, with_metas

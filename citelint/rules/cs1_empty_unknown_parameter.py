@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from citelint.findings import clip
+from citelint.quoting import clip
 from citelint.model import Severity
 from citelint.rules.cs1_param_rule import CS1ParamRule, template
 

@@ -4,7 +4,8 @@ import re
 from typing import Iterator
 from zlib import adler32
 
-from citelint.findings import Hit, clip
+from citelint.findings import Hit
+from citelint.quoting import clip
 from citelint.fixes import Edit, Fix
 from citelint.model import CitationModel, Definition, Severity, normalize
 from citelint.rules.base import Context, Rule, describe_key, in_template, quoted
@@ -216,7 +217,7 @@ def _group(d: Definition) -> str:
 
 
 def _shown_reuse(name: str, group: str) -> str:
-    """``<ref name="…" group="…" />`` as a message shows it (a long name or group clipped: findings.clip)."""
+    """``<ref name="…" group="…" />`` as a message shows it (a long name or group clipped: quoting.clip)."""
     return f'<ref name="{clip(name)}"' + (f' group="{clip(group)}"' if group else "") + " />"
 
 

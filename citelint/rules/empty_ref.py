@@ -4,7 +4,8 @@ from typing import Iterator
 
 import re
 
-from citelint.findings import Hit, clip
+from citelint.findings import Hit
+from citelint.quoting import clip
 from citelint.fixes import Edit, Fix
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule, describe_key, in_template

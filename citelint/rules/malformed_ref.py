@@ -5,7 +5,8 @@ import html
 import re
 from typing import Iterator
 
-from citelint.findings import Hit, clip
+from citelint.findings import Hit
+from citelint.quoting import clip
 from citelint.fixes import Edit, Fix
 from citelint.model import Attr, CitationModel, RefTag, Severity, Span
 from citelint.rules.base import Context, Rule, in_template

@@ -5,7 +5,8 @@ from functools import lru_cache
 from typing import Iterator, Optional
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
-from citelint.findings import Hit, clip
+from citelint.findings import Hit
+from citelint.quoting import clip
 from citelint.identifiers import _ARXIV_VERSION, _SPACE_OR_HYPHEN, canonical, limits
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule, shorten

@@ -3,7 +3,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from citelint.findings import Hit, clip
+from citelint.findings import Hit
+from citelint.quoting import clip
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule
 from citelint.rules.shortcite import Analysis, analyse

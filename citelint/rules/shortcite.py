@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from citelint.findings import clip
+from citelint.quoting import clip
 from citelint.links.extract import MASK, Template, mask, scan_templates
 from citelint.model import CitationModel, Span
 

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from citelint.findings import Hit, clip
+from citelint.findings import Hit
+from citelint.quoting import clip
 from citelint.model import CitationModel, Severity
 from citelint.rules.base import Context, Rule, describe_key
 
