@@ -130,3 +130,31 @@ def test_fixes_stay_exact_and_fingerprints_key_on_the_whole_value(hostile):
     assert [e["content"] for e in pair["fix"]["edits"]] == ["<ref" + " " * 100_000 + "name=x />"]
     assert pair["message"].endswith("write it as <ref name=x />")
     assert by[("w11.wiki", "undefined-ref")]["fingerprint"] == fingerprint("w11.wiki", "undefined-ref", "\0" + L)
+
+
+def test_link_messages_quote_a_bounded_part_of_a_redirect_target(tmp_path):
+    """The link rules quote where a URL was redirected to: a server's Location of 50,000 characters (to a page
+    that is missing, to one that is fine after a loop, or not a URL at all) is quoted clipped. Real servers on
+    loopback, the CLI with link checking."""
+    from links_server import Server, can_bind, redirect, status
+
+    if not can_bind("127.0.0.2"):
+        pytest.skip("needs the loopback address 127.0.0.2")
+    far = "/gone?" + "x" * 50_000
+    srv = Server("127.0.0.2", {"/far": redirect(far, 302), "/gone": status(404),
+                               "/loop": redirect("/loop?" + "y" * 50_000, 302),
+                               "/bad": redirect("http://[" + "z" * 50_000, 302)}).start()
+    try:
+        page = tmp_path / "links.wiki"
+        page.write_text("".join(f"{p}.<ref>{srv.url('/' + p)}</ref>\n" for p in ("far", "loop", "bad"))
+                        + "<references/>\n", encoding="utf-8")
+        env = {k: v for k, v in os.environ.items() if k != "FORCE_COLOR"}
+        r = subprocess.run([sys.executable, "-m", "citelint", "check", "--allow-private-hosts", "--no-cache",
+                            "--timeout", "5", "--format", "json", str(page)], capture_output=True, text=True,
+                           cwd=tmp_path, env=env, timeout=120)
+    finally:
+        srv.stop()
+    found = json.loads(r.stdout)["findings"]
+    assert {f["line"] for f in found if f["rule"] in ("dead-link", "unreachable-link")} == {1, 2, 3}, found
+    for f in found:
+        assert len(f["message"]) < BOUND, (f["rule"], f["line"], len(f["message"]), f["message"][:300])

@@ -44,6 +44,7 @@ from citelint.links.network import NO_ROUTE, SILENCE, NetworkWatch
 from citelint.links.outcome import Outcome, Verdict
 from citelint.links.safety import BlockedAddress, NameNotResolved, Resolver, Watchdog, guarded_connection_classes
 from citelint.links.urls import host_of, judge
+from citelint.quoting import clip
 
 REDIRECTS = (301, 302, 303, 307, 308)
 NOT_VERIFIED_STATUS = {401: "the page needs a login", 402: "the page is behind a paywall",
@@ -384,7 +385,7 @@ class LinkChecker:
             self.watchdog.disarm()
 
     def _timed_out(self, task: _Task, url: str, hops: int) -> Outcome:
-        where = f" (at {url}, after {hops} redirect{'s' if hops != 1 else ''})" if hops else ""
+        where = f" (at {clip(url)}, after {hops} redirect{'s' if hops != 1 else ''})" if hops else ""
         return Outcome(task.url, Verdict.UNREACHABLE, f"took longer than {self.settings.timeout:g} s{where}",
                        final_url=url if hops else None, detail="timeout")
 
@@ -402,12 +403,12 @@ class LinkChecker:
                 resp = self.session.get(url, cookies=jar if jar else None, allow_redirects=False, stream=True,
                                         timeout=(s.connect_timeout, s.read_timeout))
             except BlockedAddress as e:
-                via = f"redirected to {url}, whose host " if hops else "the host "
+                via = f"redirected to {clip(url)}, whose host " if hops else "the host "
                 return Outcome(task.url, Verdict.BLOCKED, f"not checked: {via}{e.host} resolves to {e.address}, "
                                f"{e.why} (--allow-private-hosts checks it anyway)", final_url=url if hops else None,
                                detail="blocked")
             except NameNotResolved as e:
-                via = f"redirected to {url}, whose host name " if hops else "the host name "
+                via = f"redirected to {clip(url)}, whose host name " if hops else "the host name "
                 if not hops and e.kind != "stopped":
                     text = "no such name, and no name resolved" if e.kind == "nxdomain" else e.detail
                     self.network.host_failed(e.host, "silent" if e.kind == "timeout" else e.kind, text)
@@ -432,7 +433,7 @@ class LinkChecker:
                 if isinstance(nxt, Outcome):
                     return Outcome(task.url, nxt.verdict, nxt.reason, status=status, final_url=url, detail=nxt.detail)
                 if nxt in seen:
-                    return Outcome(task.url, Verdict.UNREACHABLE, f"redirect loop ({_reason(status)} back to {nxt})",
+                    return Outcome(task.url, Verdict.UNREACHABLE, f"redirect loop ({_reason(status)} back to {clip(nxt)})",
                                    status=status, final_url=nxt, detail="redirect-loop")
                 hops += 1
                 if hops > s.max_redirects:
@@ -456,7 +457,7 @@ class LinkChecker:
         try:
             target = urljoin(url, location.strip())
         except ValueError:
-            return Outcome(url, Verdict.UNREACHABLE, f"redirected to an invalid URL {location!r}", detail="redirect")
+            return Outcome(url, Verdict.UNREACHABLE, f"redirected to an invalid URL {clip(location)!r}", detail="redirect")
         scheme = urlsplit(target).scheme.lower() if "://" in target or ":" in target else ""
         if scheme not in ("http", "https"):
             return Outcome(url, Verdict.NOT_VERIFIED, f"redirected to a {scheme or 'non-web'} URL: {target}",
@@ -490,7 +491,7 @@ class LinkChecker:
         expired = threading.get_ident() in self.watchdog.expired
         if expired:
             return self._timed_out(task, url, hops)
-        where = f" (redirected to {url})" if hops else ""
+        where = f" (redirected to {clip(url)})" if hops else ""
         final = url if hops else None
         text = _cause(e)
         code = _errno(e)
@@ -537,11 +538,11 @@ class LinkChecker:
             if hops:
                 soft = soft_404(task.url, url)
                 if soft:
-                    return Outcome(task.url, Verdict.DEAD, f"{soft} ({url}): a soft 404", status=status,
+                    return Outcome(task.url, Verdict.DEAD, f"{soft} ({clip(url)}): a soft 404", status=status,
                                    final_url=url, detail="soft-404")
             return Outcome(task.url, Verdict.OK, reason, status=status, final_url=final)
         if status in (404, 410):
-            return Outcome(task.url, Verdict.DEAD, reason + (f" (redirected to {url})" if hops else ""),
+            return Outcome(task.url, Verdict.DEAD, reason + (f" (redirected to {clip(url)})" if hops else ""),
                            status=status, final_url=final, detail="http")
         if status == 429 or (status == 503 and not wall):
             wait, asked = self._retry_after(resp, task)
@@ -563,7 +564,7 @@ class LinkChecker:
             why = wall or NOT_VERIFIED_STATUS[status]
             return Outcome(task.url, Verdict.NOT_VERIFIED, f"{reason}: {why}", status=status, final_url=final,
                            detail="bot-wall" if wall else "http")
-        return Outcome(task.url, Verdict.UNREACHABLE, reason + (f" (redirected to {url})" if hops else ""),
+        return Outcome(task.url, Verdict.UNREACHABLE, reason + (f" (redirected to {clip(url)})" if hops else ""),
                        status=status, final_url=final, detail="http")
 
     def _retry_after(self, resp, task: _Task) -> tuple[float, Optional[float]]:
