@@ -83,19 +83,18 @@ def _entries(items) -> tuple:
 
 
 class _SegmentSearch:
-    """``search`` in linear time for a pattern of the shape ``O[^b]*M c*b[^d]*E`` (``O``, ``M``, ``E``
+    """``search`` in linear time for a pattern of the shape ``O[^b]*Mc*b[^d]*E`` (``O``, ``M``, ``E``
     literal texts, ``b`` ``c`` ``d`` characters; ``O`` and ``M`` without ``b``, ``M`` not ending with
     ``c``, ``E`` starting with ``d``): generic_names' accept entry ``\\[\\[[^|]*\\(author\\)\\ *\\|[^\\]]*\\]\\]``.
 
     ``re`` tries the pattern at every ``O``, and from each ``[^b]*`` runs to the next ``b`` before it backs
     off looking for ``M``: quadratic in a run of ``O`` with no ``b`` (``|author=`` + ``[[a (author)`` ×
-    20,000: 12 s, and the page came back unchecked at the parse timeout). Same answer, linear: every ``O`` of
+    20,000 ran past the 10 s parse timeout: the page came back unchecked). Same answer, linear: every ``O`` of
     one ``b``-free segment reaches the same ``b`` (the first after it) through ``[^b]*``, and the earliest
     has the most room, so only the first ``O`` of each segment is tried, and only when the segment ends with
     ``M`` and a run of ``c``; after the ``b``, ``[^d]*E`` holds where the first ``d`` after it starts ``E``,
     and when it does not, it does not for any segment ending before that ``d`` either: those are skipped.
-    The match returned is ``re``'s own (``match`` at the ``O`` found), so spans are those of ``search``.
-    ``O`` found), so spans are those of ``search``."""
+    The match returned is ``re``'s own (``match`` at the ``O`` found), so spans are those of ``search``."""
 
     __slots__ = ("regex", "pattern", "flags", "opener", "bar", "middle", "pad", "stop", "end")
 
