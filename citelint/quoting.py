@@ -6,8 +6,9 @@ may import only as a leaf.
 
 from __future__ import annotations
 
-#: characters of a user value (a name, a parameter, a value, an attribute) a message quotes (see ``clip``)
-QUOTE = 80
+#: characters of a user value (a name, a parameter, a value, an attribute) a message quotes (see ``clip``): every
+#: value of the corpus whole (the longest, an editor list of 101 characters, says why it is generic at its end)
+QUOTE = 200
 
 
 def clip(text: str, limit: int = QUOTE) -> str:

@@ -16,7 +16,7 @@ import sys
 
 import pytest
 
-BOUND = 1_000  # characters a message (or a fix's description) may have
+BOUND = 2_000  # characters a message (or a fix's description) may have
 LONG = 200_000
 L = "a" * LONG  # a long name or value
 CITE = "{{cite web |url=https://example.org/ |title=T |website=W "
@@ -92,8 +92,8 @@ def test_clip_quotes_a_bounded_part_and_says_how_long_the_value_is():
     assert clip("Smith") == "Smith" and clip("x" * QUOTE) == "x" * QUOTE
     assert clip("a" * 200_000) == "a" * QUOTE + "… (200,000 characters)"
     assert clip("<ref" + " " * 1_000 + "name=x />") == "<ref name=x />"  # white space runs first
-    assert clip(" ".join(["a"] * 1_000)) == "a " * 40 + "… (1,999 characters)"
-    assert QUOTE <= 100
+    assert clip(" ".join(["a"] * 1_000)) == "a " * (QUOTE // 2) + "… (1,999 characters)"
+    assert QUOTE <= 200
 
 
 @pytest.fixture(scope="module")
