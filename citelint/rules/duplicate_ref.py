@@ -19,7 +19,9 @@ class DuplicateRef(Rule):
 
     Two references (or two plain-text list entries) have the same content once whitespace is
     normalised (Check Wikipedia #81); two citation templates that differ only in the order of their
-    parameters or in white space are the same citation too. Reported at the later one, naming the line of the earlier.
+    parameters, in white space or in how the template's name is written (``{{cite_web}}``, ``{{Template:Cite
+    web}}`` and ``{{cite web}}`` are one template) are the same citation too. Parameter names are compared as
+    written (``accessdate`` and ``access-date`` differ). Reported at the later one, naming the line of the earlier.
     A name defined twice with the same text is only an info finding (MediaWiki accepts it, but an edit to
     one copy makes them conflict), and content meant to repeat, such as "Ibid.", is not flagged.
 
@@ -99,26 +101,69 @@ _RARE_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 
 
 def _canonical_where_needed(model: CitationModel, text: str, norms: list[str]) -> dict[int, str]:
-    """Canonical content (parameter order and white space ignored) of the refs that could have a twin.
+    """Canonical content (parameter order, white space and the spelling of template names ignored) of the refs
+    that could have a twin.
 
     Reordering parameters and changing white space keep the multiset of the other characters, so refs are
-    first bucketed by the length and byte sum of their content without white space (lower case: a template
-    name's first letter is case-insensitive); only refs sharing a bucket are parsed into canonical form.
+    first bucketed by the length and byte sums of their content without white space (lower case: a template
+    name's first letter is case-insensitive), with each template's name written as ``canonical_content`` writes
+    it when it may differ from what is written but for white space and case (``_NAME_MAY_RESOLVE``, then
+    ``_with_canonical_names``: ``{{cite_web}}``, ``{{Template:Cite web}}`` and ``{{cite web}}`` are one
+    template; 4 of the corpus's 2,961 refs with templates); only refs sharing a bucket are parsed into canonical
+    form. Two refs with the same canonical content always share a bucket, whatever the other refs of the page.
     ``norms``: each definition's normalised content, by index (its only white space is single spaces)."""
     from citelint.citations import canonical_content, parsed_refs
 
     buckets: dict[tuple, list] = {}
+    resolved: dict[int, str] = {}  # index → norm with its names as resolved, where they may differ (few refs)
+    may_resolve = _NAME_MAY_RESOLVE.search
     for r in parsed_refs(model, text):
         if r.templates:
-            buckets.setdefault(_rough_bucket(norms[r.index]), []).append(r)
+            if may_resolve(r.definition.content) is None:
+                norm = norms[r.index]
+            else:
+                norm = resolved[r.index] = _with_canonical_names(r)
+            buckets.setdefault(_rough_bucket(norm), []).append(r)
     canonical = {}
     for refs in buckets.values():
         if len(refs) > 1:
             exact: dict[tuple, list] = {}  # (the rough bucket's sums are modulo 65521: split it by the exact ones)
             for r in refs:
-                exact.setdefault(_bucket(norms[r.index]), []).append(r)
+                exact.setdefault(_bucket(resolved.get(r.index) or norms[r.index]), []).append(r)
             canonical.update((r.index, canonical_content(r)) for same in exact.values() if len(same) > 1 for r in same)
     return canonical
+
+
+def _with_canonical_names(ref) -> str:
+    """The ref's content normalised, each top-level template's name as ``canonical_content`` writes it
+    (``canonical_name``: no ``Template:`` prefix, underscores as spaces, first letter upper): what is left of
+    the content once its templates are put into canonical form is its other characters reordered (parameters
+    sorted) and its white space changed."""
+    from citelint.parsers.templates import canonical_name
+
+    content, masked = ref.definition.content, ref.masked
+    parts = []
+    pos = 0
+    last_end = -1
+    for t in ref.templates:
+        if t.start < last_end:
+            continue  # nested: its name is part of a value, kept as written by canonical_content too
+        last_end = t.end
+        start = t.start + 2
+        end = masked.find("|", start, t.end) if t.params else t.end - 2  # (canonical_content's name_end)
+        parts.append(content[pos:start])
+        parts.append(canonical_name(normalize(content[start:end])))
+        pos = end
+    parts.append(content[pos:])
+    return _normalized("".join(parts))
+
+
+#: Where a template's name may hold what ``canonical_name`` changes beyond white space and ASCII case (an "_", a
+#: namespace prefix, a first letter outside ASCII): a "{{" followed, before any "|", by "_", ":" or a character
+#: outside ASCII. A name with parameters ends at the first "|" after its "{{" but for a "|" in a comment or tag,
+#: a link or a template inside the name; in a name without parameters each "|" is in one of these: a "<", "["
+#: or "{" before the first "|" is matched as well.
+_NAME_MAY_RESOLVE = re.compile(r"\{\{[^|_:<\[{\x80-\U0010ffff]*+[_:<\[{\x80-\U0010ffff]")
 
 
 def _rough_bucket(norm: str) -> tuple:
