@@ -20,7 +20,7 @@ from citelint.engine import check_document
 from citelint.model import Document
 from citelint.parsers import guard
 from citelint.settings import Settings
-from tests.test_bounded import citelint
+from test_bounded import citelint
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or not sys.platform.startswith("linux"),
                                 reason="the guard forks; the runs measure Linux children")
@@ -58,7 +58,7 @@ def test_the_run_goes_on_with_the_other_files_in_worker_processes(tmp_path, good
 
 
 def test_a_dump_page_that_hangs_the_c_tokenizer(tmp_path):
-    from tests.test_bounded import _dump
+    from test_bounded import _dump
 
     dump = tmp_path / "dump.xml.gz"
     _dump(dump, [("Hostile", CITED + "<a b=" * 40_000), ("Fine", 'Text.<ref name="x" />\n{{reflist}}\n')])
@@ -108,7 +108,7 @@ def test_the_timeout_holds_in_a_thread_other_than_the_main_one():
 
 
 def test_an_ordinary_long_text_passes_the_guard_and_leaves_no_child():
-    from tests.paths import CORPUS
+    from paths import CORPUS
 
     text = sorted((CORPUS / "wikitext").glob("*.wiki"))[0].read_text(encoding="utf-8")
     assert len(text) > guard.GUARD_MIN
@@ -142,7 +142,7 @@ def test_the_guard_raises_when_the_time_is_already_up_and_does_nothing_without_a
 def test_findings_are_the_same_with_the_guard_on_a_page_the_scanner_hands_over():
     """A real article read whole by mwparserfromhell (``--parser full``) goes through the guard: the same
     findings under a deadline as with no deadline (which skips the guard)."""
-    from tests.paths import CORPUS
+    from paths import CORPUS
 
     path = sorted((CORPUS / "wikitext").glob("*.wiki"))[1]
     doc = Document(str(path), path.read_text(encoding="utf-8"), "wikitext")
