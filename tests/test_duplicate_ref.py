@@ -31,6 +31,8 @@ TWINS = [
     "{{TEMPLATE:cite_web |date=2001 |title=Gold |url=https://example.org/gold}}",
     "{{ Template: Cite_web | title = Gold | url = https://example.org/gold | date = 2001 }}",
     "{{_template:_cite_web_|url=https://example.org/gold|title=Gold|date=2001}}",
+    "{{Template : cite web |url=https://example.org/gold |title=Gold |date=2001}}",
+    "{{template_:_Cite_web|url=https://example.org/gold|title=Gold|date=2001}}",
 ]
 #: the same but for one thing that makes it another citation (or another template, or an article)
 OTHERS = [

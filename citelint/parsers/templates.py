@@ -18,13 +18,16 @@ else:  # pragma: no cover
 
 KINDS = ("reflist", "ref", "reuse")
 _SPACES = re.compile(r"[\s_]+")
+# the namespace prefix, spaces (underscores) around its colon allowed, as MediaWiki's title parser allows them
+_NAMESPACE = re.compile(r"template ?:", re.IGNORECASE)
 
 
 def canonical_name(name: str) -> str:
     """A template name as MediaWiki resolves it: no ``Template:`` prefix, spaces, first letter upper."""
     name = _SPACES.sub(" ", name).strip()
-    if name[:9].lower() == "template:":
-        name = name[9:].lstrip()
+    prefix = _NAMESPACE.match(name)
+    if prefix:
+        name = name[prefix.end():].lstrip()
     return name[:1].upper() + name[1:]
 
 
